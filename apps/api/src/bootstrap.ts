@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/config';
+import { createValidationPipe } from './core/errors/validation';
+import { setupHttp } from './core/http/http-setup';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  databaseUrl: string;
+  /** Closes the app, then the embedded database if one was started. */
+  close(): Promise<void>;
+}
+
+/** Without SESSION_SECRET, a random secret is kept under DATA_DIR so sessions survive restarts. */
+function resolveSecret(config: AppConfig): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  const file = join(config.DATA_DIR, 'session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Builds the whole API (database, HTTP plugins, routes) without listening. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningApp> {
+  config.SESSION_SECRET = resolveSecret(config);
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const { startEmbeddedPostgres } = await import('./core/database/embedded-postgres.mjs');
+    const embedded = await startEmbeddedPostgres(join(config.DATA_DIR, 'pglite'));
+    databaseUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const adapter = new FastifyAdapter({
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  await setupHttp(app, config);
+  await app.init();
+  return {
+    app,
+    databaseUrl,
+    async close() {
+      await app.close();
+      if (stopEmbedded) await stopEmbedded();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxMail } from './entities/outbox-mail.entity';
+import { MailService } from './mail.service';
+
+@Global()
+@Module({ imports: [TypeOrmModule.forFeature([OutboxMail])], providers: [MailService], exports: [MailService] })
+export class MailModule {}

@@ -1,0 +1,72 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import {
+  LOCALES,
+  PASSWORD_MAX_LENGTH,
+  type ChangePasswordRequest,
+  type ForgotPasswordRequest,
+  type Locale,
+  type LoginRequest,
+  type ResetPasswordRequest,
+  type SignupRequest,
+  type TokenRequest,
+} from '@maillage/contracts';
+import { Trim } from '../../../core/http/transforms';
+
+const lower = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+
+export class EmailDto implements ForgotPasswordRequest {
+  @lower()
+  @IsEmail({ allow_utf8_local_part: false }, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class LoginDto extends EmailDto implements LoginRequest {
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class SignupDto extends EmailDto implements SignupRequest {
+  /** Strength is checked by the service (length, common list, guessability). */
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  firstName: string;
+
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  lastName: string;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class TokenDto implements TokenRequest {
+  @IsString()
+  @Length(20, 100)
+  token: string;
+}
+
+export class ResetPasswordDto extends TokenDto implements ResetPasswordRequest {
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword: string;
+}

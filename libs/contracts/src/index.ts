@@ -1,0 +1,264 @@
+// Plain TypeScript shared by the API and the web app: REST payloads, enums, error shape.
+// No runtime dependencies: only types and constant lists.
+
+export const API_PREFIX = '/api/v1';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+
+/** Every error answered by the API. */
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown> | FieldError[];
+  correlationId: string;
+}
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---------- identity ----------
+export type PlatformRole = 'admin' | 'user';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: Locale;
+  platformRole: PlatformRole;
+  emailVerified: boolean;
+  /** Organisations where this person is staff. */
+  staffOf: { organizationId: string; organizationName: string; role: StaffRole }[];
+}
+
+export interface SignupRequest {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  locale?: Locale;
+}
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+export interface TokenRequest {
+  token: string;
+}
+export interface ForgotPasswordRequest {
+  email: string;
+}
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+export interface MessageResponse {
+  message: string;
+}
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+// ---------- people ----------
+export interface PersonProfile {
+  id: string;
+  firstName: string;
+  lastName: string;
+  jobTitle: string | null;
+  bio: string | null;
+  skills: string[];
+  languages: string[];
+  photoUrl: string | null;
+  isExpert: boolean;
+  expertiseDomains: string[];
+  areasServed: string[];
+  companies: { id: string; name: string; role: CompanyRole }[];
+}
+export interface UpdateProfileRequest {
+  firstName?: string;
+  lastName?: string;
+  jobTitle?: string | null;
+  bio?: string | null;
+  skills?: string[];
+  languages?: string[];
+  locale?: Locale;
+  isExpert?: boolean;
+  expertiseDomains?: string[];
+  areasServed?: string[];
+}
+
+// ---------- organisations ----------
+export type OrganizationKind = 'cci_regional' | 'cci_territorial' | 'federation' | 'association' | 'other';
+export const ORGANIZATION_KINDS: readonly OrganizationKind[] = [
+  'cci_regional',
+  'cci_territorial',
+  'federation',
+  'association',
+  'other',
+];
+export type StaffRole = 'admin' | 'animator';
+export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'animator'];
+
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+  communeCode: string | null;
+  website: string | null;
+  description: string | null;
+  staffCount: number;
+}
+export interface OrganizationInput {
+  name: string;
+  kind: OrganizationKind;
+  parentId?: string | null;
+  communeCode?: string | null;
+  website?: string | null;
+  description?: string | null;
+}
+export interface StaffMember {
+  personId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: StaffRole;
+}
+export interface AddStaffRequest {
+  email: string;
+  role: StaffRole;
+}
+
+// ---------- companies ----------
+export type CompanyRole = 'owner' | 'admin' | 'member';
+export const COMPANY_ROLES: readonly CompanyRole[] = ['owner', 'admin', 'member'];
+
+export interface CommuneRef {
+  code: string;
+  name: string;
+  postalCodes: string[];
+  departement: { code: string; name: string };
+  region: { code: string; name: string };
+}
+export interface NafRef {
+  code: string;
+  label: string;
+}
+
+export interface Company {
+  id: string;
+  siren: string;
+  siret: string;
+  legalName: string;
+  tradeName: string | null;
+  naf: NafRef | null;
+  legalForm: { code: string; label: string } | null;
+  headcountBand: { code: string; label: string } | null;
+  address: {
+    line1: string | null;
+    line2: string | null;
+    postalCode: string | null;
+    commune: CommuneRef | null;
+  };
+  location: { lat: number; lng: number } | null;
+  website: string | null;
+  description: string | null;
+  logoUrl: string | null;
+  /** Set for people of the company only. */
+  myRole: CompanyRole | null;
+  canEdit: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface CreateCompanyRequest {
+  siret: string;
+  legalName?: string;
+}
+export interface UpdateCompanyRequest {
+  legalName?: string;
+  tradeName?: string | null;
+  nafCode?: string | null;
+  legalFormCode?: string | null;
+  headcountBandCode?: string | null;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  postalCode?: string | null;
+  communeCode?: string | null;
+  website?: string | null;
+  description?: string | null;
+}
+export interface CompanySummary {
+  id: string;
+  siret: string;
+  name: string;
+  nafCode: string | null;
+  communeName: string | null;
+  logoUrl: string | null;
+  role?: CompanyRole;
+}
+export interface CompanyMember {
+  personId: string;
+  firstName: string;
+  lastName: string;
+  jobTitle: string | null;
+  role: CompanyRole;
+  email?: string;
+}
+export interface CompanyInvitation {
+  id: string;
+  email: string;
+  role: CompanyRole;
+  createdAt: string;
+  expiresAt: string;
+}
+export interface InviteColleagueRequest {
+  email: string;
+  role: CompanyRole;
+}
+export interface UpdateCompanyMemberRequest {
+  role: CompanyRole;
+}
+
+// ---------- admin ----------
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  template: string;
+  status: 'pending' | 'sent' | 'failed';
+  createdAt: string;
+  sentAt: string | null;
+}
+export interface AdminUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  platformRole: PlatformRole;
+  emailVerified: boolean;
+  createdAt: string;
+}
+export interface UpdateUserRoleRequest {
+  platformRole: PlatformRole;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  uptimeSeconds: number;
+}
