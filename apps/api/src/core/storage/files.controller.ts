@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../modules/identity/identity.decorators';
 import { AppException } from '../errors/app-exception';
+import { UuidParam } from '../http/params';
 import { FilesService } from './files.service';
 
 /** Public files (logos, profile photos). Private files are served by the feature that owns them. */
@@ -13,7 +14,7 @@ export class FilesController {
   constructor(private readonly files: FilesService) {}
 
   @Get(':id')
-  async download(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('File') })) id: string, @Res() reply: FastifyReply) {
+  async download(@UuidParam('id', 'File') id: string, @Res() reply: FastifyReply) {
     const file = await this.files.find(id);
     if (!file || !file.isPublic) throw AppException.notFound('File');
     return this.files.send(file, reply);

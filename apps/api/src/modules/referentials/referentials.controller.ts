@@ -1,0 +1,47 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommuneRef, NafRef } from '@maillage/contracts';
+import { findCommune, findNaf, HEADCOUNT_BANDS, LEGAL_FORMS, searchCommunes, searchNaf } from '@maillage/referentials';
+import { AppException } from '../../core/errors/app-exception';
+import { ListQueryDto } from '../../core/http/query.dto';
+import { Public } from '../identity/identity.decorators';
+
+/** French reference data for forms: NAF rev.2, communes (INSEE), headcount bands, legal forms. */
+@ApiTags('referentials')
+@Public()
+@Controller('referentials')
+export class ReferentialsController {
+  @Get('naf')
+  naf(@Query() query: ListQueryDto): NafRef[] {
+    return searchNaf(query.q ?? '', query.pageSize);
+  }
+
+  @Get('naf/:code')
+  nafCode(@Param('code') code: string): NafRef {
+    return findNaf(code) ?? this.notFound('NAF code');
+  }
+
+  @Get('communes')
+  communes(@Query() query: ListQueryDto): CommuneRef[] {
+    return query.q ? searchCommunes(query.q, Math.min(query.pageSize, 50)) : [];
+  }
+
+  @Get('communes/:code')
+  commune(@Param('code') code: string): CommuneRef {
+    return findCommune(code) ?? this.notFound('Commune');
+  }
+
+  @Get('headcount-bands')
+  headcountBands() {
+    return HEADCOUNT_BANDS;
+  }
+
+  @Get('legal-forms')
+  legalForms() {
+    return LEGAL_FORMS;
+  }
+
+  private notFound(what: string): never {
+    throw AppException.notFound(what);
+  }
+}
