@@ -25,6 +25,9 @@ export class DatabaseModule {
           migrationsRun: options.runMigrations,
           migrationsTransactionMode: 'each',
           namingStrategy: new SnakeNamingStrategy(),
+          // gen_random_uuid() is built into PostgreSQL ≥ 13 and PGlite: no extension to install.
+          uuidExtension: 'pgcrypto',
+          installExtensions: false,
           extra: { max: options.poolSize, application_name: 'maillage-api' },
           logging: ['error'],
         }),

@@ -52,9 +52,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       typeof raw === 'string'
         ? raw
         : String((raw as { message?: unknown })?.message ?? HttpStatus[status] ?? 'Request rejected');
-    const code = (exception as { code?: string }).code?.startsWith('FST_')
-      ? (CODES[status] ?? 'BAD_REQUEST')
-      : (CODES[status] ?? 'BAD_REQUEST');
+    // Nest turns Fastify plugin errors into plain HttpExceptions: the CSRF ones are known by their message.
+    const code = status === 403 && /csrf/i.test(message) ? 'CSRF_INVALID' : (CODES[status] ?? 'BAD_REQUEST');
     return { code, message: Array.isArray(message) ? message.join(', ') : message, correlationId };
   }
 }

@@ -58,10 +58,12 @@ export async function setupHttp(app: NestFastifyApplication, config: AppConfig):
   const webDist = resolve(config.WEB_DIST ?? join(__dirname, '../../../../web/dist'));
   if (existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes: anything that is not the API nor a file gets the app shell.
-    fastify.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
-      reply.status(404).send({ code: 'NOT_FOUND', message: 'Route not found', correlationId: String(req.id) });
+    // Client-side routes: any other GET outside the API gets the app shell.
+    fastify.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api')) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: 'Route not found', correlationId: String(req.id) });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
 }

@@ -39,11 +39,12 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
 
   render({ locale, template, data }: Omit<SendMail, 'to'>) {
     const view = { ...data, appUrl: this.config.PUBLIC_URL, locale };
-    const subject = Mustache.render(template.subject[locale], view);
+    const plain = { escape: (value: unknown) => String(value) };
+    const subject = Mustache.render(template.subject[locale], view, {}, plain);
     const body = Mustache.render(template.html[locale], view);
     return {
       subject,
-      text: Mustache.render(template.text[locale], view),
+      text: Mustache.render(template.text[locale], view, {}, plain),
       html: Mustache.render(LAYOUT, { subject, body, locale }),
     };
   }

@@ -60,7 +60,7 @@ export class CompaniesService {
           { field: 'legalName', messages: ['is required for a company that is not yet known'] },
         ]);
       }
-      const company = await tx.save(Company, tx.create(Company, { siret: dto.siret, siren: sirenFromSiret(dto.siret), legalName: dto.legalName }));
+      const company = await tx.save(Company, tx.create(Company, { siret: dto.siret, siren: sirenFromSiret(dto.siret)!, legalName: dto.legalName }));
       await tx.insert(CompanyMember, { companyId: company.id, personId: actor.personId, role: 'owner' });
       return company.id;
     });
@@ -208,10 +208,13 @@ export class CompaniesService {
 
   async updateMember(actor: Actor, id: string, personId: string, role: CompanyRole): Promise<MemberView[]> {
     await this.assertEditable(actor, id);
+    // Decided before the transaction: inside it, only its own connection may be used (PGlite).
+    const mayGrantOwner = await this.access.canGrantCompanyRole(actor, id, 'owner');
+    const mayGrantRole = await this.access.canGrantCompanyRole(actor, id, role);
     await this.db.transaction(async (tx) => {
       const member = await this.lockMember(tx, id, personId);
       const touchesOwner = member.role === 'owner' || role === 'owner';
-      await this.access.assert(this.access.canGrantCompanyRole(actor, id, touchesOwner ? 'owner' : role));
+      await this.access.assert(touchesOwner ? mayGrantOwner : mayGrantRole);
       if (member.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(tx, id, personId);
       await tx.update(CompanyMember, { companyId: id, personId }, { role });
     });
@@ -221,10 +224,11 @@ export class CompaniesService {
   /** Anyone may leave; editors remove others (owners only remove owners); the last owner stays. */
   async removeMember(actor: Actor, id: string, personId: string): Promise<void> {
     if (personId !== actor.personId) await this.assertEditable(actor, id);
+    const mayRemoveOwner = personId === actor.personId || (await this.access.canGrantCompanyRole(actor, id, 'owner'));
     await this.db.transaction(async (tx) => {
       const member = await this.lockMember(tx, id, personId);
       if (member.role === 'owner') {
-        if (personId !== actor.personId) await this.access.assert(this.access.canGrantCompanyRole(actor, id, 'owner'));
+        await this.access.assert(mayRemoveOwner);
         await this.assertAnotherOwner(tx, id, personId);
       }
       await tx.delete(CompanyMember, { companyId: id, personId });

@@ -54,19 +54,20 @@ export class AuthService {
     this.passwords.assertStrong(dto.password, [dto.email, dto.firstName, dto.lastName]);
     const passwordHash = await this.passwords.hash(dto.password);
     const locale = dto.locale ?? 'fr';
-    await this.db.transaction(async (tx) => {
-      const existing = await tx.findOneBy(Person, { email: dto.email });
-      if (existing) {
-        if (await this.underMailQuota(dto.email)) {
-          await this.mail.send(
-            { to: existing.email, locale: existing.locale, template: accountExistsMail, data: { link: this.link('/mot-de-passe-oublie') } },
-            tx,
-          );
-        }
-        return;
+    const existing = await this.db.manager.findOneBy(Person, { email: dto.email });
+    if (existing) {
+      if (await this.underMailQuota(dto.email)) {
+        await this.mail.send({ to: existing.email, locale: existing.locale, template: accountExistsMail, data: { link: this.link('/mot-de-passe-oublie') } });
       }
-      const person = await tx.save(Person, tx.create(Person, { email: dto.email, passwordHash, firstName: dto.firstName, lastName: dto.lastName, locale }));
-      await this.sendTokenMail(tx, person, 'verify_email');
+      return;
+    }
+    await this.db.transaction(async (tx) => {
+      // A concurrent sign-up with the same address loses on the unique index and gets the same answer.
+      const inserted = await tx.createQueryBuilder().insert().into(Person)
+        .values({ email: dto.email, passwordHash, firstName: dto.firstName, lastName: dto.lastName, locale })
+        .orIgnore().returning('*').execute();
+      const person = inserted.generatedMaps[0] as Person | undefined;
+      if (person?.id) await this.sendTokenMail(tx, { ...person, email: dto.email, firstName: dto.firstName, locale } as Person, 'verify_email');
     });
   }
 

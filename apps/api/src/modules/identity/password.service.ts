@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@maillage/contracts';
 import { AppException } from '../../core/errors/app-exception';
 
-// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
-const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane); 2 is Algorithm.Argon2id (a const enum).
+const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-zxcvbnOptions.setOptions({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
-const COMMON_PASSWORDS = new Set((common.dictionary.passwords as string[]).map((p) => p.toLowerCase()));
+const zxcvbn = new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
+const COMMON_PASSWORDS = new Set(common.dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 /** argon2id hashing and the password rule: 12+ characters, not common, not guessable; no composition rules. */
 @Injectable()
@@ -39,7 +39,7 @@ export class PasswordService {
     if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
     if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
     if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'is a commonly used password';
-    if (zxcvbn(password.slice(0, 100), context).score < 3) return 'is too easy to guess';
+    if (zxcvbn.check(password.slice(0, 100), context).score < 3) return 'is too easy to guess';
     return null;
   }
 }

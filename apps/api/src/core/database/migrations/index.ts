@@ -1,4 +1,4 @@
-import { Foundation1764172800000 } from './1764172800000-foundation';
+import { Foundation1795712744342 } from './1795712744342-foundation';
 
-/** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Foundation1764172800000];
+/** Every migration, in order. New ones are appended here (`npm run migration:generate -- Name`). */
+export const MIGRATIONS = [Foundation1795712744342];

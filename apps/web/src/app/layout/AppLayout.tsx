@@ -1,0 +1,109 @@
+import { Suspense, useEffect } from 'react';
+import { Anchor, AppShell, Box, Burger, Button, Group, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageLoader } from '../../components/PageLoader';
+import { APP_NAME } from '../../config';
+import { useSession } from '../../features/auth/hooks/useSession';
+import { useAccountLanguage, useLanguage } from '../../features/profile/hooks/useLanguage';
+import { MainNav } from './MainNav';
+import { UserMenu } from './UserMenu';
+
+const MAIN_ID = 'contenu';
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      className="skip-link"
+      href={`#${MAIN_ID}`}
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(MAIN_ID)?.focus();
+      }}
+    >
+      {t('nav.skip')}
+    </a>
+  );
+}
+
+function AuthButtons({ vertical = false }: { vertical?: boolean }) {
+  const { t } = useTranslation();
+  const Layout = vertical ? Stack : Group;
+  return (
+    <Layout gap="xs">
+      <Button component={Link} to="/connexion" variant="default" size={vertical ? 'md' : 'sm'}>
+        {t('nav.login')}
+      </Button>
+      <Button component={Link} to="/inscription" size={vertical ? 'md' : 'sm'}>
+        {t('nav.signup')}
+      </Button>
+    </Layout>
+  );
+}
+
+/** The shell: skip link, header (brand, navigation, language, account), mobile menu, main. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const { user, isPending } = useSession();
+  const { language, setLanguage } = useLanguage();
+  useAccountLanguage();
+
+  useEffect(close, [pathname, close]);
+
+  return (
+    <>
+      <SkipLink />
+      <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="xs" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+                aria-expanded={opened}
+                aria-controls="menu-mobile"
+              />
+              <Anchor component={Link} to="/" fw={800} size="xl" c="blue.9" underline="never" aria-label={t('nav.homeOf', { app: APP_NAME })}>
+                {APP_NAME}
+              </Anchor>
+            </Group>
+            <Box component="nav" aria-label={t('nav.main')} visibleFrom="sm" style={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
+              <MainNav />
+            </Box>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch value={language} onChange={(locale) => void setLanguage(locale)} />
+              {user ? (
+                <UserMenu user={user} />
+              ) : isPending ? null : (
+                <Group visibleFrom="sm">
+                  <AuthButtons />
+                </Group>
+              )}
+            </Group>
+          </Group>
+        </AppShell.Header>
+        {opened ? (
+          <AppShell.Navbar id="menu-mobile" p="md" aria-label={t('nav.mobile')}>
+            <Stack gap="lg">
+              <MainNav vertical />
+              {!user && !isPending ? <AuthButtons vertical /> : null}
+            </Stack>
+          </AppShell.Navbar>
+        ) : null}
+        <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

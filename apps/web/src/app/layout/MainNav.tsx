@@ -1,0 +1,57 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../features/auth/hooks/useSession';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** The areas that exist for this visitor; the current one is marked with aria-current. */
+function useNavItems(): NavItem[] {
+  const { t } = useTranslation();
+  const { user, isAdmin } = useSession();
+  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  if (user) {
+    items.push({ to: '/entreprises', label: t('nav.companies') }, { to: '/profil', label: t('nav.profile') });
+  }
+  if (isAdmin) items.push({ to: '/admin', label: t('nav.admin') });
+  return items;
+}
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** Horizontal in the desktop header, vertical in the mobile menu. */
+export function MainNav({ vertical = false }: { vertical?: boolean }) {
+  const items = useNavItems();
+  const { pathname } = useLocation();
+  const links = items.map((item) => {
+    const active = isActive(pathname, item.to);
+    return (
+      <Button
+        key={item.to}
+        component={Link}
+        to={item.to}
+        aria-current={active ? 'page' : undefined}
+        variant={active ? 'light' : 'subtle'}
+        color={active ? 'blue' : 'dark'}
+        justify={vertical ? 'flex-start' : 'center'}
+        fullWidth={vertical}
+        size={vertical ? 'md' : 'sm'}
+      >
+        {item.label}
+      </Button>
+    );
+  });
+  const Layout = vertical ? Stack : Group;
+  return (
+    <Layout gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {links.map((link) => (
+        <li key={link.key}>{link}</li>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RequireAuth } from './guards';
+import { AppLayout } from './layout/AppLayout';
+import { RouteError } from './routes/RouteError';
+import NotFoundPage from './routes/NotFoundPage';
+
+// Every page is its own chunk: the entry holds the shell only.
+const HomePage = lazy(() => import('./routes/HomePage'));
+const LoginPage = lazy(() => import('./routes/auth/LoginPage'));
+const SignupPage = lazy(() => import('./routes/auth/SignupPage'));
+const VerifyEmailPage = lazy(() => import('./routes/auth/VerifyEmailPage'));
+const ForgotPasswordPage = lazy(() => import('./routes/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./routes/auth/ResetPasswordPage'));
+const ProfilePage = lazy(() => import('./routes/ProfilePage'));
+const PersonPage = lazy(() => import('./routes/PersonPage'));
+const MyCompaniesPage = lazy(() => import('./routes/companies/MyCompaniesPage'));
+const CompanyPage = lazy(() => import('./routes/companies/CompanyPage'));
+const AcceptInvitationPage = lazy(() => import('./routes/companies/AcceptInvitationPage'));
+const AdminLayout = lazy(() => import('./routes/admin/AdminLayout'));
+const AdminOrganizationsPage = lazy(() => import('./routes/admin/AdminOrganizationsPage'));
+const AdminUsersPage = lazy(() => import('./routes/admin/AdminUsersPage'));
+const AdminMailsPage = lazy(() => import('./routes/admin/AdminMailsPage'));
+const AdminMailPage = lazy(() => import('./routes/admin/AdminMailPage'));
+
+/** French paths: some of them are in e-mails (verification, reset, invitations). */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'connexion', element: <LoginPage /> },
+      { path: 'inscription', element: <SignupPage /> },
+      { path: 'verifier-email', element: <VerifyEmailPage /> },
+      { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
+      { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
+      { path: 'entreprises/:id', element: <CompanyPage /> },
+      { path: 'personnes/:id', element: <PersonPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'profil', element: <ProfilePage /> },
+          { path: 'entreprises', element: <MyCompaniesPage /> },
+          { path: 'invitations/entreprise', element: <AcceptInvitationPage /> },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <RequireAuth admin />,
+        children: [
+          {
+            element: <AdminLayout />,
+            children: [
+              { index: true, element: <Navigate to="organisations" replace /> },
+              { path: 'organisations', element: <AdminOrganizationsPage /> },
+              { path: 'utilisateurs', element: <AdminUsersPage /> },
+              { path: 'e-mails', element: <AdminMailsPage /> },
+              { path: 'e-mails/:id', element: <AdminMailPage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

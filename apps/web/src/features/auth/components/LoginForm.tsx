@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SessionUser } from '@maillage/contracts';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { isApiError } from '../../../lib/api';
+import { rules, useFormSubmit } from '../../../lib/forms';
+import { authApi } from '../api/auth.api';
+import { useSessionActions } from '../hooks/useSession';
+import { PasswordField } from './PasswordField';
+import { ResendVerificationButton } from './ResendVerification';
+
+/** An unconfirmed address: the API refuses to open the session (403). */
+function isUnverified(error: unknown): boolean {
+  return isApiError(error) && (error.code === 'EMAIL_NOT_VERIFIED' || error.status === 403);
+}
+
+/** E-mail + password; an unverified address gets a "send the link again" button. */
+export function LoginForm({ onSuccess }: { onSuccess: (user: SessionUser) => void }) {
+  const { t } = useTranslation();
+  const session = useSessionActions();
+  const [unverifiedEmail, setUnverifiedEmail] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: { email: rules.email(t), password: rules.required(t) },
+  });
+  const { onSubmit, error, submitting } = useFormSubmit(
+    form,
+    async (values) => {
+      setUnverifiedEmail(null);
+      const user = await authApi.login({ email: values.email.trim(), password: values.password });
+      session.signedIn(user);
+      onSuccess(user);
+    },
+    {
+      onError: (caught) => {
+        if (!isUnverified(caught)) return false;
+        setUnverifiedEmail(form.getValues().email.trim());
+        return true;
+      },
+    },
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <ErrorAlert error={error} />
+        {unverifiedEmail ? (
+          <Alert role="alert" color="orange" variant="light" title={t('auth.unverified.title')}>
+            <Stack gap="xs" align="flex-start">
+              {t('auth.unverified.text')}
+              <ResendVerificationButton email={unverifiedEmail} />
+            </Stack>
+          </Alert>
+        ) : null}
+        <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+        <Stack gap={4}>
+          <PasswordField label={t('fields.password')} required {...form.getInputProps('password')} />
+          <Group justify="flex-end">
+            <Anchor component={Link} to="/mot-de-passe-oublie" size="sm">
+              {t('auth.login.forgot')}
+            </Anchor>
+          </Group>
+        </Stack>
+        <Button type="submit" loading={submitting}>
+          {t('auth.login.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import type {
+  Company,
+  CompanyInvitation,
+  CompanyMember,
+  CompanyRole,
+  CompanySummary,
+  CreateCompanyRequest,
+  InviteColleagueRequest,
+  UpdateCompanyRequest,
+} from '@maillage/contracts';
+import { api } from '../../../lib/api';
+
+export const companyKeys = {
+  all: ['companies'] as const,
+  mine: ['companies', 'mine'] as const,
+  detail: (id: string) => ['companies', id] as const,
+  members: (id: string) => ['companies', id, 'members'] as const,
+  invitations: (id: string) => ['companies', id, 'invitations'] as const,
+};
+
+const base = (id: string) => `/companies/${encodeURIComponent(id)}`;
+
+export const companiesApi = {
+  mine: () => api.get<CompanySummary[]>('/companies/mine'),
+  get: (id: string) => api.get<Company>(base(id)),
+  create: (body: CreateCompanyRequest) => api.post<Company>('/companies', body),
+  update: (id: string, body: UpdateCompanyRequest) => api.patch<Company>(base(id), body),
+  uploadLogo: (id: string, file: File) => api.upload<Company>(`${base(id)}/logo`, file),
+  removeLogo: (id: string) => api.delete<Company>(`${base(id)}/logo`),
+  members: (id: string) => api.get<CompanyMember[]>(`${base(id)}/members`),
+  updateMember: (id: string, personId: string, role: CompanyRole) =>
+    api.patch<CompanyMember[]>(`${base(id)}/members/${encodeURIComponent(personId)}`, { role }),
+  removeMember: (id: string, personId: string) => api.delete(`${base(id)}/members/${encodeURIComponent(personId)}`),
+  invitations: (id: string) => api.get<CompanyInvitation[]>(`${base(id)}/invitations`),
+  invite: (id: string, body: InviteColleagueRequest) => api.post<CompanyInvitation>(`${base(id)}/invitations`, body),
+  revokeInvitation: (id: string, invitationId: string) =>
+    api.delete(`${base(id)}/invitations/${encodeURIComponent(invitationId)}`),
+  acceptInvitation: (token: string) => api.post<CompanySummary>('/companies/invitations/accept', { token }),
+};

@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Company } from '@maillage/contracts';
+import { useHeadcountBands } from '../../../lib/referentials';
+import { companiesApi, companyKeys } from '../api/companies.api';
+
+export function useMyCompanies() {
+  return useQuery({ queryKey: companyKeys.mine, queryFn: companiesApi.mine });
+}
+
+export function useCompany(id: string) {
+  return useQuery({ queryKey: companyKeys.detail(id), queryFn: () => companiesApi.get(id) });
+}
+
+export function useCompanyMembers(id: string) {
+  return useQuery({ queryKey: companyKeys.members(id), queryFn: () => companiesApi.members(id) });
+}
+
+export function useCompanyInvitations(id: string) {
+  return useQuery({ queryKey: companyKeys.invitations(id), queryFn: () => companiesApi.invitations(id) });
+}
+
+/** A change answered by the updated company: refresh its page and the "my companies" list. */
+export function useCompanyMutation<Args>(mutationFn: (args: Args) => Promise<Company>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (company) => {
+      queryClient.setQueryData(companyKeys.detail(company.id), company);
+      void queryClient.invalidateQueries({ queryKey: companyKeys.mine });
+    },
+  });
+}
+
+/** The headcount band in the interface language (the company only carries the French label). */
+export function useHeadcountBandLabel(band: { code: string; label: string } | null, language: string): string | null {
+  const bands = useHeadcountBands();
+  if (!band) return null;
+  const known = bands.data?.find((b) => b.code === band.code);
+  return language === 'en' && known ? known.labelEn : band.label;
+}

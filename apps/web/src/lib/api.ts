@@ -1,0 +1,137 @@
+// The one HTTP client of the web app: same-origin cookies, CSRF token, typed errors.
+import { API_PREFIX, CSRF_HEADER, type ApiError, type FieldError } from '@maillage/contracts';
+
+type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** JSON-serialised, or sent as is when it is a FormData. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Any non-2xx answer of the API, with its `{ code, message, details, correlationId }` body. */
+export class ApiRequestError extends Error implements ApiError {
+  readonly status: number;
+  readonly code: string;
+  readonly details?: ApiError['details'];
+  readonly correlationId: string;
+
+  constructor(status: number, body: Partial<ApiError>) {
+    super(body.message || `HTTP ${status}`);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = body.code || `HTTP_${status}`;
+    this.details = body.details;
+    this.correlationId = body.correlationId ?? '';
+  }
+
+  /** Per-field messages of a validation error (empty when the details are not a field list). */
+  get fieldErrors(): FieldError[] {
+    return Array.isArray(this.details) ? this.details : [];
+  }
+
+  /** A named value of object-shaped details, e.g. `retryAfterSeconds` or `companyId`. */
+  detail<T = unknown>(key: string): T | undefined {
+    const details = this.details;
+    return details && !Array.isArray(details) ? (details[key] as T | undefined) : undefined;
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiRequestError {
+  return error instanceof ApiRequestError && (status === undefined || error.status === status);
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+let csrfToken: Promise<string> | null = null;
+
+function csrf(): Promise<string> {
+  csrfToken ??= send<{ token: string }>('GET', '/auth/csrf', {}).then(
+    (answer) => answer.token,
+    (error: unknown) => {
+      csrfToken = null;
+      throw error;
+    },
+  );
+  return csrfToken;
+}
+
+/** Forgets the cached CSRF token (the next state-changing request fetches a new one). */
+export function resetCsrfToken(): void {
+  csrfToken = null;
+}
+
+function isCsrfRejection(error: ApiRequestError): boolean {
+  return error.status === 403 && (error.code.startsWith('FST_CSRF') || /csrf/i.test(error.message));
+}
+
+function url(path: string, query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_PREFIX}${path}${search ? `?${search}` : ''}`;
+}
+
+async function readError(response: Response): Promise<ApiRequestError> {
+  const text = await response.text().catch(() => '');
+  let body: Partial<ApiError> = {};
+  try {
+    body = text ? (JSON.parse(text) as Partial<ApiError>) : {};
+  } catch {
+    // Not JSON (a proxy error page, for instance): keep the status only.
+  }
+  return new ApiRequestError(response.status, body);
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (UNSAFE_METHODS.has(method)) headers[CSRF_HEADER] = await csrf();
+  const response = await fetch(url(path, options.query), {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  if (!response.ok) throw await readError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (error) {
+    // The CSRF secret may have changed (new cookie, expired token): fetch a fresh token once.
+    if (UNSAFE_METHODS.has(method) && isApiError(error) && isCsrfRejection(error)) {
+      resetCsrfToken();
+      return send<T>(method, path, options);
+    }
+    throw error;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** Multipart upload of one file in the `file` field. */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<T>('POST', path, { body: form });
+  },
+};

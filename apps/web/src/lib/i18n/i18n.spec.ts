@@ -1,0 +1,20 @@
+import en from './en.json';
+import fr from './fr.json';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('translations', () => {
+  it('has the same keys in French and English', () => {
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+
+  it('has no empty string', () => {
+    for (const messages of [fr, en]) {
+      const empty = keys(messages).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === '');
+      expect(empty).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+// French reference data from the API (public): NAF codes, communes, headcount bands, legal forms.
+import { useQuery } from '@tanstack/react-query';
+import type { CommuneRef, NafRef } from '@maillage/contracts';
+import { api } from './api';
+
+export interface HeadcountBandRef {
+  code: string;
+  label: string;
+  labelEn: string;
+}
+export interface LegalFormRef {
+  code: string;
+  label: string;
+}
+
+export const referentialsApi = {
+  searchNaf: (q: string, signal?: AbortSignal) => api.get<NafRef[]>('/referentials/naf', { q, pageSize: 20 }, signal),
+  searchCommunes: (q: string, signal?: AbortSignal) =>
+    api.get<CommuneRef[]>('/referentials/communes', { q, pageSize: 20 }, signal),
+  commune: (code: string) => api.get<CommuneRef>(`/referentials/communes/${encodeURIComponent(code)}`),
+  headcountBands: () => api.get<HeadcountBandRef[]>('/referentials/headcount-bands'),
+  legalForms: () => api.get<LegalFormRef[]>('/referentials/legal-forms'),
+};
+
+/** These lists never change while the app runs. */
+const forever = { staleTime: Infinity, gcTime: Infinity } as const;
+
+export function useHeadcountBands() {
+  return useQuery({ queryKey: ['referentials', 'headcount-bands'], queryFn: referentialsApi.headcountBands, ...forever });
+}
+
+export function useLegalForms() {
+  return useQuery({ queryKey: ['referentials', 'legal-forms'], queryFn: referentialsApi.legalForms, ...forever });
+}
+
+export function useCommune(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['referentials', 'commune', code],
+    queryFn: () => referentialsApi.commune(code!),
+    enabled: !!code,
+    ...forever,
+  });
+}
