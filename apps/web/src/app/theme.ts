@@ -1,5 +1,5 @@
 // Mantine theme: system fonts only (strict CSP, no web fonts) and AA contrast everywhere.
-import { createTheme, InputWrapper, type CSSVariablesResolver } from '@mantine/core';
+import { Combobox, createTheme, InputWrapper, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -19,6 +19,8 @@ export const theme = createTheme({
   components: {
     // The required mark is drawn in CSS (app.css), so that a label's text stays exactly its name.
     InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
+    // Closed option lists leave the DOM: one element per label ("Code NAF" is the input only).
+    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
   },
 });
 

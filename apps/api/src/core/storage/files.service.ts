@@ -31,18 +31,21 @@ export class FilesService {
     if (!req.isMultipart()) throw AppException.badRequest('MULTIPART_REQUIRED', 'Send the file as multipart/form-data');
     let part: MultipartFile | undefined;
     try {
-      part = await req.file();
+      part = await req.file({ limits: { fileSize: this.config.UPLOAD_MAX_BYTES, files: 1 } });
       if (!part) throw AppException.badRequest('FILE_REQUIRED', 'No file was sent');
       const data = await part.toBuffer();
+      if (part.file.truncated) throw this.tooLarge();
       return { data, filename: part.filename };
     } catch (err) {
       if (err instanceof AppException) throw err;
       const code = (err as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppException(413, 'FILE_TOO_LARGE', `The file exceeds ${this.config.UPLOAD_MAX_BYTES} bytes`);
-      }
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
       throw AppException.badRequest('INVALID_UPLOAD', 'The upload could not be read');
     }
+  }
+
+  private tooLarge() {
+    return new AppException(413, 'FILE_TOO_LARGE', `The file exceeds ${this.config.UPLOAD_MAX_BYTES} bytes`);
   }
 
   async store(upload: { data: Buffer; filename: string }, options: UploadOptions, manager: EntityManager = this.db.manager): Promise<StoredFile> {
