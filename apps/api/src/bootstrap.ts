@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { createValidationPipe } from './core/errors/validation';
+import { CleanInputPipe } from './core/http/clean-input.pipe';
 import { setupHttp } from './core/http/http-setup';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -59,7 +60,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new CleanInputPipe(), createValidationPipe());
   app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -19,8 +19,9 @@ export const theme = createTheme({
   components: {
     // The required mark is drawn in CSS (app.css), so that a label's text stays exactly its name.
     InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
-    // Closed option lists leave the DOM: one element per label ("Code NAF" is the input only).
-    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+    // Option lists stay inside the page's landmarks, and leave the DOM once closed (so that a
+    // label such as "Code NAF" names one element only).
+    Combobox: Combobox.extend({ defaultProps: { keepMounted: false, withinPortal: false } }),
   },
 });
 

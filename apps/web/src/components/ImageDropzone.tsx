@@ -69,7 +69,7 @@ export function ImageDropzone({ label, imageUrl, fallback, round, chooseLabel, r
   const hint = t('image.hint');
   return (
     <Stack gap="sm">
-      <Group align="center" gap="lg" wrap="nowrap">
+      <Group align="center" gap="lg">
         <Avatar src={shown} alt={shown ? label : undefined} size={96} radius={round ? 'xl' : 'md'} color="blue">
           {fallback}
         </Avatar>
@@ -86,7 +86,7 @@ export function ImageDropzone({ label, imageUrl, fallback, round, chooseLabel, r
           activateOnKeyboard={false}
           enablePointerEvents
           tabIndex={-1}
-          style={{ flex: 1 }}
+          style={{ flex: '1 1 16rem' }}
         >
           <Group justify="center" gap="sm" mih={72}>
             <IconPhotoUp size={28} aria-hidden />

@@ -55,6 +55,7 @@ export function RemoteSelect<T>({ selected, onSelect, search, cacheKey, toOption
       searchValue={searchValue}
       onSearchChange={setSearchValue}
       filter={({ options }) => options}
+      maxDropdownHeight={360}
       nothingFoundMessage={tooShort ? t('search.typeMore', { count: minChars }) : results.isFetching ? t('common.loading') : t('search.nothingFound')}
       rightSection={results.isFetching ? <Loader size={16} aria-hidden /> : undefined}
       clearButtonProps={{ 'aria-label': t('common.clear') }}

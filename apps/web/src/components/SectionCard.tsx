@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Box, Card, Text, Title } from '@mantine/core';
+import { Box, Paper, Text, Title } from '@mantine/core';
 
 interface SectionCardProps {
   /** Id of the heading, which labels the section. */
@@ -9,10 +9,10 @@ interface SectionCardProps {
   children: ReactNode;
 }
 
-/** A titled card (<section> with an h2) grouping one part of a page. */
+/** A titled panel (<section> labelled by its h2) grouping one part of a page. */
 export function SectionCard({ id, title, intro, children }: SectionCardProps) {
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={id}>
       <Title order={2} size="h4" id={id} mb={intro ? 4 : 'md'}>
         {title}
       </Title>
@@ -21,8 +21,7 @@ export function SectionCard({ id, title, intro, children }: SectionCardProps) {
           {intro}
         </Text>
       ) : null}
-      {/* A block, so that buttons keep their width (a card lays out its children in a column). */}
       <Box>{children}</Box>
-    </Card>
+    </Paper>
   );
 }

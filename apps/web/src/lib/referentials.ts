@@ -3,6 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { CommuneRef, NafRef } from '@maillage/contracts';
 import { api } from './api';
 
+/** Options offered by a search-as-you-type field: few enough to show without scrolling. */
+const SEARCH_RESULTS = 8;
+
 export interface HeadcountBandRef {
   code: string;
   label: string;
@@ -14,9 +17,9 @@ export interface LegalFormRef {
 }
 
 export const referentialsApi = {
-  searchNaf: (q: string, signal?: AbortSignal) => api.get<NafRef[]>('/referentials/naf', { q, pageSize: 20 }, signal),
+  searchNaf: (q: string, signal?: AbortSignal) => api.get<NafRef[]>('/referentials/naf', { q, pageSize: SEARCH_RESULTS }, signal),
   searchCommunes: (q: string, signal?: AbortSignal) =>
-    api.get<CommuneRef[]>('/referentials/communes', { q, pageSize: 20 }, signal),
+    api.get<CommuneRef[]>('/referentials/communes', { q, pageSize: SEARCH_RESULTS }, signal),
   commune: (code: string) => api.get<CommuneRef>(`/referentials/communes/${encodeURIComponent(code)}`),
   headcountBands: () => api.get<HeadcountBandRef[]>('/referentials/headcount-bands'),
   legalForms: () => api.get<LegalFormRef[]>('/referentials/legal-forms'),

@@ -29,7 +29,7 @@ export class DatabaseModule {
           uuidExtension: 'pgcrypto',
           installExtensions: false,
           extra: { max: options.poolSize, application_name: 'maillage-api' },
-          logging: ['error'],
+          logging: false,
         }),
       ],
     };

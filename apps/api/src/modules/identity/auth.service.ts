@@ -50,8 +50,8 @@ export class AuthService {
 
   /** Same answer, and the same work (one argon2 hash), whether the address is taken or not. */
   async signup(dto: SignupDto, ip: string): Promise<void> {
-    await this.throttle.consume(rules.signupIp(ip));
     this.passwords.assertStrong(dto.password, [dto.email, dto.firstName, dto.lastName]);
+    await this.throttle.consume(rules.signupIp(ip));
     const passwordHash = await this.passwords.hash(dto.password);
     const locale = dto.locale ?? 'fr';
     const existing = await this.db.manager.findOneBy(Person, { email: dto.email });
@@ -115,6 +115,7 @@ export class AuthService {
   }
 
   async resetPassword(dto: ResetPasswordDto, ip: string): Promise<void> {
+    this.passwords.assertStrong(dto.password);
     await this.throttle.consume(rules.tokenIp(ip));
     const passwordHash = await this.passwords.hash(dto.password);
     await this.db.transaction(async (tx) => {

@@ -12,7 +12,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const { signOut, signOutEverywhere } = useSignOut();
   const name = fullName(user);
   return (
-    <Menu position="bottom-end" width={240} withinPortal>
+    <Menu position="bottom-end" width={240} withinPortal={false}>
       <Menu.Target>
         <Button
           variant="subtle"

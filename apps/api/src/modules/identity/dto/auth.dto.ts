@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import {
   LOCALES,
   PASSWORD_MAX_LENGTH,
@@ -50,8 +50,9 @@ export class SignupDto extends EmailDto implements SignupRequest {
 }
 
 export class TokenDto implements TokenRequest {
+  /** Tokens are 32 random bytes in base64url. */
   @IsString()
-  @Length(20, 100)
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'must be a link token' })
   token: string;
 }
 

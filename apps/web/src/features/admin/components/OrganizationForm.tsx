@@ -78,7 +78,7 @@ export function OrganizationForm({ organization, organizations, onSubmit, onCanc
           selected={commune}
           onSelect={(value) => form.setFieldValue('commune', value)}
           error={form.errors.commune}
-          comboboxProps={{ withinPortal: false }}
+         
         />
         <TextInput label={t('fields.website')} type="url" maxLength={300} {...form.getInputProps('website')} />
         <Textarea label={t('fields.description')} autosize minRows={3} maxRows={10} maxLength={5000} {...form.getInputProps('description')} />

@@ -81,7 +81,7 @@ export function StaffManager({ organization }: { organization: Organization }) {
               data={roleOptions}
               allowDeselect={false}
               w={160}
-              comboboxProps={{ withinPortal: false }}
+             
               {...form.getInputProps('role')}
             />
           </Group>

@@ -121,7 +121,7 @@ export function CompanyForm({ company, onDone }: { company: Company; onDone: () 
         </SimpleGrid>
         <TextInput label={t('fields.addressLine1')} autoComplete="address-line1" maxLength={200} {...form.getInputProps('addressLine1')} />
         <TextInput label={t('fields.addressLine2')} autoComplete="address-line2" maxLength={200} {...form.getInputProps('addressLine2')} />
-        <Grid>
+        <Grid align="flex-end">
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <TextInput label={t('fields.postalCode')} autoComplete="postal-code" inputMode="numeric" maxLength={5} {...form.getInputProps('postalCode')} />
           </Grid.Col>
