@@ -1,4 +1,4 @@
-import { i18n } from './i18n';
+import { changeLocale, i18n } from './i18n';
 import { api, ApiRequestError, resetCsrfToken } from './api';
 import { applyFieldErrors, errorMessage } from './errors';
 
@@ -97,7 +97,7 @@ describe('API errors', () => {
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS', correlationId: 'abc' });
     expect(errorMessage(error, t)).toBe('Adresse e-mail ou mot de passe incorrect.');
-    await i18n.changeLanguage('en');
+    await changeLocale('en');
     expect(errorMessage(error, t)).toBe('Incorrect e-mail address or password.');
   });
 

@@ -1,10 +1,9 @@
-// react-i18next set-up: French by default, English available; the choice is kept in localStorage
-// and mirrored on <html lang>.
+// react-i18next set-up: French by default (bundled), English loaded on demand; the choice is kept
+// in localStorage and mirrored on <html lang>.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@maillage/contracts';
 import { LANGUAGE_STORAGE_KEY } from '../../config';
-import en from './en.json';
 import fr from './fr.json';
 
 export const DEFAULT_LOCALE: Locale = 'fr';
@@ -22,6 +21,9 @@ function storedLocale(): Locale {
   }
 }
 
+// Read before initialising: the initial languageChanged event stores French.
+const initial = storedLocale();
+
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
   try {
@@ -31,9 +33,15 @@ i18n.on('languageChanged', (language) => {
   }
 });
 
+/** Translations of the other languages, fetched the first time they are chosen. */
+const loaders: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: typeof fr }>> = {
+  en: () => import('./en.json'),
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
-  lng: storedLocale(),
+  resources: { fr: { translation: fr } },
+  partialBundledLanguages: true,
+  lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },
@@ -42,6 +50,18 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
+
+/** Switches the interface language, loading its translations first when needed. */
+export async function changeLocale(locale: Locale): Promise<void> {
+  if (locale !== 'fr' && !i18n.hasResourceBundle(locale, 'translation')) {
+    const messages = await loaders[locale]();
+    i18n.addResourceBundle(locale, 'translation', messages.default);
+  }
+  await i18n.changeLanguage(locale);
+}
+
+// The language chosen on a previous visit (other than French, it arrives a moment later).
+if (initial !== DEFAULT_LOCALE) void changeLocale(initial);
 
 /** The current interface language. */
 export function currentLocale(): Locale {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@maillage/contracts';
 import { errorMessage } from '../../../lib/errors';
-import { DEFAULT_LOCALE, isLocale } from '../../../lib/i18n';
+import { changeLocale, DEFAULT_LOCALE, isLocale } from '../../../lib/i18n';
 import { notify } from '../../../lib/notify';
 import { useSession, useSessionActions } from '../../auth/hooks/useSession';
 import { profileApi } from '../api/profile.api';
@@ -15,7 +15,7 @@ export function useLanguage() {
   const language: Locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
 
   const setLanguage = async (locale: Locale) => {
-    await i18n.changeLanguage(locale);
+    await changeLocale(locale);
     if (user && user.locale !== locale) {
       session.update({ locale });
       try {
@@ -34,6 +34,6 @@ export function useAccountLanguage() {
   const { user } = useSession();
   const accountLocale = user?.locale;
   useEffect(() => {
-    if (accountLocale && accountLocale !== i18n.language) void i18n.changeLanguage(accountLocale);
+    if (accountLocale && accountLocale !== i18n.language) void changeLocale(accountLocale);
   }, [accountLocale, i18n]);
 }

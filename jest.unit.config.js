@@ -1,0 +1,18 @@
+// Unit tests: libraries, API units, web components. `npm run test:unit`.
+const swc = require('./apps/api/test/swc-jest');
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
+      testEnvironment: 'node',
+      transform: swc.transform,
+      transformIgnorePatterns: swc.transformIgnorePatterns,
+      moduleNameMapper: swc.moduleNameMapper,
+    },
+    '<rootDir>/apps/web/jest.config.js',
+  ],
+  maxWorkers: 2,
+};
