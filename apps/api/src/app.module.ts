@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -23,15 +23,10 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        // JSON logs through pino; the access log is one Fastify hook (see http-setup), not a per-request child logger.
         LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req) => String(req.headers['x-request-id']),
-            customProps: (req) => ({ correlationId: req.headers['x-request-id'] }),
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
-          },
+          forRoutes: [],
+          pinoHttp: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
         }),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DB_POOL_SIZE, runMigrations: config.RUN_MIGRATIONS }),
         AccessModule,

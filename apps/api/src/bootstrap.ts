@@ -61,9 +61,6 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(new CleanInputPipe(), createValidationPipe());
-  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
   await setupHttp(app, config);
   await app.init();
   return {

@@ -50,7 +50,7 @@ const ORGANIZATIONS = [
  * accounts, `companies` companies spread over real towns with valid SIRETs and real NAF codes,
  * about 1.5 people per company and a few dozen experts. Deterministic for a given option set.
  */
-export async function seedDemo(dataSource: DataSource, options: SeedOptions, log: (m: string) => void = () => {}): Promise<void> {
+export async function seedDemo(dataSource: DataSource, options: SeedOptions, log?: (m: string) => void): Promise<void> {
   const rnd = new Random(20261126 + (options.offset ?? 0));
   const offset = options.offset ?? 0;
   for (const a of ACTIVITIES) if (!findNaf(a.naf)) throw new Error(`Seed catalog: unknown NAF ${a.naf}`);
@@ -117,7 +117,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
         await insertRows(tx, 'companies', companies.splice(0), 'ON CONFLICT (siret) DO NOTHING');
         await insertRows(tx, 'people', people.splice(0), 'ON CONFLICT (email) DO NOTHING');
         await insertRows(tx, 'company_members', members.splice(0), 'ON CONFLICT DO NOTHING');
-        log(`seed: ${i + 1}/${options.companies} companies`);
+        log?.(`seed: ${i + 1}/${options.companies} companies`);
       }
     }
   });

@@ -22,7 +22,7 @@ export function LanguageSwitch({ value, onChange }: LanguageSwitchProps) {
           color="dark"
           px="xs"
           leftSection={<IconLanguage size={18} aria-hidden />}
-          aria-label={t('language.switch', { language: LANGUAGE_NAMES[value] })}
+          aria-label={t('language.switch', { code: value.toUpperCase(), language: LANGUAGE_NAMES[value] })}
         >
           {value.toUpperCase()}
         </Button>

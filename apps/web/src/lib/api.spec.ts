@@ -1,6 +1,6 @@
 import { changeLocale, i18n } from './i18n';
-import { api, ApiRequestError, resetCsrfToken } from './api';
-import { applyFieldErrors, errorMessage } from './errors';
+import { api, ApiRequestError, onUnauthorized, resetCsrfToken } from './api';
+import { applyFieldErrors, errorMessage, FieldsToFixError } from './errors';
 
 interface FakeResponse {
   ok: boolean;
@@ -88,6 +88,20 @@ describe('api client', () => {
   });
 });
 
+describe('session expiry', () => {
+  it('tells the app about a 401 outside /auth, but not about the anonymous /auth/me', async () => {
+    const listener = jest.fn();
+    const unsubscribe = onUnauthorized(listener);
+    const anonymous = { code: 'UNAUTHENTICATED', message: 'Authentication required', correlationId: 'x' };
+    fetchMock.mockResolvedValueOnce(reply(401, anonymous)).mockResolvedValueOnce(reply(401, anonymous));
+    await expect(api.get('/auth/me')).rejects.toMatchObject({ status: 401 });
+    expect(listener).not.toHaveBeenCalled();
+    await expect(api.get('/companies/mine')).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(listener).toHaveBeenCalledTimes(1);
+    unsubscribe();
+  });
+});
+
 describe('API errors', () => {
   it('turns an error body into an ApiRequestError with a translated message', async () => {
     fetchMock.mockResolvedValueOnce(reply(200, { token: 'csrf' })).mockResolvedValueOnce(
@@ -109,6 +123,7 @@ describe('API errors', () => {
     expect(errorMessage(throttled, t)).toBe('Trop de tentatives. Réessayez dans 3 minute(s).');
     expect(errorMessage(new TypeError('Failed to fetch'), t)).toMatch(/injoignable/);
     expect(errorMessage(new ApiRequestError(500, { code: 'INTERNAL_ERROR', message: 'x' }), t)).toMatch(/de notre côté/);
+    expect(errorMessage(new FieldsToFixError(throttled), t)).toMatch(/^Certains champs sont à corriger/);
   });
 
   it('maps field errors onto the matching form fields, translating known messages', () => {
@@ -123,7 +138,7 @@ describe('API errors', () => {
     });
     const setFieldError = jest.fn();
     const form = { getValues: () => ({ password: '', naf: null }), setFieldError };
-    expect(applyFieldErrors(form, error, t, { nafCode: 'naf' })).toBe(2);
+    expect(applyFieldErrors(form, error, t, { nafCode: 'naf' })).toEqual(['password', 'naf']);
     expect(setFieldError).toHaveBeenCalledWith('password', 'Ce mot de passe est trop facile à deviner : allongez-le.');
     expect(setFieldError).toHaveBeenCalledWith('naf', 'Choisissez un code NAF de la liste.');
   });

@@ -44,6 +44,16 @@ export function isApiError(error: unknown, status?: number): error is ApiRequest
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const unauthorizedListeners = new Set<() => void>();
+
+/**
+ * Called when the API answers 401 outside /auth/* (the session expired or was closed elsewhere).
+ * Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
 let csrfToken: Promise<string> | null = null;
 
 function csrf(): Promise<string> {
@@ -103,7 +113,10 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
     credentials: 'same-origin',
     signal: options.signal,
   });
-  if (!response.ok) throw await readError(response);
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/auth/')) unauthorizedListeners.forEach((listener) => listener());
+    throw await readError(response);
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -9,8 +9,16 @@ function messageKey(message: string): string {
   return message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 }
 
+/** Stands for an API error whose details were all shown next to the form's fields. */
+export class FieldsToFixError extends Error {
+  constructor(readonly original: unknown) {
+    super('Some fields need to be corrected');
+  }
+}
+
 /** A user-facing message for anything a request may throw. */
 export function errorMessage(error: unknown, t: TFunction): string {
+  if (error instanceof FieldsToFixError) return t('errors.fieldsToFix');
   if (isApiError(error)) {
     if (error.code === 'TOO_MANY_REQUESTS') {
       const seconds = error.detail<number>('retryAfterSeconds');
@@ -44,17 +52,17 @@ export interface FieldErrorTarget {
 
 /**
  * Puts field errors on the matching form fields (`aliases` renames API fields, e.g. nafCode → naf);
- * returns how many fields were matched.
+ * returns the form fields that received an error.
  */
-export function applyFieldErrors(form: FieldErrorTarget, error: unknown, t: TFunction, aliases: Record<string, string> = {}): number {
-  if (!isApiError(error)) return 0;
+export function applyFieldErrors(form: FieldErrorTarget, error: unknown, t: TFunction, aliases: Record<string, string> = {}): string[] {
+  if (!isApiError(error)) return [];
   const values = form.getValues();
-  let matched = 0;
+  const matched: string[] = [];
   for (const fieldError of error.fieldErrors) {
     const field = aliases[fieldError.field] ?? fieldError.field;
     if (field in values) {
       form.setFieldError(field as never, fieldErrorText(fieldError, t));
-      matched++;
+      matched.push(field);
     }
   }
   return matched;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { UseFormReturnType } from '@mantine/form';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@maillage/contracts';
-import { applyFieldErrors } from './errors';
+import { isApiError } from './api';
+import { applyFieldErrors, FieldsToFixError } from './errors';
 
 export interface SubmitOptions {
   /** Return true when the error was fully handled (nothing more to show). */
@@ -15,7 +16,8 @@ export interface SubmitOptions {
 
 /**
  * Wraps a form's submit: runs `action`, maps the API's field errors onto the fields and keeps the
- * error for a <FormError>. `submitting` is Mantine's own flag.
+ * error for an <ErrorAlert> (a generic "fix the fields" when every detail found its field). The
+ * first invalid field gets the focus. `submitting` is Mantine's own flag.
  */
 export function useFormSubmit<Values, Transformed = Values>(
   form: UseFormReturnType<Values, Transformed>,
@@ -24,16 +26,25 @@ export function useFormSubmit<Values, Transformed = Values>(
 ) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    try {
-      await action(values);
-    } catch (caught) {
-      if (options.onError?.(caught)) return;
-      applyFieldErrors(form as never, caught, t, options.fieldAliases);
-      setError(caught);
-    }
-  });
+  const focusFirst = (fields: string[]) => {
+    const first = fields[0];
+    if (first) form.getInputNode(first as never)?.focus();
+  };
+  const onSubmit = form.onSubmit(
+    async (values) => {
+      setError(null);
+      try {
+        await action(values);
+      } catch (caught) {
+        if (options.onError?.(caught)) return;
+        const matched = applyFieldErrors(form as never, caught, t, options.fieldAliases);
+        const all = isApiError(caught) && matched.length > 0 && matched.length === caught.fieldErrors.length;
+        setError(all ? new FieldsToFixError(caught) : caught);
+        focusFirst(matched);
+      }
+    },
+    (errors) => focusFirst(Object.keys(errors)),
+  );
   return { onSubmit, error, setError, submitting: form.submitting };
 }
 

@@ -8,8 +8,8 @@ export class ListQueryDto {
   q?: string;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
-  page: number = 1;
+  page = 1;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize: number = 20;
+  pageSize = 20;
 }

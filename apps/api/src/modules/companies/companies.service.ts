@@ -25,6 +25,14 @@ import { CompanyMember } from './entities/company-member.entity';
 import { Company } from './entities/company.entity';
 
 const INVITATION_DAYS = 14;
+/** Every column of `companies`, aliased to the entity's property names. */
+const COMPANY_COLUMNS = [
+  'id', 'siren', 'siret', 'legal_name', 'trade_name', 'naf_code', 'legal_form_code', 'headcount_band', 'address_line1',
+  'address_line2', 'postal_code', 'commune_code', 'departement_code', 'region_code', 'lat', 'lng', 'website',
+  'description', 'logo_file_id', 'created_at', 'updated_at',
+]
+  .map((c) => `${c} AS "${c.replace(/_([a-z0-9])/g, (_, l: string) => l.toUpperCase())}"`)
+  .join(', ');
 
 export function fileUrl(fileId: string | null): string | null {
   return fileId ? `/api/v1/files/${fileId}` : null;
@@ -67,8 +75,9 @@ export class CompaniesService {
     return this.get(actor, id);
   }
 
+  /** The public company page: one plain SQL read (the hottest read of this module). */
   async get(actor: MaybeActor, id: string): Promise<CompanyView> {
-    const company = await this.db.manager.findOneBy(Company, { id });
+    const [company]: Company[] = await this.db.query(`SELECT ${COMPANY_COLUMNS} FROM companies WHERE id = $1`, [id]);
     if (!company) throw AppException.notFound('Company');
     const myRole = await this.access.companyRole(actor, id);
     return this.toView(company, myRole, await this.access.canEditCompany(actor, id));

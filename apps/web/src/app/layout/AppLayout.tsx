@@ -6,7 +6,8 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
 import { APP_NAME } from '../../config';
-import { useSession } from '../../features/auth/hooks/useSession';
+import { RouteErrorBoundary } from '../routes/RouteError';
+import { useSession, useSessionExpiry } from '../../features/auth/hooks/useSession';
 import { useAccountLanguage, useLanguage } from '../../features/profile/hooks/useLanguage';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
@@ -52,6 +53,7 @@ export function AppLayout() {
   const { user, isPending } = useSession();
   const { language, setLanguage } = useLanguage();
   useAccountLanguage();
+  useSessionExpiry();
 
   useEffect(close, [pathname, close]);
 
@@ -99,9 +101,11 @@ export function AppLayout() {
           </AppShell.Navbar>
         ) : null}
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
+          <RouteErrorBoundary key={pathname}>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,27 +1,40 @@
-import { Alert, Button, Container, Stack, Title } from '@mantine/core';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Alert, Button, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useRouteError } from 'react-router';
 import { useDocumentTitle } from '../../components/Page';
 
-/** Unexpected failures while rendering (or a page chunk gone after an update): offer a reload. */
-export function RouteError() {
+function RouteErrorMessage() {
   const { t } = useTranslation();
-  const error = useRouteError();
   useDocumentTitle(t('routeError.title'));
-  if (error) console.error(error);
   return (
-    <Container size="sm" py="xl">
-      <main>
-        <Stack gap="md">
-          <Title order={1}>{t('routeError.title')}</Title>
-          <Alert role="alert" color="red" variant="light">
-            {t('routeError.text')}
-          </Alert>
-          <Button onClick={() => window.location.reload()} style={{ alignSelf: 'flex-start' }}>
-            {t('routeError.reload')}
-          </Button>
-        </Stack>
-      </main>
-    </Container>
+    <Stack gap="md" maw={640}>
+      <Title order={1}>{t('routeError.title')}</Title>
+      <Alert role="alert" color="red" variant="light">
+        {t('routeError.text')}
+      </Alert>
+      <Button onClick={() => window.location.reload()} style={{ alignSelf: 'flex-start' }}>
+        {t('routeError.reload')}
+      </Button>
+    </Stack>
   );
+}
+
+/**
+ * Catches what a page throws while rendering (or a page chunk gone after an update) and offers a
+ * reload; the shell stays usable. Give it a `key` per location so that navigating resets it.
+ */
+export class RouteErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error(error, info.componentStack);
+  }
+
+  override render() {
+    return this.state.failed ? <RouteErrorMessage /> : this.props.children;
+  }
 }

@@ -1,5 +1,9 @@
+import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@maillage/contracts';
+import { onUnauthorized } from '../../../lib/api';
+import { notify } from '../../../lib/notify';
 import { authApi } from '../api/auth.api';
 
 export const SESSION_KEY = ['session'] as const;
@@ -15,7 +19,11 @@ export function useSession() {
 export function useSessionActions() {
   const queryClient = useQueryClient();
   return {
-    signedIn: (user: SessionUser) => queryClient.setQueryData(SESSION_KEY, user),
+    signedIn: (user: SessionUser) => {
+      queryClient.setQueryData(SESSION_KEY, user);
+      // What was fetched anonymously (edit rights, contacts…) is out of date.
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+    },
     update: (patch: Partial<SessionUser>) =>
       queryClient.setQueryData<SessionUser | null>(SESSION_KEY, (user) => (user ? { ...user, ...patch } : user)),
     signedOut: () => {
@@ -23,4 +31,19 @@ export function useSessionActions() {
       queryClient.setQueryData(SESSION_KEY, null);
     },
   };
+}
+
+/** A 401 on an API call means the session ended (expired, or closed from another device). */
+export function useSessionExpiry() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        if (!queryClient.getQueryData(SESSION_KEY)) return;
+        queryClient.setQueryData(SESSION_KEY, null);
+        notify.error(t('errors.codes.UNAUTHENTICATED'));
+      }),
+    [queryClient, t],
+  );
 }
