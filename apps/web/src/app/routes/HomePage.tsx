@@ -3,11 +3,11 @@ import { IconBuildingFactory2, IconCertificate, IconNetwork, IconPlus } from '@t
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/Page';
+import { PageLoader } from '../../components/PageLoader';
 import { QueryContent } from '../../components/QueryContent';
 import { useSession } from '../../features/auth/hooks/useSession';
 import { CompanyList } from '../../features/companies/components/CompanyList';
 import { useMyCompanies } from '../../features/companies/hooks/useCompanies';
-import { PageLoader } from '../../components/PageLoader';
 
 const FEATURES = [
   { key: 'companies', icon: IconBuildingFactory2 },

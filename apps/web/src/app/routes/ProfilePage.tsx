@@ -1,4 +1,4 @@
-import { Anchor, Radio, Stack, Text } from '@mantine/core';
+import { Anchor, Radio, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LOCALES, type Locale } from '@maillage/contracts';

@@ -34,6 +34,7 @@ export function AcceptInvitation({ token }: { token: string | null }) {
     return (
       <Stack gap="md" align="flex-start">
         <ErrorAlert error={accept.error} />
+        <Text>{t('invitation.failedHint')}</Text>
         <Button component={Link} to="/entreprises" variant="default">
           {t('nav.companies')}
         </Button>
