@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CSRF_HEADER } from '@maillage/contracts';
 import type { AppConfig } from '../../config/config';
 import { securityHeaders } from './security-headers';
@@ -28,7 +28,7 @@ export async function setupHttp(app: NestFastifyApplication, config: AppConfig):
     if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) return fastify.csrfProtection(req, reply, done);
     done();
   });
-  const security = securityHeaders();
+  const security = securityHeaders(config.PUBLIC_URL);
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.headers(security).header('x-request-id', req.id);
     done();
@@ -55,10 +55,18 @@ export async function setupHttp(app: NestFastifyApplication, config: AppConfig):
 
   const webDist = resolve(config.WEB_DIST ?? join(__dirname, '../../../../web/dist'));
   if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes: any other GET outside the API gets the app shell.
+    await app.register(fastifyStatic as never, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // Hashed build assets never change; the app shell is always revalidated.
+      setHeaders: (reply: FastifyReply, path: string) =>
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    // Client-side routes: any other GET outside the API and the assets gets the app shell.
     fastify.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api')) {
+      if (req.url.startsWith('/api') || req.url.startsWith('/assets/')) {
         return reply.status(404).send({ code: 'NOT_FOUND', message: 'Route not found', correlationId: String(req.id) });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,9 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 
-const OPTIONS: HelmetOptions = {
+const options = (https: boolean): HelmetOptions => ({
   contentSecurityPolicy: {
     directives: {
+      // Only behind https: on a plain-http intranet install it would break every asset.
+      upgradeInsecureRequests: https ? [] : null,
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
@@ -17,18 +19,19 @@ const OPTIONS: HelmetOptions = {
     },
   },
   crossOriginEmbedderPolicy: false,
-};
+  strictTransportSecurity: https,
+});
 
 /**
  * The headers helmet sets (strict CSP, HSTS, nosniff, frame and referrer policies…), computed once
  * at boot by running helmet against a blank response: the same for every reply, so no per-request work.
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(publicUrl: string): Record<string, string> {
   const headers: Record<string, string> = {};
   const fake = {
     setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => delete headers[name.toLowerCase()],
   } as unknown as ServerResponse;
-  helmet(OPTIONS)({} as never, fake, () => undefined);
+  helmet(options(publicUrl.startsWith('https:')))({} as never, fake, () => undefined);
   return headers;
 }

@@ -99,7 +99,7 @@ export class AuthService {
       throw new AppException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Incorrect e-mail or password');
     }
     if (!person.emailVerifiedAt) {
-      throw AppException.forbidden('Confirm your e-mail address first: we sent you a link');
+      throw new AppException(HttpStatus.FORBIDDEN, 'EMAIL_NOT_VERIFIED', 'Confirm your e-mail address first: we sent you a link');
     }
     await this.throttle.reset(rules.loginAccountIp(dto.email, ip).key);
     const sessionToken = await this.sessions.create(person.id, undefined);

@@ -16,6 +16,7 @@ describe('identity (HTTP, real database)', () => {
 
     const early = await client.post('/api/v1/auth/login', { email, password: PASSWORD });
     expect(early.status).toBe(403);
+    expect(early.body.code).toBe('EMAIL_NOT_VERIFIED');
 
     const mail = await lastMail(app, email);
     expect(mail.template).toBe('verify-email');

@@ -1,0 +1,18 @@
+// Browser end-to-end tests: the built app started the way `npm start` starts it (embedded PGlite,
+// demo seed), driven by playwright-core with Debian's Chromium; axe checks every page visited.
+const swc = require('../api/test/swc-jest');
+
+module.exports = {
+  displayName: 'e2e',
+  rootDir: '../..',
+  testMatch: ['<rootDir>/apps/web-e2e/src/**/*.e2e-spec.ts'],
+  testEnvironment: 'node',
+  transform: swc.transform,
+  moduleNameMapper: swc.moduleNameMapper,
+  globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.ts',
+  globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.ts',
+  maxWorkers: 1,
+  testTimeout: 120000,
+  // The app server is a child process stopped in globalTeardown; do not wait on Chromium's leftovers.
+  forceExit: true,
+};
