@@ -1,5 +1,5 @@
 // Unit tests: libraries, API units, web components. `npm run test:unit`.
-const swc = require('./apps/api/test/swc-jest');
+const swc = require('./tools/jest/swc');
 
 module.exports = {
   projects: [

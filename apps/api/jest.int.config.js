@@ -1,7 +1,7 @@
 // Integration tests: real HTTP against a real PostgreSQL (TEST_DB=postgres, a template database
 // cloned per test file) or the embedded PGlite (TEST_DB=pglite, one in-memory instance, files run
 // one after another and start from emptied tables).
-const swc = require('./test/swc-jest');
+const swc = require('../../tools/jest/swc');
 
 module.exports = {
   displayName: `api-int-${process.env.TEST_DB ?? 'postgres'}`,

@@ -1,6 +1,6 @@
 // Browser end-to-end tests: the built app started the way `npm start` starts it (embedded PGlite,
 // demo seed), driven by playwright-core with Debian's Chromium; axe checks every page visited.
-const swc = require('../api/test/swc-jest');
+const swc = require('../../tools/jest/swc');
 
 module.exports = {
   displayName: 'e2e',
