@@ -31,6 +31,11 @@ export default [
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-empty-function': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Tool configuration shares settings kept under tools/.
+    files: ['**/jest*.config.js'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', 'libs/referentials/src/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
