@@ -1,4 +1,4 @@
-import { TEMPLATE_DB, adminQuery, assertTestDatabase, runMigrations, SERVER_URL, withDatabase } from './test-database';
+import { adminQuery, assertTestDatabase, dropStaleDatabases, runMigrations, SERVER_URL, templateDb, withDatabase } from './test-database';
 
 /** Migrates once: into a template database (PostgreSQL) or into an in-memory PGlite. */
 export default async function globalSetup(): Promise<void> {
@@ -10,13 +10,12 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_DATABASE_URL = embedded.url;
     return;
   }
-  assertTestDatabase(TEMPLATE_DB);
+  const template = templateDb();
+  assertTestDatabase(template);
   await adminQuery(async (c) => {
-    // Leftover clones of an interrupted run.
-    const { rows } = await c.query("SELECT datname FROM pg_database WHERE datname LIKE 'maillage_test_%'");
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await dropStaleDatabases(c);
+    await c.query(`CREATE DATABASE ${template}`);
   });
-  await runMigrations(withDatabase(SERVER_URL, TEMPLATE_DB));
-  process.env.TEST_DATABASE_URL = withDatabase(SERVER_URL, TEMPLATE_DB);
+  await runMigrations(withDatabase(SERVER_URL, template));
+  process.env.TEST_DATABASE_URL = withDatabase(SERVER_URL, template);
 }

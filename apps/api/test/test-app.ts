@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp, type RunningApp } from '../src/bootstrap';
 import { loadConfig, type AppConfig } from '../src/config/config';
-import { TEMPLATE_DB, adminQuery, assertTestDatabase, SERVER_URL, withDatabase } from './test-database';
+import { adminQuery, assertTestDatabase, runPrefix, SERVER_URL, templateDb, withDatabase } from './test-database';
 import { HttpClient } from './http-client';
 
 export interface TestApp {
@@ -36,9 +36,9 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   if (pglite) {
     await truncateAll(databaseUrl);
   } else {
-    dbName = `maillage_test_${randomBytes(6).toString('hex')}`;
+    dbName = `${runPrefix()}_${randomBytes(6).toString('hex')}`;
     assertTestDatabase(dbName);
-    await adminQuery((c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE ${TEMPLATE_DB}`));
+    await adminQuery((c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE ${templateDb()}`));
     databaseUrl = withDatabase(SERVER_URL, dbName);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'maillage-test-'));
