@@ -1,7 +1,4 @@
-import type { MailTemplate } from '../../core/mail/mail.types';
-
-const button = (label: string) =>
-  `<p><a href="{{link}}" style="display:inline-block;background:#1c5d99;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${label}</a></p><p style="font-size:13px;color:#555">{{link}}</p>`;
+import { mailButton as button, type MailTemplate } from '../../core/mail/mail.types';
 
 export const verifyEmailMail: MailTemplate = {
   name: 'verify-email',

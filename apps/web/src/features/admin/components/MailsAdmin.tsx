@@ -1,5 +1,4 @@
-import { Anchor, Badge, EmptyState, Table, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, EmptyState, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutboxMail } from '@maillage/contracts';
@@ -8,6 +7,7 @@ import { QueryContent } from '../../../components/QueryContent';
 import { formatDateTime } from '../../../lib/dates';
 import { adminApi, adminKeys } from '../api/admin.api';
 import { useAdminList } from '../hooks/useAdminList';
+import { AdminSearchField } from './AdminSearchField';
 
 const STATUS_COLORS: Record<OutboxMail['status'], string> = { pending: 'orange', sent: 'teal', failed: 'red' };
 
@@ -26,16 +26,7 @@ export function MailsAdmin() {
   const list = useAdminList(adminKeys.mails, adminApi.mails);
   return (
     <>
-      <TextInput
-        label={t('common.search')}
-        description={t('mails.searchHint')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={list.search}
-        onChange={(event) => list.setSearch(event.currentTarget.value)}
-        maw={420}
-        mb="md"
-        type="search"
-      />
+      <AdminSearchField hint={t('mails.searchHint')} value={list.search} onChange={list.setSearch} />
       <QueryContent query={list.query}>
         {(page) =>
           page.items.length === 0 ? (

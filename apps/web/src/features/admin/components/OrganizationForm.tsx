@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_KINDS, type CommuneRef, type Organization, type OrganizationKind } from '@maillage/contracts';
+import { ORGANIZATION_KINDS, type CommuneRef, type Organization, type OrganizationInput, type OrganizationKind } from '@maillage/contracts';
 import { CommuneSelect } from '../../../components/CommuneSelect';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { emptyToNull, normalizeUrl, rules, useFormSubmit } from '../../../lib/forms';
@@ -10,14 +10,7 @@ import { useCommune } from '../../../lib/referentials';
 interface OrganizationFormProps {
   organization: Organization | null;
   organizations: Organization[];
-  onSubmit: (input: {
-    name: string;
-    kind: OrganizationKind;
-    parentId: string | null;
-    communeCode: string | null;
-    website: string | null;
-    description: string | null;
-  }) => Promise<unknown>;
+  onSubmit: (input: Required<OrganizationInput>) => Promise<unknown>;
   onCancel: () => void;
 }
 

@@ -1,6 +1,5 @@
-import { Badge, EmptyState, Switch, Table, TextInput } from '@mantine/core';
+import { Badge, EmptyState, Switch, Table } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '@maillage/contracts';
 import { Pager } from '../../../components/Pager';
@@ -12,6 +11,7 @@ import { notify } from '../../../lib/notify';
 import { useSession } from '../../auth/hooks/useSession';
 import { adminApi, adminKeys } from '../api/admin.api';
 import { useAdminList } from '../hooks/useAdminList';
+import { AdminSearchField } from './AdminSearchField';
 
 /** Accounts of the platform: search, and grant or remove the platform admin role. */
 export function UsersAdmin() {
@@ -32,16 +32,7 @@ export function UsersAdmin() {
 
   return (
     <>
-      <TextInput
-        label={t('common.search')}
-        description={t('users.searchHint')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={list.search}
-        onChange={(event) => list.setSearch(event.currentTarget.value)}
-        maw={420}
-        mb="md"
-        type="search"
-      />
+      <AdminSearchField hint={t('users.searchHint')} value={list.search} onChange={list.setSearch} />
       <QueryContent query={list.query}>
         {(page) =>
           page.items.length === 0 ? (
