@@ -52,7 +52,6 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     DB_POOL_SIZE: 5,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
     // The search outbox relay is driven by the tests (SearchIndexer.drain()), so that no background write races a snapshot.
-    SEARCH_RELAY_INTERVAL_MS: 0,
     ...overrides,
   };
   const running = await createApp(config, { logger: false });
