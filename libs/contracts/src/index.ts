@@ -240,7 +240,7 @@ export interface OutboxMail {
   text: string;
   html: string;
   template: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   createdAt: string;
   sentAt: string | null;
 }

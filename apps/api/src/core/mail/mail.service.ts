@@ -72,34 +72,33 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     this.transport?.close();
   }
 
-  /** Sends up to 20 pending mails; returns how many were handled. */
+  /**
+   * Sends up to 20 pending mails; returns how many were handled. Rows are claimed in a short
+   * transaction (status `sending`), sent outside it — a slow SMTP server never holds a database
+   * transaction — then marked; a claim older than five minutes (a crashed replica) is taken again.
+   */
   async deliverPending(): Promise<number> {
     if (!this.transport) return 0;
-    const transport = this.transport;
-    return this.db.transaction(async (tx) => {
-      const rows: OutboxMail[] = await tx
-        .getRepository(OutboxMail)
-        .createQueryBuilder('m')
-        .where("m.status = 'pending' AND m.attempts < 5")
-        .orderBy('m.created_at')
-        .limit(20)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const row of rows) {
-        try {
-          await transport.sendMail({ from: this.config.MAIL_FROM, to: row.to, subject: row.subject, text: row.text, html: row.html });
-          await tx.update(OutboxMail, row.id, { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1 });
-        } catch (err) {
-          const failed = row.attempts + 1 >= 5;
-          await tx.update(OutboxMail, row.id, {
-            status: failed ? 'failed' : 'pending',
-            attempts: row.attempts + 1,
-            lastError: String((err as Error).message).slice(0, 500),
-          });
-        }
+    const claimed: OutboxMail[] = await this.db.query(
+      `UPDATE mail_outbox SET status = 'sending', sent_at = now(), attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM mail_outbox
+         WHERE (status = 'pending' OR (status = 'sending' AND sent_at < now() - interval '5 minutes')) AND attempts < 5
+         ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED)
+       RETURNING id, "to", subject, text, html, attempts`,
+    ).then(([rows]: [OutboxMail[]]) => rows);
+    for (const row of claimed) {
+      try {
+        await this.transport.sendMail({ from: this.config.MAIL_FROM, to: row.to, subject: row.subject, text: row.text, html: row.html });
+        await this.db.manager.update(OutboxMail, row.id, { status: 'sent', sentAt: new Date() });
+      } catch (err) {
+        await this.db.manager.update(OutboxMail, row.id, {
+          status: row.attempts >= 5 ? 'failed' : 'pending',
+          sentAt: null,
+          lastError: String((err as Error).message).slice(0, 500),
+        });
       }
-      return rows.length;
-    });
+    }
+    return claimed.length;
   }
 }

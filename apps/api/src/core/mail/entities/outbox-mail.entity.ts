@@ -23,7 +23,7 @@ export class OutboxMail {
 
   @Index('ix_mail_outbox_status')
   @Column({ type: 'varchar', length: 16, default: 'pending' })
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
 
   @Column({ type: 'integer', default: 0 })
   attempts: number;

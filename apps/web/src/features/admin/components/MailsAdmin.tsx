@@ -9,7 +9,7 @@ import { adminApi, adminKeys } from '../api/admin.api';
 import { useAdminList } from '../hooks/useAdminList';
 import { AdminSearchField } from './AdminSearchField';
 
-const STATUS_COLORS: Record<OutboxMail['status'], string> = { pending: 'orange', sent: 'teal', failed: 'red' };
+const STATUS_COLORS: Record<OutboxMail['status'], string> = { pending: 'orange', sending: 'blue', sent: 'teal', failed: 'red' };
 
 export function MailStatus({ status }: { status: OutboxMail['status'] }) {
   const { t } = useTranslation();
