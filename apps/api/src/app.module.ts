@@ -7,9 +7,11 @@ import { DatabaseModule } from './core/database/database.module';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
 import { GeoModule } from './core/geo/geo.module';
 import { MailModule } from './core/mail/mail.module';
+import { SearchModule } from './core/search/search.module';
 import { StorageModule } from './core/storage/storage.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { CompaniesModule } from './modules/companies/companies.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthController } from './modules/health/health.controller';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -33,11 +35,13 @@ export class AppModule {
         MailModule,
         StorageModule,
         GeoModule,
+        SearchModule,
         IdentityModule,
         PeopleModule,
         OrganizationsModule,
         CompaniesModule,
         ReferentialsModule,
+        DirectoryModule,
         AdminModule,
       ],
       controllers: [HealthController],

@@ -41,6 +41,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     const { startEmbeddedPostgres } = await import('./core/database/embedded-postgres.mjs');
     const embedded = await startEmbeddedPostgres(join(config.DATA_DIR, 'pglite'));
     databaseUrl = embedded.url;
+    // PGlite is one backend: pglite-socket can interleave the extended-protocol messages of
+    // concurrent connections, so the embedded mode uses a single connection (queries queue in the pool).
+    config.DB_POOL_SIZE = 1;
     stopEmbedded = embedded.stop;
   }
   const adapter = new FastifyAdapter({

@@ -49,9 +49,11 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     RUN_MIGRATIONS: false,
     SEED_DEMO: false,
     TRUST_PROXY: true,
-    DB_POOL_SIZE: 5,
+    // Like the embedded mode of `npm start`: one connection to PGlite.
+    DB_POOL_SIZE: pglite ? 1 : 5,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
     // The search outbox relay is driven by the tests (SearchIndexer.drain()), so that no background write races a snapshot.
+    SEARCH_RELAY_INTERVAL_MS: 0,
     ...overrides,
   };
   const running = await createApp(config, { logger: false });

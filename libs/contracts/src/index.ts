@@ -262,3 +262,92 @@ export interface HealthResponse {
   database: 'up' | 'down';
   uptimeSeconds: number;
 }
+
+// ---------- directory and search ----------
+export type SearchKind = 'company' | 'expert' | 'network' | 'opportunity' | 'event' | 'topic' | 'document';
+export const SEARCH_KINDS: readonly SearchKind[] = ['company', 'expert', 'network', 'opportunity', 'event', 'topic', 'document'];
+export type SearchSort = 'relevance' | 'name' | 'distance';
+export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'name', 'distance'];
+export type SearchFacetName = 'kind' | 'nafSection' | 'nafDivision' | 'departement' | 'region' | 'epci' | 'commune' | 'headcount';
+export const SEARCH_FACETS: readonly SearchFacetName[] = ['kind', 'nafSection', 'nafDivision', 'departement', 'region', 'epci', 'commune', 'headcount'];
+
+export interface SearchFacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  /** Sanitised HTML: the text is escaped, only `<mark>` elements remain. */
+  highlights: { title?: string; body?: string };
+  /** Card data: for companies siret, nafCode, nafLabel, communeName, logoUrl…; for experts jobTitle, skills… */
+  data: Record<string, unknown>;
+  location: { lat: number; lng: number } | null;
+  distanceKm: number | null;
+}
+export interface SearchResponse {
+  items: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Record<SearchFacetName, SearchFacetValue[]>;
+  /** Set when no document matched every word and the results match some of them. */
+  relaxed: boolean;
+}
+export interface SearchSuggestGroup {
+  kind: SearchKind;
+  items: SearchHit[];
+}
+export interface SearchSuggestResponse {
+  groups: SearchSuggestGroup[];
+}
+
+/** The search index's health, for platform admins. */
+export interface SearchIndexStatus {
+  engine: 'postgres' | 'meilisearch';
+  /** Outbox rows waiting to be pushed (including failing ones). */
+  pending: number;
+  /** Rows whose last push failed (retried with backoff). */
+  failing: number;
+  /** Age of the oldest waiting change: the index lag. */
+  oldestSeconds: number | null;
+}
+
+export type OfferKind = 'offer' | 'need';
+export const OFFER_KINDS: readonly OfferKind[] = ['offer', 'need'];
+export interface CompanyOffer {
+  id: string;
+  companyId: string;
+  kind: OfferKind;
+  label: string;
+  description: string | null;
+  nafCodes: string[];
+  skills: string[];
+  territory: { communes: string[]; departements: string[]; regions: string[] };
+  createdAt: string;
+  updatedAt: string;
+}
+export interface CompanyOfferInput {
+  kind: OfferKind;
+  label: string;
+  description?: string | null;
+  nafCodes?: string[];
+  skills?: string[];
+  territory?: { communes?: string[]; departements?: string[]; regions?: string[] };
+}
+export interface CompanyMatch {
+  company: CompanySummary & { communeCode: string | null; departementCode: string | null };
+  score: number;
+  /** Their offer or need that matches, and ours. */
+  theirs: { id: string; label: string };
+  ours: { id: string; label: string };
+  reasons: { naf: string[]; skills: string[]; territory: boolean };
+}
+export interface CompanyMatches {
+  /** Companies that need what this company offers. */
+  needWhatYouOffer: CompanyMatch[];
+  /** Companies offering what this company needs. */
+  offerWhatYouNeed: CompanyMatch[];
+}

@@ -200,3 +200,11 @@ export function epciOfCommune(code: string): EpciRef | null {
   const commune = findCommune(code);
   return commune ? (territories().epciByCommune.get(commune.code) ?? null) : null;
 }
+
+/** An EPCI by its SIREN code (for labels of search facets). */
+export function findEpci(code: string): EpciRef | null {
+  const { epciByCommune } = territories();
+  epciByCode ??= new Map([...epciByCommune.values()].map((e) => [e.code, e]));
+  return epciByCode.get(code.trim()) ?? null;
+}
+let epciByCode: Map<string, EpciRef> | null = null;

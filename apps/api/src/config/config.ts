@@ -22,6 +22,12 @@ const schema = z.object({
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  /** Meilisearch instead of the PostgreSQL search engine. */
+  MEILI_URL: z.url().optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('maillage'),
+  /** How often the search outbox relay runs; 0 disables it (tests drive it by hand). */
+  SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
 });
 
 export type AppConfig = z.infer<typeof schema> & { PUBLIC_URL: string };

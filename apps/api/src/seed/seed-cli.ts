@@ -1,8 +1,12 @@
 import { loadConfig } from '../config/config';
 import { createApp } from '../bootstrap';
+import { SearchIndexer } from '../core/search/search-indexer.service';
 import { seedDemo } from './seed';
 
-/** `npm run seed -- --companies 200000`: adds generated companies (and their people) to the database. */
+/**
+ * `npm run seed -- --companies 200000 [--no-index]`: adds generated companies (and their people,
+ * offers and needs) to the database, then rebuilds the search index unless --no-index.
+ */
 async function main() {
   const args = process.argv.slice(2);
   const value = (flag: string, fallback: number) => {
@@ -20,6 +24,12 @@ async function main() {
     const started = Date.now();
     await seedDemo(db, { companies, offset: n + 1, withFoundation: p === 0 }, (m) => process.stdout.write(`\r${m}`));
     console.log(`\n${companies} companies added in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (args.includes('--no-index')) {
+      console.log('Search index not rebuilt (--no-index): run npm run reindex');
+    } else {
+      await running.app.get(SearchIndexer).reindex({ progress: (kind, done) => process.stdout.write(`\rindex: ${kind} ${done}`) });
+      console.log('\nSearch index rebuilt');
+    }
   } finally {
     await running.close();
   }

@@ -4,6 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { findCommune, findNaf, sirenFromSiret } from '@maillage/referentials';
 import { ACTIVITIES, EXPERTISE_DOMAINS, FIRST_NAMES, HEADCOUNT_MIX, JOB_TITLES, LAST_NAMES, LEGAL_FORM_MIX, NAME_PREFIXES, NAME_SUFFIXES, STREETS } from './catalog';
+import { SearchIndexer } from '../core/search/search-indexer.service';
 import { DEMO_TOWNS } from './demo-geo';
 import { Random, syntheticSiret } from './random';
 
@@ -52,6 +53,8 @@ const ORGANIZATIONS = [
  */
 export async function seedDemo(dataSource: DataSource, options: SeedOptions, log?: (m: string) => void): Promise<void> {
   const rnd = new Random(20261126 + (options.offset ?? 0));
+  // A separate sequence for offers and needs, so that the rest of the data set stays as it was.
+  const offersRnd = new Random(20261127 + (options.offset ?? 0));
   const offset = options.offset ?? 0;
   for (const a of ACTIVITIES) if (!findNaf(a.naf)) throw new Error(`Seed catalog: unknown NAF ${a.naf}`);
   const passwordHash = options.withFoundation ? await hash(DEMO_PASSWORD) : null;
@@ -99,14 +102,28 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
       const flagship = companyRow(rnd, -1, offset, { activity: ACTIVITIES[0], town: DEMO_TOWNS[0], name: 'Usinage de précision du Forez' }).row;
       await insertRows(tx, 'companies', [flagship]);
       await insertRows(tx, 'company_members', [{ company_id: flagship.id, person_id: accounts[2].id, role: 'owner' }]);
+      await insertOffers(tx, [
+        {
+          id: offersRnd.uuid(), company_id: flagship.id, kind: 'offer', label: 'Usinage de précision de pièces inox et titane',
+          description: 'Tournage et fraisage CNC 5 axes, petites et moyennes séries, contrôle tridimensionnel.',
+          naf_codes: ['25.62B'], skills: ['usinage', 'inox', 'titane', 'fraisage CNC'], departement_codes: ['42'], region_codes: [],
+        },
+        {
+          id: offersRnd.uuid(), company_id: flagship.id, kind: 'need', label: 'Sous-traitance de découpe laser et pliage de tôles',
+          description: 'Tôles fines inox pour des carters de machines, séries de 50 à 500 pièces.',
+          naf_codes: ['25.50B'], skills: ['découpe laser', 'pliage'], departement_codes: [], region_codes: ['84'],
+        },
+      ]);
     }
 
     const companies: Row[] = [];
     const people: Row[] = [];
     const members: Row[] = [];
+    const offers: Row[] = [];
     for (let i = 0; i < options.companies; i++) {
-      const { row: company, skills } = companyRow(rnd, i, offset);
+      const { row: company, skills, activity } = companyRow(rnd, i, offset);
       companies.push(company);
+      offers.push(...offerRows(offersRnd, company, activity));
       const headcount = rnd.next() < 0.5 ? 2 : 1;
       for (let k = 0; k < headcount; k++) {
         const person = personRow(rnd, offset + i, k, skills);
@@ -117,6 +134,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
         await insertRows(tx, 'companies', companies.splice(0), 'ON CONFLICT (siret) DO NOTHING');
         await insertRows(tx, 'people', people.splice(0), 'ON CONFLICT (email) DO NOTHING');
         await insertRows(tx, 'company_members', members.splice(0), 'ON CONFLICT DO NOTHING');
+        await insertOffers(tx, offers.splice(0));
         log?.(`seed: ${i + 1}/${options.companies} companies`);
       }
     }
@@ -128,7 +146,7 @@ function companyRow(
   i: number,
   offset: number,
   fixed?: { activity: (typeof ACTIVITIES)[number]; town: (typeof DEMO_TOWNS)[number]; name: string },
-): { row: Row; skills: string[] } {
+): { row: Row; skills: string[]; activity: (typeof ACTIVITIES)[number] } {
   const activity = fixed?.activity ?? rnd.pick(ACTIVITIES);
   const town = fixed?.town ?? rnd.weighted(DEMO_TOWNS, DEMO_TOWNS.map((t) => t[3]));
   const commune = findCommune(town[0])!;
@@ -158,7 +176,49 @@ function companyRow(
     website: null,
     description: rnd.pick(activity.descriptions),
   };
-  return { row, skills: activity.skills };
+  return { row, skills: activity.skills, activity };
+}
+
+/** One offer (its own activity, in its département) and one need (another activity, in its région) per company. */
+function offerRows(rnd: Random, company: Row, activity: (typeof ACTIVITIES)[number]): Row[] {
+  const wanted = ACTIVITIES[(ACTIVITIES.indexOf(activity) + 1 + rnd.int(ACTIVITIES.length - 1)) % ACTIVITIES.length];
+  const offer = {
+    id: rnd.uuid(),
+    company_id: company.id,
+    kind: 'offer',
+    label: `${rnd.pick(activity.names)} : ${rnd.sample(activity.skills, 2).join(', ')}`,
+    description: rnd.pick(activity.descriptions),
+    naf_codes: [activity.naf],
+    skills: rnd.sample(activity.skills, 2 + rnd.int(2)),
+    departement_codes: [company.departement_code],
+    region_codes: [],
+  };
+  const need = {
+    id: rnd.uuid(),
+    company_id: company.id,
+    kind: 'need',
+    label: `Recherche un partenaire en ${rnd.pick(wanted.skills)}`,
+    description: `Nous cherchons une entreprise de la région : ${rnd.pick(wanted.descriptions).toLowerCase()}`,
+    naf_codes: [wanted.naf],
+    skills: rnd.sample(wanted.skills, 2),
+    departement_codes: [],
+    region_codes: [company.region_code],
+  };
+  return [offer, need];
+}
+
+/** Offers of companies that exist (a re-run that skipped a known SIRET skips its offers too). */
+async function insertOffers(db: EntityManager, rows: Row[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db.query(
+      `INSERT INTO company_offers (id, company_id, kind, label, description, naf_codes, skills, departement_codes, region_codes)
+       SELECT r.id, r.company_id, r.kind, r.label, r.description, r.naf_codes, r.skills, r.departement_codes, r.region_codes
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, company_id uuid, kind text, label text, description text, naf_codes text[],
+         skills text[], departement_codes text[], region_codes text[])
+       JOIN companies c ON c.id = r.company_id ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows.slice(i, i + 2000))],
+    );
+  }
 }
 
 function personRow(rnd: Random, companyIndex: number, k: number, skills: string[]): Row {
@@ -190,6 +250,7 @@ export async function seedIfEmpty(app: INestApplicationContext, companies = 2000
   const logger = new Logger('Seed');
   const started = Date.now();
   await seedDemo(db, { companies, withFoundation: true });
-  logger.log(`Demo data written in ${Date.now() - started} ms (${companies} companies)`);
+  const indexed = await app.get(SearchIndexer).reindex();
+  logger.log(`Demo data written and indexed in ${Date.now() - started} ms (${companies} companies, ${JSON.stringify(indexed)})`);
   return true;
 }

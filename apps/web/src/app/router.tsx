@@ -14,6 +14,7 @@ const ResetPasswordPage = lazy(() => import('./routes/auth/ResetPasswordPage'));
 const ProfilePage = lazy(() => import('./routes/ProfilePage'));
 const PersonPage = lazy(() => import('./routes/PersonPage'));
 const MyCompaniesPage = lazy(() => import('./routes/companies/MyCompaniesPage'));
+const SearchPage = lazy(() => import('./routes/search/SearchPage'));
 const CompanyPage = lazy(() => import('./routes/companies/CompanyPage'));
 const AcceptInvitationPage = lazy(() => import('./routes/companies/AcceptInvitationPage'));
 const AdminLayout = lazy(() => import('./routes/admin/AdminLayout'));
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'verifier-email', element: <VerifyEmailPage /> },
       { path: 'mot-de-passe-oublie', element: <ForgotPasswordPage /> },
       { path: 'reinitialiser-mot-de-passe', element: <ResetPasswordPage /> },
+      { path: 'recherche', element: <SearchPage /> },
       { path: 'entreprises/:id', element: <CompanyPage /> },
       { path: 'personnes/:id', element: <PersonPage /> },
       {

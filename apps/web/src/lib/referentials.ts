@@ -20,6 +20,7 @@ export const referentialsApi = {
   searchNaf: (q: string, signal?: AbortSignal) => api.get<NafRef[]>('/referentials/naf', { q, pageSize: SEARCH_RESULTS }, signal),
   searchCommunes: (q: string, signal?: AbortSignal) =>
     api.get<CommuneRef[]>('/referentials/communes', { q, pageSize: SEARCH_RESULTS }, signal),
+  naf: (code: string) => api.get<NafRef>(`/referentials/naf/${encodeURIComponent(code)}`),
   commune: (code: string) => api.get<CommuneRef>(`/referentials/communes/${encodeURIComponent(code)}`),
   headcountBands: () => api.get<HeadcountBandRef[]>('/referentials/headcount-bands'),
   legalForms: () => api.get<LegalFormRef[]>('/referentials/legal-forms'),
@@ -40,6 +41,15 @@ export function useCommune(code: string | null | undefined) {
   return useQuery({
     queryKey: ['referentials', 'commune', code],
     queryFn: () => referentialsApi.commune(code!),
+    enabled: !!code,
+    ...forever,
+  });
+}
+
+export function useNaf(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['referentials', 'naf', code],
+    queryFn: () => referentialsApi.naf(code ?? ''),
     enabled: !!code,
     ...forever,
   });

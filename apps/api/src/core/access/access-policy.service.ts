@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CompanyRole, StaffRole } from '@maillage/contracts';
 import { AppException } from '../errors/app-exception';
+import type { SearchAudience } from '../search/search.types';
 import type { MaybeActor } from './actor';
 
 const COMPANY_EDITORS: readonly CompanyRole[] = ['owner', 'admin'];
@@ -67,6 +68,22 @@ export class AccessPolicy {
 
   async canManageOrganization(actor: MaybeActor, organizationId: string): Promise<boolean> {
     return this.isPlatformAdmin(actor) || (await this.staffRole(actor, organizationId)) === 'admin';
+  }
+
+  /**
+   * Search: the keys of the restricted documents this person may find (applied in the engine query).
+   * Companies and experts are public; networks' members-only items add their keys here.
+   */
+  searchAudience(actor: MaybeActor): SearchAudience {
+    if (this.isPlatformAdmin(actor)) return 'all';
+    return actor ? [`person:${actor.personId}`] : [];
+  }
+
+  /** Search: every hit is checked again before it is returned (the index may lag behind a privacy change). */
+  canSeeSearchHit(actor: MaybeActor, hit: { visibility: string; audience: readonly string[] }): boolean {
+    if (hit.visibility === 'public') return true;
+    const audience = this.searchAudience(actor);
+    return audience === 'all' || hit.audience.some((key) => audience.includes(key));
   }
 
   canAdministerPlatform(actor: MaybeActor): boolean {

@@ -15,6 +15,7 @@ import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { GeoService } from '../../core/geo/geo.service';
 import { MailService } from '../../core/mail/mail.service';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { FilesService, IMAGE_TYPES } from '../../core/storage/files.service';
 import { Person } from '../identity/entities/person.entity';
 import { hashToken, newToken } from '../identity/tokens';
@@ -46,6 +47,7 @@ export class CompaniesService {
     private readonly files: FilesService,
     private readonly geo: GeoService,
     private readonly mail: MailService,
+    private readonly search: SearchIndexer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +63,7 @@ export class CompaniesService {
           });
         }
         await tx.insert(CompanyMember, { companyId: existing.id, personId: actor.personId, role: 'owner' });
+        await this.search.enqueue(tx, 'company', [existing.id]);
         return existing.id;
       }
       if (!dto.legalName) {
@@ -70,6 +73,7 @@ export class CompaniesService {
       }
       const company = await tx.save(Company, tx.create(Company, { siret: dto.siret, siren: sirenFromSiret(dto.siret)!, legalName: dto.legalName }));
       await tx.insert(CompanyMember, { companyId: company.id, personId: actor.personId, role: 'owner' });
+      await this.search.enqueue(tx, 'company', [company.id]);
       return company.id;
     });
     return this.get(actor, id);
@@ -97,6 +101,7 @@ export class CompaniesService {
       if (headcountBandCode !== undefined) company.headcountBand = headcountBandCode;
       if (communeCode !== undefined) await this.placeInCommune(tx, company, communeCode);
       await tx.save(company);
+      await this.search.enqueue(tx, 'company', [id]);
     });
     return this.get(actor, id);
   }
@@ -105,16 +110,14 @@ export class CompaniesService {
     await this.assertEditable(actor, id);
     const upload = await this.files.receive(req);
     const file = await this.files.store(upload, { allowedTypes: IMAGE_TYPES, isPublic: true, uploadedById: actor.personId });
-    const previous = (await this.db.manager.findOneByOrFail(Company, { id })).logoFileId;
-    await this.db.manager.update(Company, id, { logoFileId: file.id });
+    const previous = await this.replaceLogo(id, file.id);
     await this.files.remove(previous);
     return this.get(actor, id);
   }
 
   async removeLogo(actor: Actor, id: string): Promise<CompanyView> {
     await this.assertEditable(actor, id);
-    const previous = (await this.db.manager.findOneByOrFail(Company, { id })).logoFileId;
-    await this.db.manager.update(Company, id, { logoFileId: null });
+    const previous = await this.replaceLogo(id, null);
     await this.files.remove(previous);
     return this.get(actor, id);
   }
@@ -245,6 +248,16 @@ export class CompaniesService {
   }
 
   // ---- helpers ----
+
+  /** Sets the logo and queues the search update in one transaction; returns the previous file. */
+  private replaceLogo(id: string, fileId: string | null): Promise<string | null> {
+    return this.db.transaction(async (tx) => {
+      const previous = (await tx.findOneOrFail(Company, { where: { id }, lock: { mode: 'pessimistic_write' } })).logoFileId;
+      await tx.update(Company, id, { logoFileId: fileId });
+      await this.search.enqueue(tx, 'company', [id]);
+      return previous;
+    });
+  }
 
   private async lockMember(tx: EntityManager, companyId: string, personId: string): Promise<CompanyMember> {
     // Lock every member row of the company, so that two concurrent demotions cannot remove the last owner.

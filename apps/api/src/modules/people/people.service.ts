@@ -5,6 +5,7 @@ import type { PersonProfile } from '@maillage/contracts';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { FilesService, IMAGE_TYPES } from '../../core/storage/files.service';
 import { CompaniesService, fileUrl } from '../companies/companies.service';
 import { Person } from '../identity/entities/person.entity';
@@ -17,6 +18,7 @@ export class PeopleService {
     private readonly access: AccessPolicy,
     private readonly files: FilesService,
     private readonly companies: CompaniesService,
+    private readonly search: SearchIndexer,
   ) {}
 
   async profile(actor: MaybeActor, id: string): Promise<PersonProfile> {
@@ -26,7 +28,11 @@ export class PeopleService {
   }
 
   async update(actor: Actor, dto: UpdateProfileDto): Promise<PersonProfile> {
-    await this.db.manager.update(Person, actor.personId, dto);
+    await this.db.transaction(async (tx) => {
+      await tx.update(Person, actor.personId, dto);
+      // The expert directory: leaving it is a visibility change, pushed first.
+      await this.search.enqueue(tx, 'expert', [actor.personId], { priority: dto.isExpert === false ? 0 : 1 });
+    });
     return this.profile(actor, actor.personId);
   }
 
@@ -41,8 +47,12 @@ export class PeopleService {
   }
 
   private async replacePhoto(actor: Actor, fileId: string | null): Promise<PersonProfile> {
-    const previous = (await this.db.manager.findOneByOrFail(Person, { id: actor.personId })).photoFileId;
-    await this.db.manager.update(Person, actor.personId, { photoFileId: fileId });
+    const previous = await this.db.transaction(async (tx) => {
+      const before = (await tx.findOneOrFail(Person, { where: { id: actor.personId }, lock: { mode: 'pessimistic_write' } })).photoFileId;
+      await tx.update(Person, actor.personId, { photoFileId: fileId });
+      await this.search.enqueue(tx, 'expert', [actor.personId]);
+      return before;
+    });
     await this.files.remove(previous);
     return this.profile(actor, actor.personId);
   }

@@ -1,6 +1,7 @@
-import { Suspense, useEffect } from 'react';
-import { Anchor, AppShell, Box, Burger, Button, Group, Stack } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { ActionIcon, Anchor, AppShell, Box, Burger, Button, Group, Skeleton, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -13,6 +14,9 @@ import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
 
 const MAIN_ID = 'contenu';
+
+// Its own chunk (combobox, suggestions): the entry stays small and the box appears a moment later.
+const SearchBox = lazy(() => import('../../features/search/components/SearchBox'));
 
 function SkipLink() {
   const { t } = useTranslation();
@@ -77,10 +81,20 @@ export function AppLayout() {
                 {APP_NAME}
               </Anchor>
             </Group>
+            <Box visibleFrom="md" style={{ flex: '0 1 18rem', minWidth: '12rem' }}>
+              <Suspense fallback={<Skeleton height={36} aria-hidden />}>
+                <SearchBox />
+              </Suspense>
+            </Box>
             <Box component="nav" aria-label={t('nav.main')} visibleFrom="sm" style={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
               <MainNav />
             </Box>
             <Group gap="xs" wrap="nowrap">
+              {pathname === '/recherche' ? null : (
+                <ActionIcon component={Link} to="/recherche" hiddenFrom="md" variant="subtle" color="dark" size="lg" aria-label={t('search.box.open')}>
+                  <IconSearch size={20} aria-hidden />
+                </ActionIcon>
+              )}
               <LanguageSwitch value={language} onChange={(locale) => void setLanguage(locale)} />
               {user ? (
                 <UserMenu user={user} />

@@ -12,7 +12,10 @@ interface NavItem {
 function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const { user, isAdmin } = useSession();
-  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/recherche', label: t('nav.directory') },
+  ];
   if (user) {
     items.push({ to: '/entreprises', label: t('nav.companies') }, { to: '/profil', label: t('nav.profile') });
   }

@@ -1,5 +1,8 @@
 import type {
   Company,
+  CompanyMatches,
+  CompanyOffer,
+  CompanyOfferInput,
   CompanyInvitation,
   CompanyMember,
   CompanyRole,
@@ -16,6 +19,8 @@ export const companyKeys = {
   detail: (id: string) => ['companies', id] as const,
   members: (id: string) => ['companies', id, 'members'] as const,
   invitations: (id: string) => ['companies', id, 'invitations'] as const,
+  offers: (id: string) => ['companies', id, 'offers'] as const,
+  matches: (id: string) => ['companies', id, 'matches'] as const,
 };
 
 const base = (id: string) => `/companies/${encodeURIComponent(id)}`;
@@ -35,5 +40,11 @@ export const companiesApi = {
   invite: (id: string, body: InviteColleagueRequest) => api.post<CompanyInvitation>(`${base(id)}/invitations`, body),
   revokeInvitation: (id: string, invitationId: string) =>
     api.delete(`${base(id)}/invitations/${encodeURIComponent(invitationId)}`),
+  offers: (id: string) => api.get<CompanyOffer[]>(`${base(id)}/offers`),
+  createOffer: (id: string, body: CompanyOfferInput) => api.post<CompanyOffer>(`${base(id)}/offers`, body),
+  updateOffer: (id: string, offerId: string, body: CompanyOfferInput) =>
+    api.put<CompanyOffer>(`${base(id)}/offers/${encodeURIComponent(offerId)}`, body),
+  deleteOffer: (id: string, offerId: string) => api.delete(`${base(id)}/offers/${encodeURIComponent(offerId)}`),
+  matches: (id: string) => api.get<CompanyMatches>(`${base(id)}/matches`),
   acceptInvitation: (token: string) => api.post<CompanySummary>('/companies/invitations/accept', { token }),
 };

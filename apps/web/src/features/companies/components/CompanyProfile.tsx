@@ -6,6 +6,8 @@ import { DetailList } from '../../../components/DetailList';
 import { SectionCard } from '../../../components/SectionCard';
 import { displayHost, initials, nafLabel } from '../../../lib/format';
 import { useHeadcountBandLabel } from '../hooks/useCompanies';
+import { CompanyMatches } from './CompanyMatches';
+import { CompanyOffers } from './CompanyOffers';
 import { CompanyPeople } from './CompanyPeople';
 
 export function companyName(company: Pick<Company, 'tradeName' | 'legalName'>): string {
@@ -73,6 +75,14 @@ export function CompanyProfile({ company }: { company: Company }) {
           <Text style={{ whiteSpace: 'pre-wrap' }}>{company.description}</Text>
         </SectionCard>
       ) : null}
+
+      <SectionCard id="company-offers" title={t('offers.title')} intro={t('offers.intro')}>
+        <CompanyOffers companyId={company.id} canEdit={company.canEdit} />
+      </SectionCard>
+
+      <SectionCard id="company-matches" title={t('matches.title')} intro={t('matches.intro')}>
+        <CompanyMatches companyId={company.id} />
+      </SectionCard>
 
       <SectionCard id="company-people" title={t('companies.sections.people')}>
         <CompanyPeople companyId={company.id} />

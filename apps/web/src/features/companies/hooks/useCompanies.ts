@@ -19,6 +19,26 @@ export function useCompanyInvitations(id: string) {
   return useQuery({ queryKey: companyKeys.invitations(id), queryFn: () => companiesApi.invitations(id) });
 }
 
+export function useCompanyOffers(id: string) {
+  return useQuery({ queryKey: companyKeys.offers(id), queryFn: () => companiesApi.offers(id) });
+}
+
+export function useCompanyMatches(id: string) {
+  return useQuery({ queryKey: companyKeys.matches(id), queryFn: () => companiesApi.matches(id) });
+}
+
+/** After an offer or need changed: its list, the suggested matches, and search results. */
+export function useRefreshOffers(id: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: companyKeys.offers(id) }),
+      queryClient.invalidateQueries({ queryKey: companyKeys.matches(id) }),
+      queryClient.invalidateQueries({ queryKey: ['directory'] }),
+    ]);
+  };
+}
+
 /** A change answered by the updated company: refresh its page and the "my companies" list. */
 export function useCompanyMutation<Args>(mutationFn: (args: Args) => Promise<Company>) {
   const queryClient = useQueryClient();

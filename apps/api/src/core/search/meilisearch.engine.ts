@@ -1,0 +1,278 @@
+import { MARK_END, MARK_START, cleanText, haversineKm, queryWords, sanitizeHighlight, splitNaf } from './search-text';
+import {
+  MAX_PAGE_SIZE,
+  MAX_RESULT_WINDOW,
+  type EngineHit,
+  type EngineResult,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchFacetName,
+  type SearchKind,
+  type SearchQuery,
+} from './search.types';
+
+// The part of the official `meilisearch` client this engine uses (the package is ESM-only: it is
+// loaded with a dynamic import at boot, and unit tests pass a fake object with this shape).
+export interface MeiliTask {
+  status: string;
+  error?: { message: string; code?: string } | null;
+}
+export interface MeiliTaskPromise extends Promise<unknown> {
+  waitTask(options?: { timeout?: number; interval?: number }): Promise<MeiliTask>;
+}
+export interface MeiliIndexLike {
+  updateSettings(settings: Record<string, unknown>): MeiliTaskPromise;
+  addDocuments(documents: Record<string, unknown>[], options?: { primaryKey?: string }): MeiliTaskPromise;
+  deleteDocuments(params: string[] | { filter: string }): MeiliTaskPromise;
+  search(q: string | null, params: Record<string, unknown>): Promise<MeiliSearchResponse>;
+}
+export interface MeiliHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  visibility: 'public' | 'restricted';
+  audience?: string[];
+  payload?: Record<string, unknown>;
+  _geo?: { lat: number | string; lng: number | string } | null;
+  _geoDistance?: number;
+  _formatted?: { title?: unknown; body?: unknown };
+}
+export interface MeiliSearchResponse {
+  hits: MeiliHit[];
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+export interface MeiliClientLike {
+  index(uid: string): MeiliIndexLike;
+  createIndex(uid: string, options: { primaryKey: string }): MeiliTaskPromise;
+}
+
+/** Facet name → Meilisearch attribute. */
+export const MEILI_FACETS: Record<SearchFacetName, string> = {
+  kind: 'kind',
+  nafSection: 'naf_section',
+  nafDivision: 'naf_division',
+  departement: 'departement',
+  region: 'region',
+  epci: 'epci',
+  commune: 'commune',
+  headcount: 'headcount',
+};
+
+/** Index settings applied at boot. */
+export const MEILI_SETTINGS = {
+  searchableAttributes: ['title', 'keywords', 'body'],
+  displayedAttributes: ['kind', 'id', 'title', 'visibility', 'audience', 'payload', '_geo', 'body'],
+  filterableAttributes: ['kind', 'visibility', 'audience', 'naf_code', 'naf_section', 'naf_division', 'departement', 'region', 'epci', 'commune', 'headcount', 'network_ids', '_geo'],
+  sortableAttributes: ['sort_name', '_geo'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  synonyms: {
+    inox: ['inoxydable', 'acier inoxydable'],
+    inoxydable: ['inox'],
+    cnc: ['commande numérique'],
+    pme: ['petite et moyenne entreprise'],
+  },
+  pagination: { maxTotalHits: MAX_RESULT_WINDOW },
+  faceting: { maxValuesPerFacet: 100 },
+};
+
+const BATCH = 1000;
+const WAIT = { timeout: 60_000, interval: 50 };
+
+/** A quoted filter value: backslashes and double quotes escaped. */
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The Meilisearch filter expression of a query (built server-side from validated values only). */
+export function buildFilter(query: SearchQuery): string[] {
+  const filter: string[] = [];
+  const inList = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quote).join(', ')}]`;
+  if (query.audience !== 'all') {
+    filter.push(query.audience.length ? `(visibility = "public" OR ${inList('audience', query.audience)})` : 'visibility = "public"');
+  }
+  if (query.kinds?.length) filter.push(inList('kind', query.kinds));
+  const f = query.filters ?? {};
+  if (f.naf?.length) {
+    const naf = splitNaf(f.naf);
+    const ors = [
+      naf.sections.length ? inList('naf_section', naf.sections) : null,
+      naf.divisions.length ? inList('naf_division', naf.divisions) : null,
+      naf.codes.length ? inList('naf_code', naf.codes) : null,
+    ].filter(Boolean);
+    filter.push(ors.length ? `(${ors.join(' OR ')})` : 'kind IS NULL');
+  }
+  const lists: [string[] | undefined, string][] = [
+    [f.departement, 'departement'],
+    [f.region, 'region'],
+    [f.epci, 'epci'],
+    [f.commune, 'commune'],
+    [f.headcount, 'headcount'],
+    [f.networkIds, 'network_ids'],
+  ];
+  for (const [values, attribute] of lists) if (values?.length) filter.push(inList(attribute, values));
+  if (query.near?.radiusKm !== undefined) {
+    filter.push(`_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusKm * 1000)})`);
+  }
+  return filter;
+}
+
+/** The search parameters of a query. */
+export function buildSearchParams(query: SearchQuery): { q: string; params: Record<string, unknown> } {
+  const words = queryWords(query.q);
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE);
+  const page = Math.max(query.page ?? 1, 1);
+  const sortBy = query.sort ?? (words.length ? 'relevance' : 'name');
+  const sort =
+    sortBy === 'distance' && query.near
+      ? [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`]
+      : sortBy === 'name' || !words.length
+        ? ['sort_name:asc']
+        : undefined;
+  const params: Record<string, unknown> = {
+    filter: buildFilter(query),
+    page,
+    hitsPerPage: pageSize,
+    facets: (query.facets ?? []).map((f) => MEILI_FACETS[f]),
+    matchingStrategy: 'last',
+    attributesToRetrieve: ['kind', 'id', 'title', 'visibility', 'audience', 'payload', '_geo'],
+  };
+  if (sort) params.sort = sort;
+  if (query.highlight !== false && words.length) {
+    Object.assign(params, {
+      attributesToHighlight: ['title'],
+      attributesToCrop: ['body'],
+      cropLength: 30,
+      cropMarker: '…',
+      highlightPreTag: MARK_START,
+      highlightPostTag: MARK_END,
+      attributesToRetrieve: ['kind', 'id', 'title', 'visibility', 'audience', 'payload', '_geo', 'body'],
+    });
+  }
+  return { q: words.join(' '), params };
+}
+
+/** A document as stored in Meilisearch: primary key `uid` = kind_id. */
+export function toMeiliDocument(d: SearchDocument): Record<string, unknown> {
+  return {
+    uid: `${d.kind}_${d.id}`,
+    kind: d.kind,
+    id: d.id,
+    visibility: d.visibility,
+    audience: d.audience,
+    title: cleanText(d.title),
+    keywords: d.keywords.map(cleanText),
+    body: cleanText(d.body),
+    sort_name: cleanText(d.title).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
+    naf_code: d.facets.nafCode ?? null,
+    naf_section: d.facets.nafSection ?? null,
+    naf_division: d.facets.nafDivision ?? null,
+    departement: d.facets.departement ?? null,
+    region: d.facets.region ?? null,
+    epci: d.facets.epci ?? null,
+    commune: d.facets.commune ?? null,
+    headcount: d.facets.headcount ?? null,
+    network_ids: d.facets.networkIds ?? [],
+    _geo: d.location ? { lat: d.location.lat, lng: d.location.lng } : null,
+    payload: d.payload,
+  };
+}
+
+/** Waits for a task and turns a failed or cancelled one into an error that names it. */
+export async function awaitTask(what: string, task: MeiliTaskPromise): Promise<void> {
+  const done = await task.waitTask(WAIT);
+  if (done.status !== 'succeeded') {
+    throw new Error(`Meilisearch ${what} ${done.status}: ${done.error?.message ?? 'no detail'}`);
+  }
+}
+
+/** Meilisearch engine, selected by MEILI_URL: one index for every kind, filters built server-side. */
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = 'meilisearch' as const;
+
+  constructor(
+    private readonly client: MeiliClientLike,
+    readonly indexUid = 'maillage',
+  ) {}
+
+  /** Loads the ESM-only client and connects. */
+  static async connect(url: string, apiKey: string | undefined, indexUid: string): Promise<MeilisearchEngine> {
+    const { Meilisearch } = await import('meilisearch');
+    return new MeilisearchEngine(new Meilisearch({ host: url, apiKey }) as unknown as MeiliClientLike, indexUid);
+  }
+
+  private get target(): MeiliIndexLike {
+    return this.client.index(this.indexUid);
+  }
+
+  async init(): Promise<void> {
+    const created = await this.client.createIndex(this.indexUid, { primaryKey: 'uid' }).waitTask(WAIT);
+    if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') {
+      throw new Error(`Meilisearch index creation ${created.status}: ${created.error?.message ?? 'no detail'}`);
+    }
+    await awaitTask('settings update', this.target.updateSettings(MEILI_SETTINGS));
+  }
+
+  async index(documents: SearchDocument[]): Promise<void> {
+    for (let i = 0; i < documents.length; i += BATCH) {
+      await awaitTask('document addition', this.target.addDocuments(documents.slice(i, i + BATCH).map(toMeiliDocument), { primaryKey: 'uid' }));
+    }
+  }
+
+  async delete(kind: SearchKind, ids: string[]): Promise<void> {
+    if (ids.length) await awaitTask('document deletion', this.target.deleteDocuments(ids.map((id) => `${kind}_${id}`)));
+  }
+
+  async clear(kind: SearchKind): Promise<void> {
+    await awaitTask('kind deletion', this.target.deleteDocuments({ filter: `kind = ${quote(kind)}` }));
+  }
+
+  async search(query: SearchQuery): Promise<EngineResult> {
+    const facetNames = query.facets ?? [];
+    const emptyFacets = Object.fromEntries(facetNames.map((f) => [f, []]));
+    const { q, params } = buildSearchParams(query);
+    if (!q && query.q && query.q.trim() !== '') return { hits: [], total: 0, facets: emptyFacets, relaxed: false };
+    const offset = ((params.page as number) - 1) * (params.hitsPerPage as number);
+    if (offset >= MAX_RESULT_WINDOW) {
+      params.page = 1;
+      params.hitsPerPage = 0;
+    }
+    const res = await this.target.search(q || null, params);
+    const hits: EngineHit[] = offset >= MAX_RESULT_WINDOW ? [] : res.hits.map((h) => toHit(h, query.near));
+    const facets: EngineResult['facets'] = {};
+    for (const name of facetNames) {
+      const distribution: Record<string, number> = res.facetDistribution?.[MEILI_FACETS[name]] ?? {};
+      facets[name] = Object.entries(distribution)
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        .slice(0, 50);
+    }
+    return { hits, total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets, relaxed: false };
+  }
+}
+
+function toHit(h: MeiliHit, near: SearchQuery['near']): EngineHit {
+  const formatted = h._formatted ?? {};
+  const hasMark = (s: unknown): s is string => typeof s === 'string' && s.includes(MARK_START);
+  return {
+    kind: h.kind,
+    id: h.id,
+    title: h.title,
+    visibility: h.visibility,
+    audience: h.audience ?? [],
+    payload: h.payload ?? {},
+    location: h._geo ? { lat: Number(h._geo.lat), lng: Number(h._geo.lng) } : null,
+    distanceKm:
+      typeof h._geoDistance === 'number'
+        ? Math.round(h._geoDistance / 100) / 10
+        : near && h._geo
+          ? Math.round(haversineKm(near, { lat: Number(h._geo.lat), lng: Number(h._geo.lng) }) * 10) / 10
+          : null,
+    highlights: {
+      ...(hasMark(formatted.title) ? { title: sanitizeHighlight(formatted.title) } : {}),
+      ...(hasMark(formatted.body) ? { body: sanitizeHighlight(formatted.body) } : {}),
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { SearchFacetName, SearchKind, SearchSort } from '@maillage/contracts';
+
+export type { SearchFacetName, SearchKind, SearchSort };
+
+/** Who may see restricted documents: 'all' (platform admins) or the viewer's audience keys. */
+export type SearchAudience = 'all' | readonly string[];
+
+/** A document as every engine receives it; built by the module that owns the data (a SearchSource). */
+export interface SearchDocument {
+  kind: SearchKind;
+  id: string;
+  /** 'public', or 'restricted': only viewers holding one of `audience`'s keys find it. */
+  visibility: 'public' | 'restricted';
+  audience: string[];
+  title: string;
+  /** Short tags weighted between the title and the body (skills, offers, NAF label). */
+  keywords: string[];
+  body: string;
+  facets: {
+    nafCode?: string | null;
+    nafSection?: string | null;
+    nafDivision?: string | null;
+    departement?: string | null;
+    region?: string | null;
+    epci?: string | null;
+    commune?: string | null;
+    headcount?: string | null;
+    networkIds?: string[];
+  };
+  location: { lat: number; lng: number } | null;
+  /** Card data returned with hits as is. */
+  payload: Record<string, unknown>;
+}
+
+export interface SearchFilters {
+  /** NAF section letters ('C'), divisions ('25') or sub-classes ('25.62B'). */
+  naf?: string[];
+  departement?: string[];
+  region?: string[];
+  epci?: string[];
+  commune?: string[];
+  headcount?: string[];
+  networkIds?: string[];
+}
+
+export interface SearchQuery {
+  q?: string;
+  kinds?: SearchKind[];
+  filters?: SearchFilters;
+  /** Centre for distance sort and radius; radiusKm filters. */
+  near?: { lat: number; lng: number; radiusKm?: number };
+  sort?: SearchSort;
+  page?: number;
+  pageSize?: number;
+  facets?: SearchFacetName[];
+  highlight?: boolean;
+  /** false: the total is not counted (search as you type); `total` is then a lower bound. */
+  withTotal?: boolean;
+  audience: SearchAudience;
+}
+
+export interface EngineHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  visibility: 'public' | 'restricted';
+  audience: string[];
+  payload: Record<string, unknown>;
+  location: { lat: number; lng: number } | null;
+  distanceKm: number | null;
+  /** Sanitised (see sanitizeHighlight). */
+  highlights: { title?: string; body?: string };
+}
+
+export interface EngineResult {
+  hits: EngineHit[];
+  total: number;
+  /** Raw counts per facet value (labels are added by the caller). */
+  facets: Partial<Record<SearchFacetName, { value: string; count: number }[]>>;
+  /** No document had every word: results match some of them. */
+  relaxed: boolean;
+}
+
+/** The search engine (DESIGN §6): PostgreSQL by default, Meilisearch with MEILI_URL. Both pass the same contract suite. */
+export interface SearchEngine {
+  readonly name: 'postgres' | 'meilisearch';
+  /** Applies settings (Meilisearch) or checks the schema; called at boot. */
+  init(): Promise<void>;
+  /** Inserts or replaces documents; resolves once the engine has applied them (throws otherwise). */
+  index(documents: SearchDocument[]): Promise<void>;
+  /** Removes documents; unknown ids are ignored. */
+  delete(kind: SearchKind, ids: string[]): Promise<void>;
+  /** Removes every document of a kind (reindex). */
+  clear(kind: SearchKind): Promise<void>;
+  /** Before a full rebuild: removes everything, derived data included (the typo dictionary). */
+  clearAll?(): Promise<void>;
+  /** After a full rebuild: refreshes statistics. */
+  optimize?(): Promise<void>;
+  search(query: SearchQuery): Promise<EngineResult>;
+}
+
+export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+
+export const MAX_PAGE_SIZE = 100;
+/** Results past this rank are not served (as Meilisearch's maxTotalHits): huge pages are empty. */
+export const MAX_RESULT_WINDOW = 10_000;

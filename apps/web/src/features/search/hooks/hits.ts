@@ -1,0 +1,74 @@
+// Typed access to the card data of search hits (the API sends it as a loose record).
+import type { SearchHit } from '@maillage/contracts';
+
+export interface CompanyHitData {
+  nafCode: string | null;
+  nafLabel: string | null;
+  communeName: string | null;
+  departementCode: string | null;
+  logoUrl: string | null;
+  offers: string[];
+  needs: string[];
+}
+export interface ExpertHitData {
+  jobTitle: string | null;
+  photoUrl: string | null;
+  skills: string[];
+  expertiseDomains: string[];
+  areasServed: string[];
+  companies: string[];
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+export function companyData(hit: SearchHit): CompanyHitData {
+  const d = hit.data;
+  return {
+    nafCode: str(d.nafCode),
+    nafLabel: str(d.nafLabel),
+    communeName: str(d.communeName),
+    departementCode: str(d.departementCode),
+    logoUrl: str(d.logoUrl),
+    offers: strings(d.offers),
+    needs: strings(d.needs),
+  };
+}
+
+export function expertData(hit: SearchHit): ExpertHitData {
+  const d = hit.data;
+  return {
+    jobTitle: str(d.jobTitle),
+    photoUrl: str(d.photoUrl),
+    skills: strings(d.skills),
+    expertiseDomains: strings(d.expertiseDomains),
+    areasServed: strings(d.areasServed),
+    companies: strings(d.companies),
+  };
+}
+
+/** Where a hit leads in the app; null for kinds that have no page yet. */
+export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'>): string | null {
+  switch (hit.kind) {
+    case 'company':
+      return `/entreprises/${hit.id}`;
+    case 'expert':
+      return `/personnes/${hit.id}`;
+    default:
+      return null;
+  }
+}
+
+/** A short line under a hit's name: 'Mécanique industrielle · Saint-Étienne (42)'. */
+export function hitSubtitle(hit: SearchHit): string {
+  if (hit.kind === 'company') {
+    const c = companyData(hit);
+    const place = c.communeName ? `${c.communeName}${c.departementCode ? ` (${c.departementCode})` : ''}` : null;
+    return [c.nafLabel, place].filter(Boolean).join(' · ');
+  }
+  if (hit.kind === 'expert') {
+    const e = expertData(hit);
+    return [e.jobTitle, e.expertiseDomains.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
+  }
+  return '';
+}
