@@ -13,6 +13,7 @@ import { AdminModule } from './modules/admin/admin.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthController } from './modules/health/health.controller';
+import { NetworksModule } from './modules/networks/networks.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -40,6 +41,7 @@ export class AppModule {
         PeopleModule,
         OrganizationsModule,
         CompaniesModule,
+        NetworksModule,
         ReferentialsModule,
         DirectoryModule,
         AdminModule,

@@ -351,3 +351,111 @@ export interface CompanyMatches {
   /** Companies offering what this company needs. */
   offerWhatYouNeed: CompanyMatch[];
 }
+
+// ---------- networks ----------
+export type NetworkType =
+  | 'business_club'
+  | 'business_park_association'
+  | 'cluster'
+  | 'competitiveness_pole'
+  | 'technology_cluster'
+  | 'competence_pole'
+  | 'virtual_network'
+  | 'employers_group'
+  | 'export_group'
+  | 'purchasing_group';
+export const NETWORK_TYPES: readonly NetworkType[] = [
+  'business_club',
+  'business_park_association',
+  'cluster',
+  'competitiveness_pole',
+  'technology_cluster',
+  'competence_pole',
+  'virtual_network',
+  'employers_group',
+  'export_group',
+  'purchasing_group',
+];
+export type NetworkVisibility = 'public' | 'private' | 'secret';
+export const NETWORK_VISIBILITIES: readonly NetworkVisibility[] = ['public', 'private', 'secret'];
+export type NetworkJoinPolicy = 'open' | 'approval' | 'invitation';
+export const NETWORK_JOIN_POLICIES: readonly NetworkJoinPolicy[] = ['open', 'approval', 'invitation'];
+export type NetworkMaturity = 'emergence' | 'creation' | 'development' | 'autonomy';
+export const NETWORK_MATURITIES: readonly NetworkMaturity[] = ['emergence', 'creation', 'development', 'autonomy'];
+export type MembershipRole = 'member' | 'moderator' | 'animator';
+export const MEMBERSHIP_ROLES: readonly MembershipRole[] = ['member', 'moderator', 'animator'];
+export type MembershipStatus = 'invited' | 'pending' | 'active' | 'rejected' | 'left' | 'banned';
+export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['invited', 'pending', 'active', 'rejected', 'left', 'banned'];
+
+export interface NetworkTerritory {
+  communes: string[];
+  epcis: string[];
+  departements: string[];
+  regions: string[];
+}
+
+export interface NetworkInput {
+  name: string;
+  slug?: string;
+  type: NetworkType;
+  visibility: NetworkVisibility;
+  joinPolicy: NetworkJoinPolicy;
+  description?: string | null;
+  charter?: string | null;
+  territory?: Partial<NetworkTerritory>;
+  sectors?: string[];
+  themes?: string[];
+  maturity: NetworkMaturity;
+  hostOrganizationId: string;
+  referentOrganizationId?: string | null;
+}
+
+export interface Network {
+  id: string;
+  name: string;
+  slug: string;
+  type: NetworkType;
+  visibility: NetworkVisibility;
+  joinPolicy: NetworkJoinPolicy;
+  description: string | null;
+  charter: string | null;
+  territory: NetworkTerritory;
+  sectors: string[];
+  themes: string[];
+  maturity: NetworkMaturity;
+  hostOrganizationId: string;
+  referentOrganizationId: string | null;
+  parentIds: string[];
+  /** Null when the caller may not see the members. */
+  memberCount: number | null;
+  canManage: boolean;
+  /** The caller's companies' memberships in this network. */
+  myMemberships: { companyId: string; role: MembershipRole; status: MembershipStatus }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NetworkMember {
+  companyId: string;
+  legalName: string;
+  tradeName: string | null;
+  nafCode: string | null;
+  communeCode: string | null;
+  role: MembershipRole;
+  status: MembershipStatus;
+  /** Only shown to the network's managers. */
+  message: string | null;
+  since: string;
+}
+
+export interface MembershipEventView {
+  id: string;
+  companyId: string;
+  actorId: string | null;
+  action: string;
+  fromStatus: MembershipStatus | null;
+  toStatus: MembershipStatus | null;
+  fromRole: MembershipRole | null;
+  toRole: MembershipRole | null;
+  createdAt: string;
+}

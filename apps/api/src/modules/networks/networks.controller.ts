@@ -1,0 +1,106 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { MembershipEventView, Network, NetworkMember, Page } from '@maillage/contracts';
+import type { Actor, MaybeActor } from '../../core/access/actor';
+import { UuidParam } from '../../core/http/params';
+import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
+import { ChangeRoleDto, InviteDto, JoinDto, NetworkDto, NetworkListQueryDto, SetParentsDto } from './dto/network.dto';
+import { NetworksService } from './networks.service';
+
+const NETWORK = 'Network';
+const MEMBERSHIP = 'Membership';
+
+@ApiTags('networks')
+@Controller('networks')
+export class NetworksController {
+  constructor(private readonly networks: NetworksService) {}
+
+  @Public()
+  @Get()
+  list(@OptionalActor() actor: MaybeActor, @Query() query: NetworkListQueryDto): Promise<Page<Network>> {
+    return this.networks.list(actor, query);
+  }
+
+  @Public()
+  @Get(':id')
+  get(@OptionalActor() actor: MaybeActor, @UuidParam('id', NETWORK) id: string): Promise<Network> {
+    return this.networks.get(actor, id);
+  }
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() dto: NetworkDto): Promise<Network> {
+    return this.networks.create(actor, dto);
+  }
+
+  @Put(':id')
+  update(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: NetworkDto): Promise<Network> {
+    return this.networks.update(actor, id, dto);
+  }
+
+  @Put(':id/parents')
+  setParents(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: SetParentsDto): Promise<Network> {
+    return this.networks.setParents(actor, id, dto);
+  }
+
+  @Public()
+  @Get(':id/members')
+  members(@OptionalActor() actor: MaybeActor, @UuidParam('id', NETWORK) id: string): Promise<NetworkMember[]> {
+    return this.networks.members(actor, id);
+  }
+
+  @Get(':id/history')
+  history(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string): Promise<MembershipEventView[]> {
+    return this.networks.history(actor, id);
+  }
+
+  @Post(':id/join')
+  join(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: JoinDto): Promise<NetworkMember> {
+    return this.networks.join(actor, id, dto);
+  }
+
+  @Post(':id/invitations')
+  invite(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: InviteDto): Promise<NetworkMember> {
+    return this.networks.invite(actor, id, dto);
+  }
+
+  @Post(':id/members/:companyId/approve')
+  @HttpCode(200)
+  approve(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @UuidParam('companyId', MEMBERSHIP) companyId: string): Promise<NetworkMember> {
+    return this.networks.approve(actor, id, companyId);
+  }
+
+  @Post(':id/members/:companyId/reject')
+  @HttpCode(200)
+  reject(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @UuidParam('companyId', MEMBERSHIP) companyId: string): Promise<NetworkMember> {
+    return this.networks.reject(actor, id, companyId);
+  }
+
+  @Post(':id/members/:companyId/ban')
+  @HttpCode(200)
+  ban(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @UuidParam('companyId', MEMBERSHIP) companyId: string): Promise<NetworkMember> {
+    return this.networks.ban(actor, id, companyId);
+  }
+
+  @Post(':id/members/:companyId/unban')
+  @HttpCode(200)
+  unban(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @UuidParam('companyId', MEMBERSHIP) companyId: string): Promise<NetworkMember> {
+    return this.networks.unban(actor, id, companyId);
+  }
+
+  @Put(':id/members/:companyId/role')
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', NETWORK) id: string,
+    @UuidParam('companyId', MEMBERSHIP) companyId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<NetworkMember> {
+    return this.networks.changeRole(actor, id, companyId, dto);
+  }
+
+  /** The company leaves (its owners and admins) or is removed (the network's managers). */
+  @Delete(':id/members/:companyId')
+  @HttpCode(204)
+  leave(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @UuidParam('companyId', MEMBERSHIP) companyId: string): Promise<void> {
+    return this.networks.leave(actor, id, companyId);
+  }
+}

@@ -1,0 +1,451 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { makePlatformAdmin, signedInUser } from '../../../test/fixtures';
+import type { HttpClient } from '../../../test/http-client';
+
+/** A SIRET with valid check digits (Luhn on the SIREN and on the whole number). */
+let siretCounter = 0;
+function luhnDigit(body: string): string {
+  for (let d = 0; d <= 9; d++) {
+    const digits = `${body}${d}`;
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+      let n = Number(digits[digits.length - 1 - i]);
+      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+      sum += n;
+    }
+    if (sum % 10 === 0) return String(d);
+  }
+  throw new Error('unreachable');
+}
+function freshSiret(): string {
+  siretCounter += 1;
+  const siren8 = String(40000000 + ((process.pid * 997 + siretCounter * 7919) % 50000000)).padStart(8, '0');
+  const siren = siren8 + luhnDigit(siren8);
+  const body = `${siren}0001`;
+  return body + luhnDigit(body);
+}
+
+interface Person {
+  client: HttpClient;
+  id: string;
+  email: string;
+  companyId: string | null;
+}
+
+const base = {
+  type: 'business_club',
+  visibility: 'public',
+  joinPolicy: 'open',
+  maturity: 'development',
+};
+
+describe('networks (HTTP, real database)', () => {
+  let app: TestApp;
+  let admin: Person;
+  let staff: Person;
+  let hostId: string;
+  let otherHostId: string;
+
+  const person = async (withCompany = true): Promise<Person> => {
+    const user = await signedInUser(app);
+    let companyId: string | null = null;
+    if (withCompany) {
+      const res = await user.client.post('/api/v1/companies', { siret: freshSiret(), legalName: `Entreprise ${user.id.slice(0, 8)}` });
+      if (res.status !== 201) throw new Error(`company: ${res.status} ${JSON.stringify(res.body)}`);
+      companyId = res.body.id;
+    }
+    return { ...user, companyId };
+  };
+
+  const createNetwork = async (body: Record<string, unknown>, who: Person = staff) => {
+    const res = await who.client.post('/api/v1/networks', { ...base, hostOrganizationId: hostId, ...body });
+    if (res.status !== 201) throw new Error(`network: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; name: string };
+  };
+
+  /** Invites the company, lets its owner accept, then optionally makes it animator. */
+  const enrol = async (networkId: string, who: Person, role: 'member' | 'moderator' | 'animator' = 'member', by: Person = staff) => {
+    expect((await by.client.post(`/api/v1/networks/${networkId}/invitations`, { companyId: who.companyId })).status).toBe(201);
+    expect((await who.client.post(`/api/v1/networks/${networkId}/join`, { companyId: who.companyId })).body).toMatchObject({ status: 'active' });
+    if (role !== 'member') {
+      expect((await by.client.put(`/api/v1/networks/${networkId}/members/${who.companyId}/role`, { role })).status).toBe(200);
+    }
+  };
+
+  const count = async (table: string) => Number((await app.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    admin = await person(false);
+    await makePlatformAdmin(app, admin.id);
+    staff = await person(false);
+    const host = await admin.client.post('/api/v1/organizations', { name: 'CCI Loire', kind: 'cci_territorial' });
+    hostId = host.body.id;
+    const other = await admin.client.post('/api/v1/organizations', { name: 'CCI Lyon', kind: 'cci_territorial' });
+    otherHostId = other.body.id;
+    expect((await admin.client.post(`/api/v1/organizations/${hostId}/staff`, { email: staff.email, role: 'animator' })).status).toBe(201);
+  });
+  afterAll(() => app.close());
+
+  it('lets host staff and platform admins create networks; nobody else', async () => {
+    const stranger = await person();
+    const body = {
+      ...base,
+      name: 'Club des Industriels du Forez',
+      hostOrganizationId: hostId,
+      referentOrganizationId: otherHostId,
+      description: 'Dirigeants industriels',
+      charter: '# Charte\n\n- **Respect**',
+      territory: { communes: ['42218'], epcis: ['244200770'], departements: ['42'], regions: ['84'] },
+      sectors: ['25.62B'],
+      themes: ['industrie', ' export '],
+    };
+    expect((await app.client().post('/api/v1/networks', body)).status).toBe(401);
+    expect((await stranger.client.post('/api/v1/networks', body)).status).toBe(403);
+    expect((await staff.client.post('/api/v1/networks', { ...body, hostOrganizationId: otherHostId })).status).toBe(403);
+    const created = await staff.client.post('/api/v1/networks', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: 'Club des Industriels du Forez',
+      slug: 'club-des-industriels-du-forez',
+      charter: '# Charte\n\n- **Respect**',
+      territory: { communes: ['42218'], epcis: ['244200770'], departements: ['42'], regions: ['84'] },
+      sectors: ['25.62B'],
+      themes: ['industrie', 'export'],
+      hostOrganizationId: hostId,
+      referentOrganizationId: otherHostId,
+      parentIds: [],
+      memberCount: 0,
+      canManage: true,
+    });
+    expect((await staff.client.post('/api/v1/networks', body)).status).toBe(409);
+    const byAdmin = await admin.client.post('/api/v1/networks', { ...body, name: 'Grappe Lyon', hostOrganizationId: otherHostId });
+    expect(byAdmin.status).toBe(201);
+
+    const updated = await staff.client.put(`/api/v1/networks/${created.body.id}`, { ...body, name: 'Club Forez', slug: 'club-forez', visibility: 'private' });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ name: 'Club Forez', slug: 'club-forez', visibility: 'private' });
+    expect((await stranger.client.put(`/api/v1/networks/${created.body.id}`, body)).status).toBe(403);
+  });
+
+  it('rejects bad input with a 4xx and writes nothing', async () => {
+    const good = { ...base, name: 'Réseau valide', hostOrganizationId: hostId };
+    const bad: Record<string, unknown>[] = [
+      {},
+      { ...good, name: '' },
+      { ...good, name: 'x'.repeat(201) },
+      { ...good, name: 42 },
+      { ...good, type: 'mafia' },
+      { ...good, visibility: 'hidden' },
+      { ...good, joinPolicy: 'bribe' },
+      { ...good, maturity: 'old' },
+      { ...good, hostOrganizationId: 'not-a-uuid' },
+      { ...good, hostOrganizationId: randomUUID() },
+      { ...good, referentOrganizationId: randomUUID() },
+      { ...good, slug: 'Pas Un Slug' },
+      { ...good, territory: { communes: ['99999'] } },
+      { ...good, territory: { departements: ['999'] } },
+      { ...good, territory: 'Loire' },
+      { ...good, sectors: ['99.99Z'] },
+      { ...good, sectors: 'industrie' },
+      { ...good, themes: [{}] },
+      { ...good, themes: Array.from({ length: 31 }, (_, i) => `t${i}`) },
+      { ...good, charter: 'x'.repeat(50001) },
+      { ...good, unknown: true },
+      { ...good, name: '\u0000\u0000' },
+    ];
+    const before = await count('networks');
+    for (const body of bad) {
+      for (const who of [staff, admin]) {
+        const res = await who.client.post('/api/v1/networks', body);
+        expect([res.status, body]).toEqual([expect.any(Number), body]);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }
+    }
+    expect(await count('networks')).toBe(before);
+
+    const net = await createNetwork({ name: 'Réseau entrée', joinPolicy: 'approval' });
+    const member = await person();
+    const eventsBefore = await count('network_membership_events');
+    for (const [path, body] of [
+      [`/api/v1/networks/${net.id}/join`, {}],
+      [`/api/v1/networks/${net.id}/join`, { companyId: 'x' }],
+      [`/api/v1/networks/${net.id}/join`, { companyId: member.companyId, message: 'x'.repeat(2001) }],
+      [`/api/v1/networks/${net.id}/join`, { companyId: randomUUID() }],
+      [`/api/v1/networks/not-a-uuid/join`, { companyId: member.companyId }],
+      [`/api/v1/networks/${randomUUID()}/join`, { companyId: member.companyId }],
+      [`/api/v1/networks/${net.id}/invitations`, { companyId: randomUUID() }],
+    ] as const) {
+      const who = path.endsWith('invitations') ? staff : member;
+      const res = await who.client.post(path, body);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    expect((await staff.client.put(`/api/v1/networks/${net.id}/members/${member.companyId}/role`, { role: 'king' })).status).toBe(400);
+    expect((await staff.client.put(`/api/v1/networks/${net.id}/parents`, { parentIds: ['nope'] })).status).toBe(400);
+    expect((await staff.client.put(`/api/v1/networks/${net.id}/parents`, { parentIds: [randomUUID()] })).status).toBe(400);
+    for (const query of ['type=mafia', 'visibility=x', 'maturity=x', 'pageSize=1000', 'page=0', 'page=abc']) {
+      expect((await app.client().get(`/api/v1/networks?${query}`)).status).toBe(400);
+    }
+    expect(await count('network_membership_events')).toBe(eventsBefore);
+  });
+
+  it('joins by policy: open is immediate, approval waits for an animator, invitation needs an invitation', async () => {
+    const open = await createNetwork({ name: 'Club ouvert' });
+    const approval = await createNetwork({ name: 'Club sur demande', visibility: 'private', joinPolicy: 'approval' });
+    const invitation = await createNetwork({ name: 'Club sur invitation', joinPolicy: 'invitation' });
+    const owner = await person();
+    const colleague = await signedInUser(app);
+
+    // Only the company's owners and admins act for it.
+    expect((await colleague.client.post(`/api/v1/networks/${open.id}/join`, { companyId: owner.companyId })).status).toBe(403);
+    expect((await app.client().post(`/api/v1/networks/${open.id}/join`, { companyId: owner.companyId })).status).toBe(401);
+
+    const joined = await owner.client.post(`/api/v1/networks/${open.id}/join`, { companyId: owner.companyId });
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ companyId: owner.companyId, status: 'active', role: 'member' });
+    expect((await owner.client.post(`/api/v1/networks/${open.id}/join`, { companyId: owner.companyId })).status).toBe(409);
+
+    const asked = await owner.client.post(`/api/v1/networks/${approval.id}/join`, { companyId: owner.companyId, message: '  Nous usinons du titane.  ' });
+    expect(asked.body).toMatchObject({ status: 'pending', message: 'Nous usinons du titane.' });
+    // Pending members do not see a private network's members; animators see the request and its message.
+    expect((await owner.client.get(`/api/v1/networks/${approval.id}/members`)).status).toBe(404);
+    expect((await staff.client.get(`/api/v1/networks/${approval.id}/members`)).body).toEqual([
+      expect.objectContaining({ companyId: owner.companyId, status: 'pending', message: 'Nous usinons du titane.' }),
+    ]);
+    expect((await owner.client.post(`/api/v1/networks/${approval.id}/members/${owner.companyId}/approve`)).status).toBe(403);
+    const approved = await staff.client.post(`/api/v1/networks/${approval.id}/members/${owner.companyId}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('active');
+    expect((await staff.client.post(`/api/v1/networks/${approval.id}/members/${owner.companyId}/approve`)).status).toBe(409);
+    const members = await owner.client.get(`/api/v1/networks/${approval.id}/members`);
+    expect(members.status).toBe(200);
+    expect(members.body).toEqual([expect.objectContaining({ companyId: owner.companyId, status: 'active', message: null })]);
+
+    // Rejection.
+    const other = await person();
+    await other.client.post(`/api/v1/networks/${approval.id}/join`, { companyId: other.companyId, message: 'Bonjour' });
+    expect((await staff.client.post(`/api/v1/networks/${approval.id}/members/${other.companyId}/reject`)).body.status).toBe('rejected');
+    expect((await other.client.get(`/api/v1/networks/${approval.id}/members`)).status).toBe(404);
+
+    // Invitation only.
+    expect((await owner.client.post(`/api/v1/networks/${invitation.id}/join`, { companyId: owner.companyId })).status).toBe(403);
+    expect((await owner.client.post(`/api/v1/networks/${invitation.id}/invitations`, { companyId: owner.companyId })).status).toBe(403);
+    expect((await staff.client.post(`/api/v1/networks/${invitation.id}/invitations`, { companyId: owner.companyId })).body.status).toBe('invited');
+    expect((await owner.client.get(`/api/v1/networks/${invitation.id}`)).body.myMemberships).toEqual([
+      { companyId: owner.companyId, role: 'member', status: 'invited' },
+    ]);
+    expect((await owner.client.post(`/api/v1/networks/${invitation.id}/join`, { companyId: owner.companyId })).body.status).toBe('active');
+
+    // The history tells who did what.
+    const history = await staff.client.get(`/api/v1/networks/${approval.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.map((e: { action: string; actorId: string; toStatus: string }) => [e.action, e.actorId, e.toStatus])).toEqual([
+      ['join', owner.id, 'pending'],
+      ['approve', staff.id, 'active'],
+      ['join', other.id, 'pending'],
+      ['reject', staff.id, 'rejected'],
+    ]);
+    expect((await owner.client.get(`/api/v1/networks/${approval.id}/history`)).status).toBe(403);
+  });
+
+  it('leaves, bans, changes roles; animators manage; every change is in the history', async () => {
+    const net = await createNetwork({ name: 'Club gestion', visibility: 'private' });
+    const animator = await person();
+    const member = await person();
+    await enrol(net.id, animator, 'animator');
+    await member.client.post(`/api/v1/networks/${net.id}/join`, { companyId: member.companyId });
+
+    expect((await member.client.put(`/api/v1/networks/${net.id}/members/${member.companyId}/role`, { role: 'animator' })).status).toBe(403);
+    expect((await animator.client.put(`/api/v1/networks/${net.id}/members/${member.companyId}/role`, { role: 'moderator' })).body.role).toBe('moderator');
+    expect((await animator.client.get(`/api/v1/networks/${net.id}`)).body.canManage).toBe(true);
+    expect((await member.client.get(`/api/v1/networks/${net.id}`)).body).toMatchObject({ canManage: false, memberCount: 2 });
+
+    // Leaving, then coming back (open policy).
+    expect((await member.client.delete(`/api/v1/networks/${net.id}/members/${member.companyId}`)).status).toBe(204);
+    expect((await member.client.delete(`/api/v1/networks/${net.id}/members/${member.companyId}`)).status).toBe(404);
+    expect((await member.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(404);
+    expect((await member.client.post(`/api/v1/networks/${net.id}/join`, { companyId: member.companyId })).body).toMatchObject({ status: 'active', role: 'member' });
+
+    // A member cannot remove another company; an animator can ban it, and it cannot come back.
+    expect((await member.client.delete(`/api/v1/networks/${net.id}/members/${animator.companyId}`)).status).toBe(404);
+    expect((await member.client.post(`/api/v1/networks/${net.id}/members/${member.companyId}/ban`)).status).toBe(403);
+    expect((await animator.client.post(`/api/v1/networks/${net.id}/members/${member.companyId}/ban`)).body.status).toBe('banned');
+    expect((await member.client.post(`/api/v1/networks/${net.id}/join`, { companyId: member.companyId })).status).toBe(403);
+    expect((await member.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(404);
+    expect((await animator.client.post(`/api/v1/networks/${net.id}/members/${member.companyId}/unban`)).body.status).toBe('left');
+
+    const history = (await animator.client.get(`/api/v1/networks/${net.id}/history`)).body as { companyId: string; action: string; actorId: string }[];
+    expect(history.filter((e) => e.companyId === member.companyId).map((e) => [e.action, e.actorId])).toEqual([
+      ['join', member.id],
+      ['change_role', animator.id],
+      ['leave', member.id],
+      ['join', member.id],
+      ['ban', animator.id],
+      ['unban', animator.id],
+    ]);
+    expect(history.filter((e) => e.companyId === animator.companyId).map((e) => e.action)).toEqual(['invite', 'accept_invitation', 'change_role']);
+  });
+
+  it('survives concurrent joins of the same company: one wins, the others get a 409, never a 500', async () => {
+    const net = await createNetwork({ name: 'Club concurrent' });
+    const owner = await person();
+    const results = await Promise.all(Array.from({ length: 6 }, () => owner.client.post(`/api/v1/networks/${net.id}/join`, { companyId: owner.companyId })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    const rows = await app.db.query('SELECT status FROM network_memberships WHERE network_id = $1', [net.id]);
+    expect(rows).toEqual([{ status: 'active' }]);
+    const [{ n }] = await app.db.query(
+      'SELECT count(*)::int AS n FROM network_membership_events e JOIN network_memberships m ON m.id = e.membership_id WHERE m.network_id = $1',
+      [net.id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('builds federations of networks and refuses cycles', async () => {
+    const federation = await createNetwork({ name: 'Fédération régionale', type: 'virtual_network' });
+    const child = await createNetwork({ name: 'Club local' });
+    const grandChild = await createNetwork({ name: 'Groupe export local', type: 'export_group' });
+    const set = (id: string, parentIds: string[], who: Person = staff) => who.client.put(`/api/v1/networks/${id}/parents`, { parentIds });
+
+    expect((await set(child.id, [federation.id])).body.parentIds).toEqual([federation.id]);
+    expect((await set(grandChild.id, [child.id])).status).toBe(200);
+    expect((await set(federation.id, [grandChild.id])).body.code).toBe('INVALID_PARENT');
+    expect((await set(federation.id, [federation.id])).status).toBe(400);
+    expect((await set(child.id, [grandChild.id])).status).toBe(400);
+    const stranger = await person();
+    expect((await set(child.id, [], stranger)).status).toBe(403);
+    expect((await set(child.id, [])).body.parentIds).toEqual([]);
+    expect((await set(federation.id, [grandChild.id])).status).toBe(200);
+  });
+
+  it('lists visible networks with filters and pages', async () => {
+    const tag = `Liste${Date.now()}`;
+    await createNetwork({ name: `${tag} A`, type: 'cluster', maturity: 'emergence' });
+    await createNetwork({ name: `${tag} B`, type: 'cluster', visibility: 'private' });
+    await createNetwork({ name: `${tag} C`, type: 'export_group', visibility: 'secret' });
+    const anon = app.client();
+    const names = async (client: HttpClient, query: string) =>
+      ((await client.get(`/api/v1/networks?q=${tag}&${query}`)).body.items as { name: string }[]).map((n) => n.name);
+    expect(await names(anon, '')).toEqual([`${tag} A`, `${tag} B`]);
+    expect(await names(staff.client, '')).toEqual([`${tag} A`, `${tag} B`, `${tag} C`]);
+    expect(await names(admin.client, 'type=export_group')).toEqual([`${tag} C`]);
+    expect(await names(anon, 'visibility=private')).toEqual([`${tag} B`]);
+    expect(await names(anon, 'maturity=emergence')).toEqual([`${tag} A`]);
+    const page = await anon.get(`/api/v1/networks?q=${tag}&pageSize=1&page=2`);
+    expect(page.body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ name: `${tag} B`, memberCount: null }] });
+  });
+
+  describe('role × endpoint matrix and canary', () => {
+    const CANARY = `canari-${randomUUID()}`;
+    let privateNet: { id: string };
+    let secretNet: { id: string };
+    let roles: Record<string, Person | null>;
+
+    beforeAll(async () => {
+      privateNet = await createNetwork({ name: 'Matrice privée', visibility: 'private', joinPolicy: 'approval' });
+      secretNet = await createNetwork({ name: `Réseau ${CANARY}`, visibility: 'secret', joinPolicy: 'invitation', description: `Secret ${CANARY}`, themes: [CANARY] });
+      const otherNet = await createNetwork({ name: 'Autre réseau' });
+      const stranger = await person();
+      const pending = await person();
+      const member = await person();
+      const animator = await person();
+      const otherAnimator = await person();
+      const moderator = await person();
+      await pending.client.post(`/api/v1/networks/${privateNet.id}/join`, { companyId: pending.companyId, message: `Demande ${CANARY}` });
+      for (const net of [privateNet, secretNet]) {
+        await enrol(net.id, member);
+        await enrol(net.id, animator, 'animator');
+        await enrol(net.id, moderator, 'moderator');
+      }
+      await enrol(otherNet.id, otherAnimator, 'animator');
+      roles = { anonymous: null, stranger, pending, member, moderator, animator, otherAnimator, hostStaff: staff, admin };
+    });
+
+    const clientOf = (role: string) => roles[role]?.client ?? app.client();
+    const ROLES = ['anonymous', 'stranger', 'pending', 'member', 'moderator', 'animator', 'otherAnimator', 'hostStaff', 'admin'];
+
+    // Expected status per role, in the order of ROLES.
+    const matrix: [string, string, (ids: { p: string; s: string; c: string }) => [string, string, unknown?], number[]][] = [
+      // anonymous, stranger, pending, member, moderator, animator, other animator, host staff, admin
+      ['private', 'GET card', ({ p }) => ['GET', `/api/v1/networks/${p}`], [200, 200, 200, 200, 200, 200, 200, 200, 200]],
+      ['private', 'GET members', ({ p }) => ['GET', `/api/v1/networks/${p}/members`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
+      ['private', 'GET history', ({ p }) => ['GET', `/api/v1/networks/${p}/history`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      ['private', 'PUT parents', ({ p }) => ['PUT', `/api/v1/networks/${p}/parents`, { parentIds: [] }], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      ['private', 'approve unknown', ({ p, c }) => ['POST', `/api/v1/networks/${p}/members/${c}/approve`], [401, 403, 403, 403, 403, 404, 403, 404, 404]],
+      ['private', 'invite unknown', ({ p }) => ['POST', `/api/v1/networks/${p}/invitations`, { companyId: randomUUID() }], [401, 403, 403, 403, 403, 400, 403, 400, 400]],
+      ['secret', 'GET card', ({ s }) => ['GET', `/api/v1/networks/${s}`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
+      ['secret', 'GET members', ({ s }) => ['GET', `/api/v1/networks/${s}/members`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
+      ['secret', 'GET history', ({ s }) => ['GET', `/api/v1/networks/${s}/history`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
+      ['secret', 'PUT parents', ({ s }) => ['PUT', `/api/v1/networks/${s}/parents`, { parentIds: [] }], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
+      ['secret', 'ban unknown', ({ s, c }) => ['POST', `/api/v1/networks/${s}/members/${c}/ban`], [401, 404, 404, 403, 403, 404, 404, 404, 404]],
+      ['secret', 'join', ({ s }) => ['POST', `/api/v1/networks/${s}/join`, { companyId: randomUUID() }], [401, 404, 404, 403, 403, 403, 404, 403, 403]],
+    ];
+
+    it.each(matrix)('%s network: %s', async (_kind, _label, request, expected) => {
+      const ids = { p: privateNet.id, s: secretNet.id, c: randomUUID() };
+      const actual: Record<string, number> = {};
+      for (const role of ROLES) {
+        const [method, path, body] = request(ids);
+        actual[role] = (await clientOf(role).request(method, path, body)).status;
+      }
+      expect(actual).toEqual(Object.fromEntries(ROLES.map((r, i) => [r, expected[i]])));
+    });
+
+    it('a missing network and a hidden secret network look the same', async () => {
+      const stranger = roles.stranger!.client;
+      const hidden = await stranger.get(`/api/v1/networks/${secretNet.id}`);
+      const missing = await stranger.get(`/api/v1/networks/${randomUUID()}`);
+      const strip = ({ correlationId: _, ...rest }: Record<string, unknown>) => rest;
+      expect([hidden.status, strip(hidden.body)]).toEqual([missing.status, strip(missing.body)]);
+    });
+
+    it('never shows the canary to a non-member, including after they left or were banned', async () => {
+      const leaver = await person();
+      const banned = await person();
+      await enrol(secretNet.id, leaver);
+      await enrol(secretNet.id, banned);
+      const seen = JSON.stringify((await leaver.client.get(`/api/v1/networks/${secretNet.id}`)).body);
+      expect(seen).toContain(CANARY); // the canary is real: members see it
+      expect((await leaver.client.delete(`/api/v1/networks/${secretNet.id}/members/${leaver.companyId}`)).status).toBe(204);
+      expect((await staff.client.post(`/api/v1/networks/${secretNet.id}/members/${banned.companyId}/ban`)).status).toBe(200);
+
+      const outsiders: HttpClient[] = [app.client(), roles.stranger!.client, roles.pending!.client, roles.otherAnimator!.client, leaver.client, banned.client];
+      const paths = [
+        '/api/v1/networks',
+        '/api/v1/networks?pageSize=100',
+        '/api/v1/networks?visibility=secret',
+        `/api/v1/networks?q=${CANARY}`,
+        `/api/v1/networks?q=R%C3%A9seau`,
+        `/api/v1/networks/${secretNet.id}`,
+        `/api/v1/networks/${secretNet.id}/members`,
+        `/api/v1/networks/${secretNet.id}/history`,
+        `/api/v1/networks/${privateNet.id}`,
+        `/api/v1/networks/${privateNet.id}/members`,
+      ];
+      for (const client of outsiders) {
+        for (const path of paths) {
+          const res = await client.get(path);
+          expect(res.status).toBeLessThan(500);
+          expect([path, JSON.stringify(res.body)]).not.toEqual([path, expect.stringContaining(CANARY)]);
+        }
+        for (const [method, path, body] of [
+          ['PUT', `/api/v1/networks/${secretNet.id}/parents`, { parentIds: [] }],
+          ['POST', `/api/v1/networks/${secretNet.id}/join`, { companyId: roles.stranger!.companyId }],
+          ['POST', `/api/v1/networks/${secretNet.id}/members/${roles.member!.companyId}/approve`],
+          ['DELETE', `/api/v1/networks/${secretNet.id}/members/${roles.member!.companyId}`],
+        ] as const) {
+          const res = await client.request(method, path, body);
+          expect([res.status, JSON.stringify(res.body)]).not.toEqual([expect.any(Number), expect.stringContaining(CANARY)]);
+          expect(res.status).toBeGreaterThanOrEqual(400);
+        }
+      }
+      // The member list of the secret network did not change through these attempts.
+      const list = (await staff.client.get(`/api/v1/networks/${secretNet.id}/members`)).body as { companyId: string; status: string }[];
+      expect(list.find((m) => m.companyId === roles.member!.companyId)?.status).toBe('active');
+    });
+  });
+});
