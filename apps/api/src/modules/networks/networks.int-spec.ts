@@ -119,7 +119,10 @@ describe('networks (HTTP, real database)', () => {
       memberCount: 0,
       canManage: true,
     });
-    expect((await staff.client.post('/api/v1/networks', body)).status).toBe(409);
+    // A chosen address must be free; the same name gets the next free derived address.
+    expect((await staff.client.post('/api/v1/networks', { ...body, slug: 'club-des-industriels-du-forez' })).status).toBe(409);
+    const namesake = await staff.client.post('/api/v1/networks', body);
+    expect(namesake.body.slug).toBe('club-des-industriels-du-forez-2');
     const byAdmin = await admin.client.post('/api/v1/networks', { ...body, name: 'Grappe Lyon', hostOrganizationId: otherHostId });
     expect(byAdmin.status).toBe(201);
 

@@ -374,9 +374,19 @@ export class NetworksService {
     };
   }
 
+  private async freeSlug(tx: EntityManager, base: string, id: string | null): Promise<string> {
+    const rows: { id: string; slug: string }[] = await tx.query("SELECT id, slug FROM networks WHERE slug = $1 OR slug LIKE $1 || '-%'", [base]);
+    const taken = new Set(rows.filter((r) => r.id !== id).map((r) => r.slug));
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
   /** Validates references and uniqueness; returns the column values. */
   private async checkInput(tx: EntityManager, dto: NetworkDto, id: string | null): Promise<Partial<Network>> {
-    const slug = dto.slug ?? slugify(dto.name);
+    // A chosen address must be free; one derived from the name takes the first free suffix (which
+    // also keeps a secret network's address from being revealed through a conflict).
+    const slug = dto.slug ?? (await this.freeSlug(tx, slugify(dto.name), id));
     const [clash] = await tx.query('SELECT id FROM networks WHERE slug = $1', [slug]);
     if (clash && clash.id !== id) {
       throw AppException.conflict('SLUG_TAKEN', 'A network already uses this address', [{ field: dto.slug ? 'slug' : 'name', messages: ['is already used'] }]);
