@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Grid, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CommuneRef, Company, NafRef } from '@maillage/contracts';
@@ -10,6 +10,7 @@ import { useHeadcountBands, useLegalForms } from '../../../lib/referentials';
 import { companiesApi } from '../api/companies.api';
 import { useCompanyMutation } from '../hooks/useCompanies';
 import { NafSelect } from './NafSelect';
+import { FormActions } from '../../../components/FormActions';
 
 interface CompanyFormValues {
   legalName: string;
@@ -137,14 +138,7 @@ export function CompanyForm({ company, onDone }: { company: Company; onDone: () 
         </Grid>
         <TextInput label={t('fields.website')} type="url" autoComplete="url" maxLength={300} {...form.getInputProps('website')} />
         <Textarea label={t('fields.description')} autosize minRows={4} maxRows={14} maxLength={5000} {...form.getInputProps('description')} />
-        <Group>
-          <Button type="submit" loading={submitting}>
-            {t('common.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitting={submitting} onCancel={onDone} />
       </Stack>
     </form>
   );

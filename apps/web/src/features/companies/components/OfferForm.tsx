@@ -11,6 +11,7 @@ import { companiesApi } from '../api/companies.api';
 import { useRefreshOffers } from '../hooks/useCompanies';
 import { NafSelect } from './NafSelect';
 import { NafName, territoryItems, type Territory } from './OfferTags';
+import { FormActions } from '../../../components/FormActions';
 
 const MAX_NAF = 10;
 const MAX_SKILLS = 20;
@@ -175,14 +176,7 @@ export default function OfferForm({ companyId, kind, offer, onDone }: { companyI
           {...form.getInputProps('skills')}
         />
         <TerritoryPicker value={values.territory} onChange={(territory) => form.setFieldValue('territory', territory)} />
-        <Group>
-          <Button type="submit" loading={submitting}>
-            {t('common.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitting={submitting} onCancel={onDone} />
       </Stack>
     </form>
   );
