@@ -1,90 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { makePlatformAdmin, signedInUser } from '../../../test/fixtures';
-import type { HttpClient } from '../../../test/http-client';
-
-/** A SIRET with valid check digits (Luhn on the SIREN and on the whole number). */
-let siretCounter = 0;
-function luhnDigit(body: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const digits = `${body}${d}`;
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let n = Number(digits[digits.length - 1 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return String(d);
-  }
-  throw new Error('unreachable');
-}
-function freshSiret(): string {
-  siretCounter += 1;
-  const siren8 = String(40000000 + ((process.pid * 997 + siretCounter * 7919) % 50000000)).padStart(8, '0');
-  const siren = siren8 + luhnDigit(siren8);
-  const body = `${siren}0001`;
-  return body + luhnDigit(body);
-}
-
-interface Person {
-  client: HttpClient;
-  id: string;
-  email: string;
-  companyId: string | null;
-}
-
-const base = {
-  type: 'business_club',
-  visibility: 'public',
-  joinPolicy: 'open',
-  maturity: 'development',
-};
+import { signedInUser } from '../../../test/fixtures';
+import { NETWORK_DEFAULTS as base, networkWorld, type Person } from '../../../test/network-world';
 
 describe('networks (HTTP, real database)', () => {
   let app: TestApp;
+  let world: Awaited<ReturnType<typeof networkWorld>>;
   let admin: Person;
   let staff: Person;
   let hostId: string;
   let otherHostId: string;
-
-  const person = async (withCompany = true): Promise<Person> => {
-    const user = await signedInUser(app);
-    let companyId: string | null = null;
-    if (withCompany) {
-      const res = await user.client.post('/api/v1/companies', { siret: freshSiret(), legalName: `Entreprise ${user.id.slice(0, 8)}` });
-      if (res.status !== 201) throw new Error(`company: ${res.status} ${JSON.stringify(res.body)}`);
-      companyId = res.body.id;
-    }
-    return { ...user, companyId };
-  };
-
-  const createNetwork = async (body: Record<string, unknown>, who: Person = staff) => {
-    const res = await who.client.post('/api/v1/networks', { ...base, hostOrganizationId: hostId, ...body });
-    if (res.status !== 201) throw new Error(`network: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; name: string };
-  };
-
-  /** Invites the company, lets its owner accept, then optionally makes it animator. */
-  const enrol = async (networkId: string, who: Person, role: 'member' | 'moderator' | 'animator' = 'member', by: Person = staff) => {
-    expect((await by.client.post(`/api/v1/networks/${networkId}/invitations`, { companyId: who.companyId })).status).toBe(201);
-    expect((await who.client.post(`/api/v1/networks/${networkId}/join`, { companyId: who.companyId })).body).toMatchObject({ status: 'active' });
-    if (role !== 'member') {
-      expect((await by.client.put(`/api/v1/networks/${networkId}/members/${who.companyId}/role`, { role })).status).toBe(200);
-    }
-  };
+  const person = (withCompany = true) => world.person(withCompany);
+  const createNetwork = (body: Record<string, unknown>, who?: Person) => world.createNetwork(body, who);
+  const enrol = (...args: Parameters<typeof world.enrol>) => world.enrol(...args);
 
   const count = async (table: string) => Number((await app.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
     app = await createTestApp();
-    admin = await person(false);
-    await makePlatformAdmin(app, admin.id);
-    staff = await person(false);
-    const host = await admin.client.post('/api/v1/organizations', { name: 'CCI Loire', kind: 'cci_territorial' });
-    hostId = host.body.id;
-    const other = await admin.client.post('/api/v1/organizations', { name: 'CCI Lyon', kind: 'cci_territorial' });
-    otherHostId = other.body.id;
-    expect((await admin.client.post(`/api/v1/organizations/${hostId}/staff`, { email: staff.email, role: 'animator' })).status).toBe(201);
+    world = await networkWorld(app);
+    ({ admin, staff, hostId, otherHostId } = world);
   });
   afterAll(() => app.close());
 
