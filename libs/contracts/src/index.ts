@@ -1,6 +1,8 @@
 // Plain TypeScript shared by the API and the web app: REST payloads, enums, error shape.
 // No runtime dependencies: only types and constant lists.
 
+import type { ForumActivity } from './forums';
+
 export const API_PREFIX = '/api/v1';
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -268,8 +270,31 @@ export type SearchKind = 'company' | 'expert' | 'network' | 'opportunity' | 'eve
 export const SEARCH_KINDS: readonly SearchKind[] = ['company', 'expert', 'network', 'opportunity', 'event', 'topic', 'document'];
 export type SearchSort = 'relevance' | 'name' | 'distance';
 export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'name', 'distance'];
-export type SearchFacetName = 'kind' | 'nafSection' | 'nafDivision' | 'departement' | 'region' | 'epci' | 'commune' | 'headcount';
-export const SEARCH_FACETS: readonly SearchFacetName[] = ['kind', 'nafSection', 'nafDivision', 'departement', 'region', 'epci', 'commune', 'headcount'];
+export type SearchFacetName =
+  | 'kind'
+  | 'nafSection'
+  | 'nafDivision'
+  | 'departement'
+  | 'region'
+  | 'epci'
+  | 'commune'
+  | 'headcount'
+  | 'network'
+  | 'networkType'
+  | 'maturity';
+export const SEARCH_FACETS: readonly SearchFacetName[] = [
+  'kind',
+  'nafSection',
+  'nafDivision',
+  'departement',
+  'region',
+  'epci',
+  'commune',
+  'headcount',
+  'network',
+  'networkType',
+  'maturity',
+];
 
 export interface SearchFacetValue {
   value: string;
@@ -418,7 +443,11 @@ export interface Network {
   visibility: NetworkVisibility;
   joinPolicy: NetworkJoinPolicy;
   description: string | null;
+  /** The charter's Markdown source (for editing). */
   charter: string | null;
+  /** The charter rendered to sanitised HTML (for display). */
+  charterHtml: string | null;
+  logoUrl: string | null;
   territory: NetworkTerritory;
   sectors: string[];
   themes: string[];
@@ -459,3 +488,59 @@ export interface MembershipEventView {
   toRole: MembershipRole | null;
   createdAt: string;
 }
+
+// Network invitations: by e-mail (one address, one use) or by a shareable link.
+export type NetworkInvitationKind = 'email' | 'link';
+export interface NetworkEmailInvitationRequest {
+  email: string;
+}
+export interface NetworkInvitationLinkRequest {
+  /** ISO date-time in the future; absent or null: the link does not expire. */
+  expiresAt?: string | null;
+  /** Absent or null: unlimited. */
+  maxUses?: number | null;
+}
+export interface NetworkInvitation {
+  id: string;
+  kind: NetworkInvitationKind;
+  /** E-mail invitations only. */
+  email: string | null;
+  expiresAt: string | null;
+  maxUses: number | null;
+  uses: number;
+  createdById: string | null;
+  createdAt: string;
+  /** Only in the answer that creates it: the address to share (the token is stored hashed, it cannot be shown again). */
+  url?: string;
+}
+/** What a token holder sees before accepting. */
+export interface NetworkInvitationPreview {
+  kind: NetworkInvitationKind;
+  expiresAt: string | null;
+  network: { id: string; name: string; slug: string; logoUrl: string | null; visibility: NetworkVisibility };
+  /** E-mail invitations: whether the signed-in person is the invited address (null when anonymous or for links). */
+  forYou: boolean | null;
+  /** The companies the signed-in person acts for (owner, admin), with their current status in the network. */
+  companies: { companyId: string; name: string; status: MembershipStatus | null }[];
+}
+export interface AcceptNetworkInvitationRequest {
+  token: string;
+  companyId: string;
+}
+
+/** A child network of a federation with its activity; figures are null when the caller may not see the members. */
+export interface NetworkActivity {
+  memberCount: number | null;
+  /** Companies that became active members in the last 90 days. */
+  newMembers90d: number | null;
+  forum: ForumActivity | null;
+}
+export interface NetworkChild {
+  network: Network;
+  activity: NetworkActivity;
+}
+
+export * from './realtime';
+export * from './moderation';
+export * from './forums';
+export * from './administration';

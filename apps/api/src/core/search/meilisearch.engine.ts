@@ -58,13 +58,19 @@ export const MEILI_FACETS: Record<SearchFacetName, string> = {
   epci: 'epci',
   commune: 'commune',
   headcount: 'headcount',
+  network: 'network_ids',
+  networkType: 'network_type',
+  maturity: 'maturity',
 };
+
+/** The filter group a facet belongs to: a facet is counted without its own group's filter (disjunctive facets). */
+const FACET_GROUP: Record<SearchFacetName, string> = { ...MEILI_FACETS, nafSection: 'naf', nafDivision: 'naf' };
 
 /** Index settings applied at boot. */
 export const MEILI_SETTINGS = {
   searchableAttributes: ['title', 'keywords', 'body'],
   displayedAttributes: ['kind', 'id', 'title', 'visibility', 'audience', 'payload', '_geo', 'body'],
-  filterableAttributes: ['kind', 'visibility', 'audience', 'naf_code', 'naf_section', 'naf_division', 'departement', 'region', 'epci', 'commune', 'headcount', 'network_ids', '_geo'],
+  filterableAttributes: ['kind', 'visibility', 'audience', 'naf_code', 'naf_section', 'naf_division', 'departement', 'region', 'epci', 'commune', 'headcount', 'network_ids', 'network_type', 'maturity', '_geo'],
   sortableAttributes: ['sort_name', '_geo'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
@@ -86,14 +92,17 @@ export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** The Meilisearch filter expression of a query (built server-side from validated values only). */
-export function buildFilter(query: SearchQuery): string[] {
-  const filter: string[] = [];
+/** The filter of a query by group (built server-side from validated values only); `null` group: always applied. */
+export function filterGroups(query: SearchQuery): { group: string | null; expression: string }[] {
+  const groups: { group: string | null; expression: string }[] = [];
   const inList = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quote).join(', ')}]`;
   if (query.audience !== 'all') {
-    filter.push(query.audience.length ? `(visibility = "public" OR ${inList('audience', query.audience)})` : 'visibility = "public"');
+    groups.push({
+      group: null,
+      expression: query.audience.length ? `(visibility = "public" OR ${inList('audience', query.audience)})` : 'visibility = "public"',
+    });
   }
-  if (query.kinds?.length) filter.push(inList('kind', query.kinds));
+  if (query.kinds?.length) groups.push({ group: 'kind', expression: inList('kind', query.kinds) });
   const f = query.filters ?? {};
   if (f.naf?.length) {
     const naf = splitNaf(f.naf);
@@ -102,7 +111,7 @@ export function buildFilter(query: SearchQuery): string[] {
       naf.divisions.length ? inList('naf_division', naf.divisions) : null,
       naf.codes.length ? inList('naf_code', naf.codes) : null,
     ].filter(Boolean);
-    filter.push(ors.length ? `(${ors.join(' OR ')})` : 'kind IS NULL');
+    groups.push({ group: 'naf', expression: ors.length ? `(${ors.join(' OR ')})` : 'kind IS NULL' });
   }
   const lists: [string[] | undefined, string][] = [
     [f.departement, 'departement'],
@@ -111,12 +120,57 @@ export function buildFilter(query: SearchQuery): string[] {
     [f.commune, 'commune'],
     [f.headcount, 'headcount'],
     [f.networkIds, 'network_ids'],
+    [f.networkType, 'network_type'],
+    [f.maturity, 'maturity'],
   ];
-  for (const [values, attribute] of lists) if (values?.length) filter.push(inList(attribute, values));
+  for (const [values, attribute] of lists) if (values?.length) groups.push({ group: attribute, expression: inList(attribute, values) });
   if (query.near?.radiusKm !== undefined) {
-    filter.push(`_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusKm * 1000)})`);
+    groups.push({ group: null, expression: `_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusKm * 1000)})` });
   }
-  return filter;
+  return groups;
+}
+
+/** The whole filter expression of a query. */
+export function buildFilter(query: SearchQuery, without?: string): string[] {
+  return filterGroups(query)
+    .filter((g) => without === undefined || g.group !== without)
+    .map((g) => g.expression);
+}
+
+/**
+ * Disjunctive facets: the facets whose group is filtered are counted by one more search each (no hits),
+ * with every filter but their group's; the others come with the main search.
+ */
+export function facetSearches(query: SearchQuery): { main: SearchFacetName[]; extra: { group: string; facets: SearchFacetName[]; filter: string[] }[] } {
+  const filtered = new Set(filterGroups(query).map((g) => g.group));
+  const main: SearchFacetName[] = [];
+  const extra = new Map<string, SearchFacetName[]>();
+  for (const name of query.facets ?? []) {
+    const group = FACET_GROUP[name];
+    if (filtered.has(group)) extra.set(group, [...(extra.get(group) ?? []), name]);
+    else main.push(name);
+  }
+  return { main, extra: [...extra].map(([group, facets]) => ({ group, facets, filter: buildFilter(query, group) })) };
+}
+
+/** The values a query selects for a facet (shown even when nothing matches them, so that they can be unticked). */
+function selectedValues(query: SearchQuery, name: SearchFacetName): readonly string[] {
+  const f = query.filters ?? {};
+  const naf = splitNaf(f.naf);
+  const selected: Record<SearchFacetName, readonly string[] | undefined> = {
+    kind: query.kinds,
+    nafSection: naf.sections,
+    nafDivision: naf.divisions,
+    departement: f.departement,
+    region: f.region,
+    epci: f.epci,
+    commune: f.commune,
+    headcount: f.headcount,
+    network: f.networkIds,
+    networkType: f.networkType,
+    maturity: f.maturity,
+  };
+  return selected[name] ?? [];
 }
 
 /** The search parameters of a query. */
@@ -135,7 +189,7 @@ export function buildSearchParams(query: SearchQuery): { q: string; params: Reco
     filter: buildFilter(query),
     page,
     hitsPerPage: pageSize,
-    facets: (query.facets ?? []).map((f) => MEILI_FACETS[f]),
+    facets: facetSearches(query).main.map((f) => MEILI_FACETS[f]),
     matchingStrategy: 'last',
     attributesToRetrieve: ['kind', 'id', 'title', 'visibility', 'audience', 'payload', '_geo'],
   };
@@ -175,6 +229,8 @@ export function toMeiliDocument(d: SearchDocument): Record<string, unknown> {
     commune: d.facets.commune ?? null,
     headcount: d.facets.headcount ?? null,
     network_ids: d.facets.networkIds ?? [],
+    network_type: d.facets.networkType ?? null,
+    maturity: d.facets.maturity ?? null,
     _geo: d.location ? { lat: d.location.lat, lng: d.location.lng } : null,
     payload: d.payload,
   };
@@ -239,15 +295,22 @@ export class MeilisearchEngine implements SearchEngine {
       params.page = 1;
       params.hitsPerPage = 0;
     }
-    const res = await this.target.search(q || null, params);
+    const { extra } = facetSearches(query);
+    const [res, ...others] = await Promise.all([
+      this.target.search(q || null, params),
+      ...extra.map((e) => this.target.search(q || null, { filter: e.filter, facets: e.facets.map((f) => MEILI_FACETS[f]), hitsPerPage: 0, matchingStrategy: 'last' })),
+    ]);
+    const distributions = Object.assign({}, ...others.map((o) => o.facetDistribution ?? {}), res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
     const hits: EngineHit[] = offset >= MAX_RESULT_WINDOW ? [] : res.hits.map((h) => toHit(h, query.near));
     const facets: EngineResult['facets'] = {};
     for (const name of facetNames) {
-      const distribution: Record<string, number> = res.facetDistribution?.[MEILI_FACETS[name]] ?? {};
-      facets[name] = Object.entries(distribution)
+      const distribution: Record<string, number> = distributions[MEILI_FACETS[name]] ?? {};
+      const values = Object.entries(distribution)
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
         .slice(0, 50);
+      for (const value of selectedValues(query, name)) if (!values.some((v) => v.value === value)) values.push({ value, count: distribution[value] ?? 0 });
+      facets[name] = values;
     }
     return { hits, total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets, relaxed: false };
   }

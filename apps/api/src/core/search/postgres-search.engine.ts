@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { cleanText, fold, MARK_END, MARK_START, queryWords, sanitizeHighlight, splitNaf } from './search-text';
+import type { DataSource, EntityManager } from 'typeorm';
+import { FacetStore, type StoreRow } from './facet-store';
+import { cleanText, fold, MARK_END, MARK_START, queryWords, sanitizeHighlight } from './search-text';
 import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
@@ -7,29 +8,21 @@ import {
   type EngineResult,
   type SearchDocument,
   type SearchEngine,
-  type SearchFacetName,
   type SearchKind,
   type SearchQuery,
 } from './search.types';
 
 const BATCH = 500;
-const FACET_COLUMNS: Record<SearchFacetName, string> = {
-  kind: 'd.kind',
-  nafSection: 'd.naf_section',
-  nafDivision: 'd.naf_division',
-  departement: 'd.departement_code',
-  region: 'd.region_code',
-  epci: 'd.epci_code',
-  commune: 'd.commune_code',
-  headcount: 'd.headcount_band',
-};
-const MAX_FACET_VALUES = 50;
 const HEADLINE_TITLE = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
 const HEADLINE_BODY = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-const DISTANCE = (lat: string, lng: string) =>
-  `(2 * 6371 * asin(least(1, sqrt(power(sin(radians(d.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(d.lat)) * power(sin(radians(d.lng - ${lng}) / 2), 2)))))`;
+/** The GIN indexes: dropped during a full rebuild (bulk loading is much faster without them), rebuilt after it. */
+const GIN_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS ix_search_index_tsv ON search_index USING gin (tsv)',
+  'CREATE INDEX IF NOT EXISTS ix_search_index_tsv_head ON search_index USING gin (tsv_head)',
+];
 
 interface PageRow {
+  ord: number;
   kind: SearchKind;
   id: string;
   title: string;
@@ -38,17 +31,57 @@ interface PageRow {
   payload: Record<string, unknown>;
   lat: number | null;
   lng: number | null;
-  distance_km: number | null;
   title_hl: string | null;
   body_hl: string | null;
 }
 
-/** Numbered SQL parameters. */
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    return `$${this.values.push(v)}`;
-  }
+interface IndexRow {
+  ord: number;
+  kind: SearchKind;
+  visibility: string;
+  audience: string[];
+  name: string;
+  naf_code: string | null;
+  naf_section: string | null;
+  naf_division: string | null;
+  departement_code: string | null;
+  region_code: string | null;
+  epci_code: string | null;
+  commune_code: string | null;
+  headcount_band: string | null;
+  network_type: string | null;
+  maturity: string | null;
+  network_ids: string[];
+  lat: number | null;
+  lng: number | null;
+}
+
+const STORE_COLUMNS = `ord, kind, visibility, audience, name, naf_code, naf_section, naf_division, departement_code, region_code,
+  epci_code, commune_code, headcount_band, network_type, maturity, network_ids, lat, lng`;
+
+function storeRow(r: IndexRow): StoreRow {
+  return {
+    ord: r.ord,
+    kind: r.kind,
+    restricted: r.visibility !== 'public',
+    audience: r.audience,
+    name: r.name,
+    fields: {
+      nafCode: r.naf_code,
+      nafSection: r.naf_section,
+      nafDivision: r.naf_division,
+      departement: r.departement_code,
+      region: r.region_code,
+      epci: r.epci_code,
+      commune: r.commune_code,
+      headcount: r.headcount_band,
+      networkType: r.network_type,
+      maturity: r.maturity,
+    },
+    networkIds: r.network_ids,
+    lat: r.lat,
+    lng: r.lng,
+  };
 }
 
 /** Words of 3 to 40 characters of a document, for the typo dictionary. */
@@ -57,29 +90,45 @@ function terms(doc: SearchDocument): string[] {
   return words.filter((w) => w.length >= 3 && w.length <= 40);
 }
 
+/** Ords from `string_agg(ord::text, ',')`. */
+function ords(list: string | null): number[] {
+  return list ? list.split(',').map(Number) : [];
+}
+
 /**
- * PostgreSQL full-text engine (also on PGlite): `search_documents` with a weighted `fr_unaccent`
- * tsvector (title A, keywords B, body C), prefix matching, typo correction from the `search_terms`
- * dictionary through pg_trgm, facets by GROUP BY, haversine distance, ts_headline highlights.
+ * PostgreSQL full-text engine (also on PGlite). Words are matched by PostgreSQL: `search_index.tsv`
+ * (`fr_unaccent`, GIN; prefixes; typos corrected from the `search_terms` dictionary through pg_trgm)
+ * returns the matching documents' ords. Everything else happens in this process's FacetStore, kept
+ * current from `search_state` at each query: visibility, filters, radius, exact disjunctive facet
+ * counts, and the order (relevance tiers, name or distance). PostgreSQL then reads the page's rows
+ * with ts_headline highlights. Writes bump `search_state.version` under its row lock, so versions
+ * commit in order and a store never skips a change.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
+  private store = new FacetStore();
+  private generation = -1;
+  private version = 0n;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     private readonly db: DataSource,
     /**
-     * Run the page and count queries side by side. Off on embedded PGlite: one backend, and its
-     * socket server interleaves the protocol messages of concurrent statements.
+     * Run independent statements side by side. Off on embedded PGlite: one backend, and its socket
+     * server interleaves the protocol messages of concurrent statements.
      */
     private readonly options: { parallel?: boolean } = {},
   ) {}
 
-  /** Nothing to set up: the schema comes with the migrations (and may not exist yet when generating one). */
-  init(): Promise<void> {
-    return Promise.resolve();
+  /** Ensures the GIN indexes (a rebuild interrupted after dropping them is healed at the next boot). */
+  async init(): Promise<void> {
+    const [{ ready }] = await this.db.query("SELECT to_regclass('search_index') IS NOT NULL AS ready");
+    // No schema yet (generating a migration): nothing to check.
+    if (!ready) return;
+    for (const sql of GIN_INDEXES) await this.db.query(sql);
   }
 
-  async index(documents: SearchDocument[]): Promise<void> {
+  async index(documents: SearchDocument[], options: { bulk?: boolean } = {}): Promise<void> {
     for (let i = 0; i < documents.length; i += BATCH) {
       const part = documents.slice(i, i + BATCH);
       const rows = part.map((d) => ({
@@ -90,7 +139,7 @@ export class PostgresSearchEngine implements SearchEngine {
         title: cleanText(d.title),
         keywords: cleanText(d.keywords.join(' · ')),
         body: cleanText(d.body),
-        folded: fold(`${d.title} ${d.keywords.join(' ')}`),
+        name: fold(d.title),
         naf_code: d.facets.nafCode ?? null,
         naf_section: d.facets.nafSection ?? null,
         naf_division: d.facets.nafDivision ?? null,
@@ -99,30 +148,42 @@ export class PostgresSearchEngine implements SearchEngine {
         epci_code: d.facets.epci ?? null,
         commune_code: d.facets.commune ?? null,
         headcount_band: d.facets.headcount ?? null,
+        network_type: d.facets.networkType ?? null,
+        maturity: d.facets.maturity ?? null,
         network_ids: d.facets.networkIds ?? [],
         lat: d.location?.lat ?? null,
         lng: d.location?.lng ?? null,
         payload: d.payload,
       }));
-      await this.db.query(
-        `INSERT INTO search_documents (kind, id, visibility, audience, title, keywords, body, folded, tsv, naf_code, naf_section,
-           naf_division, departement_code, region_code, epci_code, commune_code, headcount_band, network_ids, lat, lng, payload, indexed_at)
-         SELECT r.kind, r.id, r.visibility, r.audience, r.title, r.keywords, r.body, r.folded,
-           setweight(to_tsvector('fr_unaccent', r.title), 'A') || setweight(to_tsvector('fr_unaccent', r.keywords), 'B')
-             || setweight(to_tsvector('fr_unaccent', r.body), 'C'),
-           r.naf_code, r.naf_section, r.naf_division, r.departement_code, r.region_code, r.epci_code, r.commune_code,
-           r.headcount_band, r.network_ids, r.lat, r.lng, r.payload, now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id uuid, visibility text, audience text[], title text, keywords text,
-           body text, folded text, naf_code text, naf_section text, naf_division text, departement_code text, region_code text,
-           epci_code text, commune_code text, headcount_band text, network_ids uuid[], lat float8, lng float8, payload jsonb)
-         ON CONFLICT (kind, id) DO UPDATE SET visibility = excluded.visibility, audience = excluded.audience, title = excluded.title,
-           keywords = excluded.keywords, body = excluded.body, folded = excluded.folded, tsv = excluded.tsv,
-           naf_code = excluded.naf_code, naf_section = excluded.naf_section, naf_division = excluded.naf_division,
-           departement_code = excluded.departement_code, region_code = excluded.region_code, epci_code = excluded.epci_code,
-           commune_code = excluded.commune_code, headcount_band = excluded.headcount_band, network_ids = excluded.network_ids,
-           lat = excluded.lat, lng = excluded.lng, payload = excluded.payload, indexed_at = excluded.indexed_at`,
-        [JSON.stringify(rows)],
-      );
+      const write = (m: EntityManager | DataSource, version: string) =>
+        m.query(
+          `WITH r AS (
+             SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id uuid, visibility text, audience text[], title text,
+               keywords text, body text, name text, naf_code text, naf_section text, naf_division text, departement_code text,
+               region_code text, epci_code text, commune_code text, headcount_band text, network_type text, maturity text,
+               network_ids uuid[], lat float8, lng float8, payload jsonb)),
+           up AS (
+             INSERT INTO search_index (kind, id, version, visibility, audience, name, tsv, tsv_head, naf_code, naf_section, naf_division,
+               departement_code, region_code, epci_code, commune_code, headcount_band, network_type, maturity, network_ids, lat, lng)
+             SELECT r.kind, r.id, $2::bigint, r.visibility, r.audience, r.name, v.head || strip(to_tsvector('fr_unaccent', r.body)), v.head,
+               r.naf_code, r.naf_section, r.naf_division, r.departement_code, r.region_code, r.epci_code, r.commune_code, r.headcount_band,
+               r.network_type, r.maturity, r.network_ids, r.lat, r.lng
+             FROM r CROSS JOIN LATERAL (SELECT strip(to_tsvector('fr_unaccent', r.title || ' ' || r.keywords)) AS head) v
+             ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, visibility = excluded.visibility, audience = excluded.audience,
+               name = excluded.name, tsv = excluded.tsv, tsv_head = excluded.tsv_head, naf_code = excluded.naf_code,
+               naf_section = excluded.naf_section, naf_division = excluded.naf_division, departement_code = excluded.departement_code,
+               region_code = excluded.region_code, epci_code = excluded.epci_code, commune_code = excluded.commune_code,
+               headcount_band = excluded.headcount_band, network_type = excluded.network_type, maturity = excluded.maturity,
+               network_ids = excluded.network_ids, lat = excluded.lat, lng = excluded.lng
+             RETURNING ord, kind, id)
+           INSERT INTO search_documents (ord, title, body, payload, indexed_at)
+           SELECT up.ord, r.title, r.body, r.payload, now() FROM up JOIN r ON r.kind = up.kind AND r.id = up.id
+           ON CONFLICT (ord) DO UPDATE SET title = excluded.title, body = excluded.body, payload = excluded.payload, indexed_at = excluded.indexed_at`,
+          [JSON.stringify(rows), version],
+        );
+      // A rebuild's batches run side by side without versions: the rebuild ends with a new generation.
+      if (options.bulk) await write(this.db, '0');
+      else await this.db.transaction(async (tx) => write(tx, await this.nextVersion(tx)));
       // Sorted: concurrent batches insert shared words in the same order (no deadlock).
       const words = [...new Set(part.flatMap(terms))].sort();
       await this.db.query('INSERT INTO search_terms (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [words]);
@@ -130,38 +191,182 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async delete(kind: SearchKind, ids: string[]): Promise<void> {
-    if (ids.length) await this.db.query('DELETE FROM search_documents WHERE kind = $1 AND id = ANY($2::uuid[])', [kind, ids]);
+    if (!ids.length) return;
+    await this.db.transaction(async (tx) => {
+      const version = await this.nextVersion(tx);
+      await tx.query(
+        `WITH gone AS (DELETE FROM search_index WHERE kind = $1 AND id = ANY($2::uuid[]) RETURNING ord),
+              docs AS (DELETE FROM search_documents WHERE ord IN (SELECT ord FROM gone))
+         INSERT INTO search_tombstones (ord, version) SELECT ord, $3::bigint FROM gone ON CONFLICT (ord) DO NOTHING`,
+        [kind, ids, version],
+      );
+    });
   }
 
   async clear(kind: SearchKind): Promise<void> {
-    await this.db.query('DELETE FROM search_documents WHERE kind = $1', [kind]);
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM search_documents WHERE ord IN (SELECT ord FROM search_index WHERE kind = $1)', [kind]);
+      await tx.query('DELETE FROM search_index WHERE kind = $1', [kind]);
+      await this.nextGeneration(tx);
+    });
   }
 
+  /** Before a full rebuild: empties everything and drops the GIN indexes until `optimize`. */
   async clearAll(): Promise<void> {
-    await this.db.query('TRUNCATE search_documents, search_terms');
+    await this.db.query('TRUNCATE search_index, search_documents, search_tombstones, search_terms RESTART IDENTITY');
+    await this.db.query('DROP INDEX IF EXISTS ix_search_index_tsv');
+    await this.db.query('DROP INDEX IF EXISTS ix_search_index_tsv_head');
+    await this.nextGeneration(this.db);
   }
 
-  /** Fresh planner statistics after a rebuild (facet filters and radius choose their plans from them). */
+  /** After a full rebuild: GIN indexes back, fresh planner statistics, and every process reloads its store. */
   async optimize(): Promise<void> {
+    for (const sql of GIN_INDEXES) await this.db.query(sql);
+    await this.db.query('ANALYZE search_index');
     await this.db.query('ANALYZE search_documents');
     await this.db.query('ANALYZE search_terms');
+    await this.nextGeneration(this.db);
+  }
+
+  /** Every process reloads its FacetStore. */
+  private async nextGeneration(m: EntityManager | DataSource): Promise<void> {
+    await m.query(
+      `INSERT INTO search_state (id, generation, version) VALUES (1, 1, 0)
+       ON CONFLICT (id) DO UPDATE SET generation = search_state.generation + 1`,
+    );
+  }
+
+  /** Takes the state row's lock until the transaction ends: versions commit in order. */
+  private async nextVersion(tx: EntityManager): Promise<string> {
+    const [row] = await tx.query(
+      `INSERT INTO search_state (id, generation, version) VALUES (1, 1, 1)
+       ON CONFLICT (id) DO UPDATE SET version = search_state.version + 1 RETURNING version::text AS version`,
+    );
+    return row.version;
+  }
+
+  /** Brings the FacetStore up to the committed state: changes since its version, or everything after a rebuild. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.load().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    // No row (a truncated database): generation 0, version 0.
+    const [state = { generation: 0, version: '0' }] = await this.db.query('SELECT generation, version::text AS version FROM search_state WHERE id = 1');
+    const generation = Number(state.generation);
+    const version = BigInt(state.version);
+    if (generation === this.generation && version === this.version) return;
+    if (generation !== this.generation) {
+      const rows: IndexRow[] = await this.db.query(`SELECT ${STORE_COLUMNS} FROM search_index WHERE version <= $1`, [state.version]);
+      const store = new FacetStore();
+      for (const row of rows) store.upsert(storeRow(row));
+      this.store = store;
+    } else {
+      const bounds = [this.version.toString(), state.version];
+      const [rows, gone]: [IndexRow[], { ord: number }[]] = await Promise.all([
+        this.db.query(`SELECT ${STORE_COLUMNS} FROM search_index WHERE version > $1 AND version <= $2`, bounds),
+        this.db.query('SELECT ord FROM search_tombstones WHERE version > $1 AND version <= $2', bounds),
+      ]);
+      for (const { ord } of gone) this.store.remove(ord);
+      for (const row of rows) this.store.upsert(storeRow(row));
+    }
+    this.generation = generation;
+    this.version = version;
   }
 
   async search(query: SearchQuery): Promise<EngineResult> {
     const words = queryWords(query.q);
     const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE);
     const page = Math.max(query.page ?? 1, 1);
-    const facetNames = query.facets ?? [];
+    const facets = query.facets ?? [];
     if (words.length === 0 && query.q && query.q.trim() !== '') {
       // Only punctuation, operators or emoji: nothing can match.
-      return { hits: [], total: 0, facets: Object.fromEntries(facetNames.map((f) => [f, []])), relaxed: false };
+      return { hits: [], total: 0, facets: Object.fromEntries(facets.map((f) => [f, []])), relaxed: false };
     }
-    const corrections = words.length ? await this.corrections(words) : new Map<string, string[]>();
-    let result = await this.run(query, words, corrections, '&', page, pageSize, facetNames);
-    if (result.total === 0 && words.length > 1) {
-      result = { ...(await this.run(query, words, corrections, '|', page, pageSize, facetNames)), relaxed: true };
+    const both = <A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> =>
+      this.options.parallel ? Promise.all([a(), b()]) : a().then(async (x) => [x, await b()]);
+    const [corrections] = await both(
+      () => (words.length ? this.corrections(words) : Promise.resolve(new Map<string, string[]>())),
+      () => this.refresh(),
+    );
+    const offset = (page - 1) * pageSize;
+    const limit = Math.max(0, Math.min(pageSize, MAX_RESULT_WINDOW - offset));
+    const sort = query.sort ?? (words.length ? 'relevance' : 'name');
+    const base = {
+      kinds: query.kinds,
+      filters: query.filters,
+      near: query.near,
+      audience: query.audience,
+      facets,
+      sort,
+      offset,
+      limit,
+    };
+
+    let tsquery: string | null = null;
+    let relaxed = false;
+    let result;
+    if (!words.length) {
+      result = this.store.query({ ...base, matches: null });
+    } else {
+      const alternatives = words.map((w) => [w, ...(corrections.get(w) ?? [])]);
+      const run = async (operator: '&' | '|') => {
+        // Prefixes from two letters on (a single letter would expand to most of the dictionary).
+        const groups = alternatives.map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`);
+        tsquery = groups.join(` ${operator} `);
+        const [row] = await this.db.query(
+          `SELECT string_agg(ord::text, ',') AS ords, string_agg(ord::text, ',') FILTER (WHERE tsv_head @@ q) AS head
+           FROM search_index, to_tsquery('fr_unaccent', $1) q WHERE tsv @@ q`,
+          [tsquery],
+        );
+        const head = new Set(ords(row.head));
+        // Relevance: every word starts a word of the title, then every word in the title or keywords, then the rest; then by name.
+        const inTitle = (name: string) => alternatives.every((alts) => alts.some((w) => ` ${name}`.includes(` ${w}`)));
+        return this.store.query({ ...base, matches: ords(row.ords), tier: (ord, name) => (inTitle(name) ? 0 : head.has(ord) ? 1 : 2) });
+      };
+      result = await run('&');
+      if (result.total === 0 && words.length > 1) {
+        result = await run('|');
+        relaxed = true;
+      }
     }
-    return result;
+
+    const rows = result.ords.length ? await this.pageRows(result.ords, query.highlight !== false ? tsquery : null) : [];
+    const byOrd = new Map(rows.map((r) => [r.ord, r]));
+    const hits: EngineHit[] = result.ords
+      .map((ord) => byOrd.get(ord))
+      .filter((r): r is PageRow => r !== undefined)
+      .map((r) => {
+        const distance = result.distances.get(r.ord);
+        return {
+          kind: r.kind,
+          id: r.id,
+          title: r.title,
+          visibility: r.visibility,
+          audience: r.audience,
+          payload: r.payload,
+          location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+          distanceKm: distance === undefined ? null : Math.round(distance * 10) / 10,
+          highlights: {
+            ...(r.title_hl ? { title: sanitizeHighlight(r.title_hl) } : {}),
+            ...(r.body_hl ? { body: sanitizeHighlight(r.body_hl) } : {}),
+          },
+        };
+      });
+    return { hits, total: result.total, facets: result.facets, relaxed };
+  }
+
+  /** The page's display rows, with highlights when there are words. */
+  private pageRows(page: number[], tsquery: string | null): Promise<PageRow[]> {
+    const headline = (column: string, options: string) =>
+      tsquery ? `ts_headline('fr_unaccent', d.${column}, to_tsquery('fr_unaccent', $2), '${options}')` : 'NULL';
+    return this.db.query(
+      `SELECT i.ord, i.kind, i.id, i.visibility, i.audience, i.lat, i.lng, d.title, d.payload,
+              ${headline('title', HEADLINE_TITLE)} AS title_hl, ${headline('body', HEADLINE_BODY)} AS body_hl
+       FROM search_index i JOIN search_documents d ON d.ord = i.ord WHERE i.ord = ANY($1::int[])`,
+      tsquery ? [page, tsquery] : [page],
+    );
   }
 
   /** Up to 3 dictionary words close to each query word that is neither a word nor the start of one. */
@@ -179,130 +384,5 @@ export class PostgresSearchEngine implements SearchEngine {
     );
     for (const { word, term } of rows) map.set(word, [...(map.get(word) ?? []), term]);
     return map;
-  }
-
-  private async run(
-    query: SearchQuery,
-    words: string[],
-    corrections: Map<string, string[]>,
-    operator: '&' | '|',
-    page: number,
-    pageSize: number,
-    facetNames: SearchFacetName[],
-  ): Promise<EngineResult> {
-    const p = new Params();
-    const where: string[] = [];
-    let tsquery: string | null = null;
-    if (words.length) {
-      const groups = words.map((w) => `(${[`'${w}':*`, ...(corrections.get(w) ?? []).map((c) => `'${c}'`)].join(' | ')})`);
-      tsquery = p.add(groups.join(` ${operator} `));
-      where.push(`d.tsv @@ to_tsquery('fr_unaccent', ${tsquery})`);
-    }
-    if (query.audience !== 'all') {
-      where.push(`(d.visibility = 'public' OR d.audience && ${p.add(query.audience)}::text[])`);
-    }
-    if (query.kinds?.length) where.push(`d.kind = ANY(${p.add(query.kinds)}::text[])`);
-    const f = query.filters ?? {};
-    if (f.naf?.length) {
-      const naf = splitNaf(f.naf);
-      const ors = [
-        naf.sections.length ? `d.naf_section = ANY(${p.add(naf.sections)}::text[])` : null,
-        naf.divisions.length ? `d.naf_division = ANY(${p.add(naf.divisions)}::text[])` : null,
-        naf.codes.length ? `d.naf_code = ANY(${p.add(naf.codes)}::text[])` : null,
-      ].filter(Boolean);
-      where.push(ors.length ? `(${ors.join(' OR ')})` : 'false');
-    }
-    const list = (values: string[] | undefined, column: string) => {
-      if (values?.length) where.push(`${column} = ANY(${p.add(values)}::text[])`);
-    };
-    list(f.departement, 'd.departement_code');
-    list(f.region, 'd.region_code');
-    list(f.epci, 'd.epci_code');
-    list(f.commune, 'd.commune_code');
-    list(f.headcount, 'd.headcount_band');
-    if (f.networkIds?.length) where.push(`d.network_ids && ${p.add(f.networkIds)}::uuid[]`);
-    if (query.near?.radiusKm !== undefined) {
-      const r = query.near.radiusKm;
-      const dLat = r / 111.2;
-      const dLng = r / (111.2 * Math.max(0.05, Math.cos((query.near.lat * Math.PI) / 180)));
-      where.push(
-        `d.lat BETWEEN ${p.add(query.near.lat - dLat)} AND ${p.add(query.near.lat + dLat)}`,
-        `d.lng BETWEEN ${p.add(query.near.lng - dLng)} AND ${p.add(query.near.lng + dLng)}`,
-        `${DISTANCE(`${p.add(query.near.lat)}::float8`, `${p.add(query.near.lng)}::float8`)} <= ${p.add(r)}`,
-      );
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    // The count and facets query uses the parameters of the WHERE clause only; the page query uses them all.
-    const whereParams = p.values.length;
-    const distance = query.near ? DISTANCE(`${p.add(query.near.lat)}::float8`, `${p.add(query.near.lng)}::float8`) : 'NULL::float8';
-    const sort = query.sort ?? (words.length ? 'relevance' : 'name');
-    // Relevance from the short folded title and keywords (trigrams): words found there, then closeness.
-    // (ts_rank would read every matching tsvector: too slow on broad queries.)
-    const folded = tsquery ? p.add(words.join(' ')) : null;
-    const score = folded ? `word_similarity(${folded}, d.folded) * 2 + similarity(d.folded, ${folded})` : '0';
-    const order =
-      sort === 'distance' && query.near
-        ? `distance_km ASC NULLS LAST, d.folded, d.id`
-        : sort === 'relevance' && tsquery
-          ? `score DESC, d.folded, d.id`
-          : `d.folded, d.id`;
-
-    const offset = (page - 1) * pageSize;
-    const limit = Math.max(0, Math.min(pageSize, MAX_RESULT_WINDOW - offset));
-    const highlight = query.highlight !== false && tsquery !== null;
-    const headline = (column: string, options: string) =>
-      highlight ? `ts_headline('fr_unaccent', p.${column}, to_tsquery('fr_unaccent', ${tsquery}), '${options}')` : 'NULL';
-    const pageSql = `SELECT p.kind, p.id, p.title, p.visibility, p.audience, p.payload, p.lat, p.lng, p.distance_km,
-        ${headline('title', HEADLINE_TITLE)} AS title_hl, ${headline('body', HEADLINE_BODY)} AS body_hl
-      FROM (SELECT d.kind, d.id, d.title, d.body, d.visibility, d.audience, d.payload, d.lat, d.lng, d.folded,
-              ${distance} AS distance_km, ${score} AS score
-            FROM search_documents d ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
-      ORDER BY ${order.replace(/d\./g, 'p.')}`;
-    // One pass for the total and every facet: GROUPING SETS (hash aggregates side by side).
-    const facetColumns = facetNames.map((name) => FACET_COLUMNS[name]);
-    const countSql = facetColumns.length
-      ? `SELECT ${facetColumns.map((c, i) => `${c}::text AS f${i}`).join(', ')}, GROUPING(${facetColumns.join(', ')}) AS g, count(*)::int AS n
-         FROM search_documents d ${whereSql} GROUP BY GROUPING SETS ((), ${facetColumns.map((c) => `(${c})`).join(', ')})`
-      : `SELECT count(*)::int AS n, 0 AS g FROM search_documents d ${whereSql}`;
-    type CountRow = { g: number; n: number } & Record<string, string | number | null>;
-    const pageRows = () => (limit > 0 ? (this.db.query(pageSql, p.values) as Promise<PageRow[]>) : Promise.resolve([] as PageRow[]));
-    const countRows = () =>
-      query.withTotal === false && !facetColumns.length
-        ? Promise.resolve([] as CountRow[])
-        : (this.db.query(countSql, p.values.slice(0, whereParams)) as Promise<CountRow[]>);
-    const [rows, counts] = this.options.parallel ? await Promise.all([pageRows(), countRows()]) : [await pageRows(), await countRows()];
-    const buckets = new Map<SearchFacetName, { value: string; count: number }[]>(facetNames.map((n) => [n, []]));
-    const all = (1 << facetNames.length) - 1;
-    let total = 0;
-    for (const row of counts) {
-      if (row.g === all) {
-        total = row.n;
-        continue;
-      }
-      // GROUPING(): bit (n - 1 - i) is 0 for the facet column grouped in this row.
-      const i = facetNames.findIndex((_, k) => ((row.g >> (facetNames.length - 1 - k)) & 1) === 0);
-      const value = row[`f${i}`];
-      if (i >= 0 && value !== null) buckets.get(facetNames[i])?.push({ value: String(value), count: row.n });
-    }
-    const facets: EngineResult['facets'] = {};
-    for (const [name, values] of buckets) {
-      facets[name] = values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, MAX_FACET_VALUES);
-    }
-    if (query.withTotal === false && !facetColumns.length) total = offset + rows.length;
-    const hits: EngineHit[] = rows.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      title: r.title,
-      visibility: r.visibility,
-      audience: r.audience,
-      payload: r.payload,
-      location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
-      distanceKm: r.distance_km === null ? null : Math.round(r.distance_km * 10) / 10,
-      highlights: {
-        ...(r.title_hl ? { title: sanitizeHighlight(r.title_hl) } : {}),
-        ...(r.body_hl ? { body: sanitizeHighlight(r.body_hl) } : {}),
-      },
-    }));
-    return { hits, total, facets, relaxed: false };
   }
 }

@@ -130,9 +130,39 @@ function contract(name: string, make: (app: TestApp) => Promise<SearchEngine & {
         { value: '38', count: 1 },
         { value: '69', count: 1 },
       ]);
-      expect(res.facets.kind).toEqual([{ value: 'company', count: 6 }]);
+      // Disjunctive: a facet is counted without its own filter (the other kinds stay offered).
+      expect(res.facets.kind).toEqual([
+        { value: 'company', count: 6 },
+        { value: 'expert', count: 1 },
+      ]);
       const filtered = await search({ q: 'chaudronnerie', facets: ['headcount'] });
       expect(filtered.facets.headcount).toEqual([{ value: '02', count: 1 }]);
+    });
+
+    it('counts each facet without its own filter, and keeps selected values that match nothing', async () => {
+      const res = await search({
+        kinds: ['company'],
+        filters: { departement: ['42', '75'], headcount: ['11'] },
+        facets: ['departement', 'headcount', 'nafSection'],
+      });
+      // Matching: companies in the Loire with 11 people (1, 5 and the hostile 8 has 03).
+      expect(res.total).toBe(2);
+      // Départements counted with the headcount filter only; the selected 75 shows with 0.
+      expect(res.facets.departement).toEqual([
+        { value: '42', count: 2 },
+        { value: '69', count: 1 },
+        { value: '75', count: 0 },
+      ]);
+      // Headcounts counted with the département filter only.
+      expect(res.facets.headcount).toEqual([
+        { value: '11', count: 2 },
+        { value: '02', count: 1 },
+        { value: '03', count: 1 },
+      ]);
+      expect(res.facets.nafSection).toEqual([
+        { value: 'C', count: 1 },
+        { value: 'G', count: 1 },
+      ]);
     });
 
     it('filters by radius and sorts by distance', async () => {

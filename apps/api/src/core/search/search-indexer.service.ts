@@ -159,7 +159,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     const kinds = options.kinds ?? this.kinds;
     const batch = options.batch ?? 1000;
     const counts: Record<string, number> = {};
-    if (!options.kinds && this.engine.clearAll) await this.engine.clearAll();
+    // A full rebuild empties everything first and loads in bulk (the engine may defer derived work until optimize).
+    const bulk = !options.kinds && this.engine.clearAll !== undefined;
+    if (bulk) await this.engine.clearAll!();
     for (const kind of kinds) {
       const source = this.sources.get(kind);
       if (!source) throw new Error(`No search source for ${kind}`);
@@ -182,7 +184,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       let done = 0;
       const worker = async () => {
         for (let ids = await nextIds(); ids.length; ids = await nextIds()) {
-          await this.engine.index(await source.load(ids));
+          await this.engine.index(await source.load(ids), { bulk });
           done += ids.length;
           options.progress?.(kind, done);
         }

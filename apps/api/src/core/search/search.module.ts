@@ -2,7 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { SearchDocumentRow, SearchTermRow } from './entities/search-document.entity';
+import { SearchDocumentRow, SearchIndexRow, SearchStateRow, SearchTermRow, SearchTombstoneRow } from './entities/search-document.entity';
 import { SearchOutboxRow } from './entities/search-outbox.entity';
 import { MeilisearchEngine } from './meilisearch.engine';
 import { PostgresSearchEngine } from './postgres-search.engine';
@@ -25,7 +25,7 @@ async function createEngine(config: AppConfig, db: DataSource): Promise<SearchEn
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([SearchDocumentRow, SearchTermRow, SearchOutboxRow])],
+  imports: [TypeOrmModule.forFeature([SearchIndexRow, SearchDocumentRow, SearchStateRow, SearchTombstoneRow, SearchTermRow, SearchOutboxRow])],
   providers: [{ provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createEngine }, SearchIndexer],
   exports: [SEARCH_ENGINE, SearchIndexer],
 })

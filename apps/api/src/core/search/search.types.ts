@@ -25,7 +25,10 @@ export interface SearchDocument {
     epci?: string | null;
     commune?: string | null;
     headcount?: string | null;
+    /** Networks the item belongs to (membership facet): public networks' memberships only. */
     networkIds?: string[];
+    networkType?: string | null;
+    maturity?: string | null;
   };
   location: { lat: number; lng: number } | null;
   /** Card data returned with hits as is. */
@@ -41,6 +44,8 @@ export interface SearchFilters {
   commune?: string[];
   headcount?: string[];
   networkIds?: string[];
+  networkType?: string[];
+  maturity?: string[];
 }
 
 export interface SearchQuery {
@@ -86,8 +91,11 @@ export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
   /** Applies settings (Meilisearch) or checks the schema; called at boot. */
   init(): Promise<void>;
-  /** Inserts or replaces documents; resolves once the engine has applied them (throws otherwise). */
-  index(documents: SearchDocument[]): Promise<void>;
+  /**
+   * Inserts or replaces documents; resolves once the engine has applied them (throws otherwise).
+   * `bulk`: part of a full rebuild (after clearAll, before optimize), which may defer derived work.
+   */
+  index(documents: SearchDocument[], options?: { bulk?: boolean }): Promise<void>;
   /** Removes documents; unknown ids are ignored. */
   delete(kind: SearchKind, ids: string[]): Promise<void>;
   /** Removes every document of a kind (reindex). */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SearchFacetName, SearchFacetValue, SearchHit, SearchIndexStatus, SearchKind, SearchResponse, SearchSuggestResponse } from '@maillage/contracts';
-import { SEARCH_FACETS } from '@maillage/contracts';
+import { SEARCH_FACETS, type NetworkMaturity, type NetworkType } from '@maillage/contracts';
 import { findCommune, findDepartement, findEpci, findHeadcountBand, findRegion, NAF_SECTIONS, nafDivision } from '@maillage/referentials';
+import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
@@ -19,11 +20,35 @@ const KIND_LABELS: Record<SearchKind, string> = {
   topic: 'Discussions',
   document: 'Documents',
 };
+const NETWORK_TYPE_LABELS: Record<NetworkType, string> = {
+  business_club: "Club d'entreprises",
+  business_park_association: "Association de zone d'activité",
+  cluster: 'Cluster, grappe ou SPL',
+  competitiveness_pole: 'Pôle de compétitivité',
+  technology_cluster: 'Cluster technologique',
+  competence_pole: 'Pôle de compétences',
+  virtual_network: 'Réseau virtuel',
+  employers_group: "Groupement d'employeurs",
+  export_group: 'Groupement export',
+  purchasing_group: "Groupement d'achats",
+};
+const MATURITY_LABELS: Record<NetworkMaturity, string> = {
+  emergence: 'Émergence',
+  creation: 'Création',
+  development: 'Développement',
+  autonomy: 'Autonomie',
+};
 /** Kinds offered by search-as-you-type, in display order. */
 const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network'];
 
-function facetLabel(facet: SearchFacetName, value: string): string {
+function facetLabel(facet: SearchFacetName, value: string, networkNames: Map<string, string>): string {
   switch (facet) {
+    case 'network':
+      return networkNames.get(value) ?? value;
+    case 'networkType':
+      return NETWORK_TYPE_LABELS[value as NetworkType] ?? value;
+    case 'maturity':
+      return MATURITY_LABELS[value as NetworkMaturity] ?? value;
     case 'kind':
       return KIND_LABELS[value as SearchKind] ?? value;
     case 'nafSection':
@@ -51,6 +76,7 @@ export class DirectoryService {
     private readonly access: AccessPolicy,
     private readonly geo: GeoService,
     private readonly indexer: SearchIndexer,
+    private readonly db: DataSource,
   ) {}
 
   /** Lag, pending and failing index updates (platform admins). */
@@ -71,23 +97,30 @@ export class DirectoryService {
         epci: dto.epci,
         commune: dto.commune,
         headcount: dto.headcount,
+        networkIds: dto.network,
+        networkType: dto.networkType,
+        maturity: dto.maturity,
       },
       near,
       sort: dto.sort,
       page: dto.page,
       pageSize: dto.pageSize,
       facets: [...SEARCH_FACETS],
-      audience: this.access.searchAudience(actor),
+      audience: await this.access.searchAudience(actor),
     };
     const result = await this.engine.search(query);
+    const networkNames = await this.networkNames((result.facets.network ?? []).map((f) => f.value));
     const facets = Object.fromEntries(
       SEARCH_FACETS.map((name) => [
         name,
-        (result.facets[name] ?? []).map((f): SearchFacetValue => ({ value: f.value, count: f.count, label: facetLabel(name, f.value) })),
+        (result.facets[name] ?? [])
+          // Membership facet values are public networks (see CompanySearchSource): one that is no longer public is dropped.
+          .filter((f) => name !== 'network' || networkNames.has(f.value))
+          .map((f): SearchFacetValue => ({ value: f.value, count: f.count, label: facetLabel(name, f.value, networkNames) })),
       ]),
     ) as SearchResponse['facets'];
     return {
-      items: this.visible(actor, result.hits),
+      items: await this.visible(actor, query.audience, result.hits),
       total: result.total,
       page: dto.page,
       pageSize: dto.pageSize,
@@ -97,20 +130,35 @@ export class DirectoryService {
   }
 
   async suggest(actor: MaybeActor, q: string): Promise<SearchSuggestResponse> {
-    const audience = this.access.searchAudience(actor);
+    const audience = await this.access.searchAudience(actor);
     const kinds = SUGGEST_KINDS.filter((k) => this.indexer.kinds.includes(k));
     const results = await Promise.all(
       kinds.map((kind) => this.engine.search({ q, kinds: [kind], pageSize: 5, sort: 'relevance', audience, withTotal: false })),
     );
-    return {
-      groups: kinds.map((kind, i) => ({ kind, items: this.visible(actor, results[i].hits) })).filter((g) => g.items.length > 0),
-    };
+    const groups = await Promise.all(kinds.map(async (kind, i) => ({ kind, items: await this.visible(actor, audience, results[i].hits) })));
+    return { groups: groups.filter((g) => g.items.length > 0) };
   }
 
-  /** The engine filtered by visibility already; every hit is checked again by the access policy. */
-  private visible(actor: MaybeActor, hits: EngineHit[]): SearchHit[] {
+  /** Names of public networks (the membership facet's values). */
+  private async networkNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.db.query(
+      "SELECT id, name FROM networks WHERE id = ANY($1::uuid[]) AND visibility = 'public'",
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /**
+   * The engine filtered by visibility already; every hit is checked again: restricted ones against the
+   * audience, networks against their current visibility (the index may lag behind a privacy change).
+   */
+  private async visible(actor: MaybeActor, audience: SearchQuery['audience'], hits: EngineHit[]): Promise<SearchHit[]> {
+    const networkIds = hits.filter((h) => h.kind === 'network').map((h) => h.id);
+    const standings = await this.access.networkStandings(actor, networkIds);
     return hits
-      .filter((h) => this.access.canSeeSearchHit(actor, h))
+      .filter((h) => this.access.canSeeSearchHit(audience, h))
+      .filter((h) => h.kind !== 'network' || this.access.canSeeNetwork(standings.get(h.id) ?? null))
       .map((h) => ({ kind: h.kind, id: h.id, title: h.title, highlights: h.highlights, data: h.payload, location: h.location, distanceKm: h.distanceKm }));
   }
 

@@ -20,6 +20,7 @@ interface CompanyRow {
   lng: number | null;
   description: string | null;
   logo_file_id: string | null;
+  network_ids: string[];
   offers: { kind: 'offer' | 'need'; label: string; description: string | null; skills: string[] }[];
 }
 
@@ -62,6 +63,9 @@ export class CompanySearchSource implements SearchSource {
       `SELECT c.id, c.siret, c.legal_name, c.trade_name, c.naf_code, c.headcount_band, c.postal_code, c.commune_code,
               c.departement_code, c.region_code, COALESCE(c.lat, g.lat) AS lat, COALESCE(c.lng, g.lng) AS lng, c.description,
               c.logo_file_id,
+              -- The membership facet: public networks only (their member lists are public).
+              ARRAY(SELECT m.network_id FROM network_memberships m JOIN networks n ON n.id = m.network_id
+                    WHERE m.company_id = c.id AND m.status = 'active' AND n.visibility = 'public' ORDER BY m.network_id) AS network_ids,
               COALESCE((SELECT json_agg(json_build_object('kind', o.kind, 'label', o.label, 'description', o.description, 'skills', o.skills)
                                  ORDER BY o.created_at, o.id)
                         FROM company_offers o WHERE o.company_id = c.id), '[]'::json) AS offers
@@ -110,7 +114,7 @@ export function companyDocument(c: CompanyRow): SearchDocument {
       epci: c.commune_code ? (epciOfCommune(c.commune_code)?.code ?? null) : null,
       commune: commune?.code ?? c.commune_code,
       headcount: c.headcount_band,
-      networkIds: [],
+      networkIds: c.network_ids,
     },
     location: c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng } : null,
     payload: {

@@ -1,20 +1,33 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One searchable item of the PostgreSQL engine (every kind in one table). Written only by
- * PostgresSearchEngine. `tsv` is computed by the engine at write time with the `fr_unaccent`
- * configuration; its GIN index is created by hand in the migration (TypeORM cannot express it),
- * hence `synchronize: false`. Typo tolerance looks words up in `search_terms` (trigram index).
+ * The PostgreSQL engine's tables (written only by PostgresSearchEngine):
+ * - `search_index`: one narrow row per document (kind, id, a small integer `ord`), the words as
+ *   position-less tsvectors (all text, and title + keywords for relevance) with GIN indexes created by
+ *   hand in the migration (TypeORM cannot express them, hence `synchronize: false`), and the facet
+ *   values, place and audience that the in-memory FacetStore loads;
+ * - `search_documents`: what a hit shows (title, text for highlights, card payload), read for one page only;
+ * - `search_state` / `search_tombstones`: the change counter that keeps every process's FacetStore current;
+ * - `search_terms`: the dictionary typo corrections are looked up in (trigram index).
  */
-@Entity('search_documents')
-@Index('ix_search_documents_tsv', { synchronize: false })
-@Index('ix_search_documents_geo', ['lat', 'lng'])
-export class SearchDocumentRow {
-  @PrimaryColumn({ type: 'varchar', length: 16 })
+@Entity('search_index')
+@Index('ix_search_index_kind_id', ['kind', 'id'], { unique: true })
+@Index('ix_search_index_version', ['version'])
+@Index('ix_search_index_tsv', { synchronize: false })
+@Index('ix_search_index_tsv_head', { synchronize: false })
+export class SearchIndexRow {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  ord: number;
+
+  @Column({ type: 'varchar', length: 16 })
   kind: string;
 
-  @PrimaryColumn({ type: 'uuid' })
+  @Column({ type: 'uuid' })
   id: string;
+
+  /** The search_state version that wrote this row (FacetStore refreshes from it). */
+  @Column({ type: 'bigint', default: 0 })
+  version: string;
 
   /** 'public', or 'restricted' to the holders of one of `audience`'s keys (see AccessPolicy.searchAudience). */
   @Column({ type: 'varchar', length: 16, default: 'public' })
@@ -23,23 +36,18 @@ export class SearchDocumentRow {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   audience: string[];
 
-  @Column({ type: 'text' })
-  title: string;
-
+  /** Lower-cased, unaccented title: sort by name, relevance tie-breaks. */
   @Column({ type: 'text', default: '' })
-  keywords: string;
+  name: string;
 
-  @Column({ type: 'text', default: '' })
-  body: string;
-
-  /** Lower-cased, unaccented title and keywords: trigram similarity (typos) and sort by name. */
-  @Column({ type: 'text', default: '' })
-  folded: string;
-
+  /** Every word (title, keywords, body), without positions: matching. */
   @Column({ type: 'tsvector', nullable: true, select: false })
   tsv: string | null;
 
-  @Index('ix_search_documents_naf')
+  /** Title and keywords: a first relevance tier. */
+  @Column({ type: 'tsvector', nullable: true, select: false })
+  tsvHead: string | null;
+
   @Column({ type: 'varchar', length: 6, nullable: true })
   nafCode: string | null;
 
@@ -49,7 +57,6 @@ export class SearchDocumentRow {
   @Column({ type: 'varchar', length: 2, nullable: true })
   nafDivision: string | null;
 
-  @Index('ix_search_documents_departement')
   @Column({ type: 'varchar', length: 3, nullable: true })
   departementCode: string | null;
 
@@ -65,6 +72,12 @@ export class SearchDocumentRow {
   @Column({ type: 'varchar', length: 2, nullable: true })
   headcountBand: string | null;
 
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  networkType: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  maturity: string | null;
+
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   networkIds: string[];
 
@@ -73,6 +86,18 @@ export class SearchDocumentRow {
 
   @Column({ type: 'double precision', nullable: true })
   lng: number | null;
+}
+
+@Entity('search_documents')
+export class SearchDocumentRow {
+  @PrimaryColumn({ type: 'int' })
+  ord: number;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  body: string;
 
   /** What a result card shows, so that a search reads no other table. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
@@ -80,6 +105,30 @@ export class SearchDocumentRow {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   indexedAt: Date;
+}
+
+/** One row: `version` grows with every change of search_index; `generation` with every rebuild or clear. */
+@Entity('search_state')
+export class SearchStateRow {
+  @PrimaryColumn({ type: 'smallint' })
+  id: number;
+
+  @Column({ type: 'int', default: 0 })
+  generation: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  version: string;
+}
+
+/** Deleted documents, by version (FacetStore refreshes forget them). */
+@Entity('search_tombstones')
+@Index('ix_search_tombstones_version', ['version'])
+export class SearchTombstoneRow {
+  @PrimaryColumn({ type: 'int' })
+  ord: number;
+
+  @Column({ type: 'bigint' })
+  version: string;
 }
 
 /** Distinct folded words of the indexed text: the dictionary typo corrections are looked up in (pg_trgm). */

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
-import { SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '@maillage/contracts';
+import { NETWORK_MATURITIES, NETWORK_TYPES, SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '@maillage/contracts';
 import { findCommune, findDepartement, findEpci, findHeadcountBand, findNaf, findRegion, NAF_SECTIONS, nafDivision } from '@maillage/referentials';
 import { Trim } from '../../../core/http/transforms';
 import { IsCommuneCode } from '../../../core/http/validators';
@@ -14,7 +14,7 @@ const CsvList = () =>
   });
 
 /** A list of at most 20 values, each accepted by `test`. */
-function EachCode(name: string, message: string, test: (s: string) => boolean) {
+function EachCode(name: string, message: string, test: (s: string) => boolean, maxLength = 10) {
   return (object: object, propertyName: string) => {
     CsvList()(object, propertyName);
     IsArray()(object, propertyName);
@@ -24,7 +24,7 @@ function EachCode(name: string, message: string, test: (s: string) => boolean) {
       target: object.constructor,
       propertyName,
       options: { message: `each value ${message}` },
-      validator: { validate: (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length <= 10 && test(s)) },
+      validator: { validate: (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length <= maxLength && test(s)) },
     });
   };
 }
@@ -57,6 +57,16 @@ export class SearchQueryDto {
 
   @IsOptional() @EachCode('isHeadcount', 'must be an INSEE headcount band code', (s) => findHeadcountBand(s) !== null)
   headcount?: string[];
+
+  /** Member of one of these networks (ids of public networks). */
+  @IsOptional() @EachCode('isNetworkId', 'must be a network id', (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s), 36)
+  network?: string[];
+
+  @IsOptional() @EachCode('isNetworkType', 'must be a network type', (s) => (NETWORK_TYPES as readonly string[]).includes(s), 40)
+  networkType?: string[];
+
+  @IsOptional() @EachCode('isMaturity', 'must be a maturity stage', (s) => (NETWORK_MATURITIES as readonly string[]).includes(s), 20)
+  maturity?: string[];
 
   /** INSEE code of the commune distances are measured from. */
   @IsOptional() @Trim() @IsCommuneCode()
