@@ -16,7 +16,11 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      // Live updates (the API accepts sockets whose Origin is the host they were sent to: the dev server).
+      '/socket.io': { target: 'http://localhost:3000', ws: true },
+    },
   },
   build: {
     outDir: fromRoot('apps/web/dist'),

@@ -7,6 +7,7 @@ import { DatabaseModule } from './core/database/database.module';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
 import { GeoModule } from './core/geo/geo.module';
 import { MailModule } from './core/mail/mail.module';
+import { RealtimeModule } from './core/realtime/realtime.module';
 import { SearchModule } from './core/search/search.module';
 import { StorageModule } from './core/storage/storage.module';
 import { AdminModule } from './modules/admin/admin.module';
@@ -14,6 +15,8 @@ import { CompaniesModule } from './modules/companies/companies.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthController } from './modules/health/health.controller';
 import { NetworksModule } from './modules/networks/networks.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
+import { ForumsModule } from './modules/forums/forums.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -37,11 +40,14 @@ export class AppModule {
         StorageModule,
         GeoModule,
         SearchModule,
+        RealtimeModule,
         IdentityModule,
         PeopleModule,
         OrganizationsModule,
         CompaniesModule,
         NetworksModule,
+        ModerationModule,
+        ForumsModule,
         ReferentialsModule,
         DirectoryModule,
         AdminModule,

@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config';
 import { createValidationPipe } from './core/errors/validation';
 import { CleanInputPipe } from './core/http/clean-input.pipe';
 import { setupHttp } from './core/http/http-setup';
+import { RealtimeIoAdapter } from './core/realtime/realtime-io.adapter';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -65,6 +66,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(new CleanInputPipe(), createValidationPipe());
   await setupHttp(app, config);
+  app.useWebSocketAdapter(await RealtimeIoAdapter.connect(app, config));
   await app.init();
   return {
     app,

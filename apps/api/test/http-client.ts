@@ -71,9 +71,9 @@ export class HttpClient {
     return this.request<T>('DELETE', path);
   }
 
-  upload<T = any>(path: string, data: Buffer, filename: string, type: string) {
+  upload<T = any>(path: string, data: Buffer, filename: string, type: string, method: 'POST' | 'PUT' = 'POST') {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(data)], { type }), filename);
-    return this.request<T>('POST', path, undefined, { raw: form });
+    return this.request<T>(method, path, undefined, { raw: form });
   }
 }

@@ -25,6 +25,13 @@ export function freshSiret(): string {
   return body + luhnDigit(body);
 }
 
+/** A distinct client address per person (sign-ups are throttled per address). */
+let ipCounter = 0;
+export function freshIp(): string {
+  ipCounter += 1;
+  return `10.${(process.pid >> 8) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
 export interface Person {
   client: HttpClient;
   id: string;
@@ -49,7 +56,7 @@ export const NETWORK_DEFAULTS = {
 export async function networkWorld(app: TestApp) {
   /** A signed-in person, owner of a fresh company unless `withCompany` is false. */
   const person = async (withCompany = true, firstName?: string): Promise<Person> => {
-    const user = await signedInUser(app, { firstName });
+    const user = await signedInUser(app, { firstName, ip: freshIp() });
     let companyId: string | null = null;
     if (withCompany) {
       const res = await user.client.post('/api/v1/companies', { siret: freshSiret(), legalName: `Entreprise ${user.id.slice(0, 8)}` });

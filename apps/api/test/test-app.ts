@@ -33,7 +33,10 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const pglite = process.env.TEST_DB === 'pglite';
   let databaseUrl = process.env.TEST_DATABASE_URL!;
   let dbName: string | null = null;
-  if (pglite) {
+  if (overrides.DATABASE_URL) {
+    // Another test app's database: several API processes sharing one database (its owner drops it).
+    databaseUrl = overrides.DATABASE_URL;
+  } else if (pglite) {
     await truncateAll(databaseUrl);
   } else {
     dbName = `${runPrefix()}_${randomBytes(6).toString('hex')}`;

@@ -6,6 +6,7 @@ import {
   listDepartements,
   listRegions,
   searchCommunes,
+  searchEpcis,
 } from './territories';
 
 const codes = (communes: { code: string }[]) => communes.map((c) => c.code);
@@ -111,5 +112,13 @@ describe('départements, régions, EPCI', () => {
     // A few islands belong to no EPCI.
     expect(epciOfCommune('29155')).toBeNull();
     expect(epciOfCommune('00000')).toBeNull();
+  });
+
+  it('searches EPCI by the beginning of their words or by SIREN code', () => {
+    const found = searchEpcis('st etienne metro');
+    expect(found.map((e) => e.name)).toEqual(['Saint-Étienne Métropole']);
+    expect(searchEpcis(found[0]!.code)).toEqual(found);
+    expect(searchEpcis('communaute', 3)).toHaveLength(3);
+    expect(searchEpcis('  ')).toEqual([]);
   });
 });

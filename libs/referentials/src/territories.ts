@@ -1,7 +1,7 @@
 // Communes, départements, régions and EPCI from @etalab/decoupage-administratif (INSEE's Code
 // officiel géographique, La Poste postal codes, DGCL EPCI). Read and indexed on first use.
 import type { CommuneRef } from '@maillage/contracts';
-import { foldText, topRanked } from './text';
+import { foldText, topRanked, wordsPrefixMatch } from './text';
 
 export type { CommuneRef };
 
@@ -203,8 +203,27 @@ export function epciOfCommune(code: string): EpciRef | null {
 
 /** An EPCI by its SIREN code (for labels of search facets). */
 export function findEpci(code: string): EpciRef | null {
-  const { epciByCommune } = territories();
-  epciByCode ??= new Map([...epciByCommune.values()].map((e) => [e.code, e]));
-  return epciByCode.get(code.trim()) ?? null;
+  return epcisByCode().get(code.trim()) ?? null;
 }
 let epciByCode: Map<string, EpciRef> | null = null;
+
+function epcisByCode(): Map<string, EpciRef> {
+  epciByCode ??= new Map([...territories().epciByCommune.values()].map((e) => [e.code, e]));
+  return epciByCode;
+}
+
+/**
+ * EPCI whose name has words starting with the query's words ('st etienne metro'), or whose SIREN
+ * code is the query; names starting with the query come first, then alphabetical order.
+ */
+export function searchEpcis(query: string, limit = 10): EpciRef[] {
+  const all = [...epcisByCode().values()];
+  const code = query.trim();
+  if (/^\d{9}$/.test(code)) return all.filter((e) => e.code === code).slice(0, limit);
+  const folded = searchableName(query);
+  if (!folded) return [];
+  const words = folded.split(' ');
+  const named = all.map((epci) => ({ epci, name: searchableName(epci.name) }));
+  const rank = ({ name }: { name: string }) => (name.startsWith(folded) ? 0 : wordsPrefixMatch(name, words) ? 1 : null);
+  return topRanked(named, rank, (a, b) => a.epci.name.localeCompare(b.epci.name, 'fr'), limit).map((n) => n.epci);
+}

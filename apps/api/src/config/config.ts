@@ -18,6 +18,8 @@ const schema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default('Maillage <no-reply@maillage.local>'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  /** Largest SIRENE StockEtablissement file a platform admin may upload (streamed to DATA_DIR, never held in memory). */
+  SIRENE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
@@ -28,6 +30,8 @@ const schema = z.object({
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('maillage'),
   /** How often the search outbox relay runs; 0 disables it (tests drive it by hand). */
   SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
+  /** Redis (redis:// or rediss://) for real-time events across several API processes; unset: one process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 });
 
 export type AppConfig = z.infer<typeof schema> & { PUBLIC_URL: string };

@@ -17,11 +17,20 @@ const MyCompaniesPage = lazy(() => import('./routes/companies/MyCompaniesPage'))
 const SearchPage = lazy(() => import('./routes/search/SearchPage'));
 const CompanyPage = lazy(() => import('./routes/companies/CompanyPage'));
 const AcceptInvitationPage = lazy(() => import('./routes/companies/AcceptInvitationPage'));
+const NetworksPage = lazy(() => import('./routes/networks/NetworksPage'));
+const NewNetworkPage = lazy(() => import('./routes/networks/NewNetworkPage'));
+const NetworkPage = lazy(() => import('./routes/networks/NetworkPage'));
+const AcceptNetworkInvitationPage = lazy(() => import('./routes/networks/AcceptNetworkInvitationPage'));
+const TopicPage = lazy(() => import('./routes/forums/TopicPage'));
+const ModerationPage = lazy(() => import('./routes/forums/ModerationPage'));
 const AdminLayout = lazy(() => import('./routes/admin/AdminLayout'));
 const AdminOrganizationsPage = lazy(() => import('./routes/admin/AdminOrganizationsPage'));
 const AdminUsersPage = lazy(() => import('./routes/admin/AdminUsersPage'));
 const AdminMailsPage = lazy(() => import('./routes/admin/AdminMailsPage'));
 const AdminMailPage = lazy(() => import('./routes/admin/AdminMailPage'));
+const AdminImportsPage = lazy(() => import('./routes/admin/AdminImportsPage'));
+const AdminImportPage = lazy(() => import('./routes/admin/AdminImportPage'));
+const AdminSearchPage = lazy(() => import('./routes/admin/AdminSearchPage'));
 
 /** French paths: some of them are in e-mails (verification, reset, invitations). */
 export const routes: RouteObject[] = [
@@ -37,12 +46,18 @@ export const routes: RouteObject[] = [
       { path: 'recherche', element: <SearchPage /> },
       { path: 'entreprises/:id', element: <CompanyPage /> },
       { path: 'personnes/:id', element: <PersonPage /> },
+      { path: 'reseaux', element: <NetworksPage /> },
+      { path: 'reseaux/:id/:tab?', element: <NetworkPage /> },
+      { path: 'forum/sujets/:id', element: <TopicPage /> },
+      { path: 'invitations/reseau', element: <AcceptNetworkInvitationPage /> },
       {
         element: <RequireAuth />,
         children: [
           { path: 'profil', element: <ProfilePage /> },
           { path: 'entreprises', element: <MyCompaniesPage /> },
           { path: 'invitations/entreprise', element: <AcceptInvitationPage /> },
+          { path: 'reseaux/nouveau', element: <NewNetworkPage /> },
+          { path: 'reseaux/:id/moderation', element: <ModerationPage /> },
         ],
       },
       {
@@ -57,6 +72,9 @@ export const routes: RouteObject[] = [
               { path: 'utilisateurs', element: <AdminUsersPage /> },
               { path: 'e-mails', element: <AdminMailsPage /> },
               { path: 'e-mails/:id', element: <AdminMailPage /> },
+              { path: 'imports', element: <AdminImportsPage /> },
+              { path: 'imports/:id', element: <AdminImportPage /> },
+              { path: 'recherche', element: <AdminSearchPage /> },
             ],
           },
         ],

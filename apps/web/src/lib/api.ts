@@ -141,10 +141,10 @@ export const api = {
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
-  /** Multipart upload of one file in the `file` field. */
-  upload: <T>(path: string, file: File) => {
+  /** Multipart upload of one file in the `file` field (POST, or PUT to replace). */
+  upload: <T>(path: string, file: File, method: 'POST' | 'PUT' = 'POST') => {
     const form = new FormData();
     form.append('file', file);
-    return request<T>('POST', path, { body: form });
+    return request<T>(method, path, { body: form });
   },
 };

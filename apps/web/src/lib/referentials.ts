@@ -15,6 +15,19 @@ export interface LegalFormRef {
   code: string;
   label: string;
 }
+/** 'metro', 'drom' (overseas départements) or 'com' (overseas collectivities). */
+export interface RegionRef {
+  code: string;
+  name: string;
+  zone: string;
+}
+export interface DepartementRef extends RegionRef {
+  region: { code: string; name: string };
+}
+export interface EpciRef {
+  code: string;
+  name: string;
+}
 
 export const referentialsApi = {
   searchNaf: (q: string, signal?: AbortSignal) => api.get<NafRef[]>('/referentials/naf', { q, pageSize: SEARCH_RESULTS }, signal),
@@ -22,6 +35,10 @@ export const referentialsApi = {
     api.get<CommuneRef[]>('/referentials/communes', { q, pageSize: SEARCH_RESULTS }, signal),
   naf: (code: string) => api.get<NafRef>(`/referentials/naf/${encodeURIComponent(code)}`),
   commune: (code: string) => api.get<CommuneRef>(`/referentials/communes/${encodeURIComponent(code)}`),
+  searchEpcis: (q: string, signal?: AbortSignal) => api.get<EpciRef[]>('/referentials/epcis', { q, pageSize: SEARCH_RESULTS }, signal),
+  epci: (code: string) => api.get<EpciRef>(`/referentials/epcis/${encodeURIComponent(code)}`),
+  departements: () => api.get<DepartementRef[]>('/referentials/departements'),
+  regions: () => api.get<RegionRef[]>('/referentials/regions'),
   headcountBands: () => api.get<HeadcountBandRef[]>('/referentials/headcount-bands'),
   legalForms: () => api.get<LegalFormRef[]>('/referentials/legal-forms'),
 };
@@ -53,4 +70,16 @@ export function useNaf(code: string | null | undefined) {
     enabled: !!code,
     ...forever,
   });
+}
+
+export function useEpci(code: string | null | undefined) {
+  return useQuery({ queryKey: ['referentials', 'epci', code], queryFn: () => referentialsApi.epci(code!), enabled: !!code, ...forever });
+}
+
+export function useDepartements() {
+  return useQuery({ queryKey: ['referentials', 'departements'], queryFn: referentialsApi.departements, ...forever });
+}
+
+export function useRegions() {
+  return useQuery({ queryKey: ['referentials', 'regions'], queryFn: referentialsApi.regions, ...forever });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { CompanyRole, MembershipRole, NetworkJoinPolicy, NetworkVisibility, StaffRole } from '@maillage/contracts';
 import { AppException } from '../errors/app-exception';
 import type { SearchAudience } from '../search/search.types';
@@ -18,6 +18,26 @@ export interface NetworkStanding {
   activeRole: MembershipRole | null;
   /** One of the person's companies is invited (it may see the card of a secret network to accept). */
   invited: boolean;
+}
+
+/** What a person may do with a forum topic (see AccessPolicy.forumTopicRights). */
+export interface ForumTopicRights {
+  read: boolean;
+  /** Post in the topic's forum at all (react, follow, upload). */
+  post: boolean;
+  /** Reply: posting rights and the topic is not locked (moderators reply to locked topics). */
+  reply: boolean;
+  moderate: boolean;
+  /** The caller wrote the topic (may mark it solved). */
+  author: boolean;
+  /** Edit one's own posts and the title of one's topic (not in a locked topic). */
+  editOwn: boolean;
+  share: boolean;
+}
+
+/** The search audience keys of a secret network's documents: its members and invitees, and its host's staff. */
+export function networkAudience(networkId: string, hostOrganizationId: string): string[] {
+  return [`network:${networkId}`, `org:${hostOrganizationId}`];
 }
 
 const ROLE_RANK: Record<MembershipRole, number> = { member: 1, moderator: 2, animator: 3 };
@@ -92,12 +112,19 @@ export class AccessPolicy {
     return (await this.networkStandings(actor, [networkId])).get(networkId) ?? null;
   }
 
-  /** The person's standing in several networks at once (lists): one query; absent networks are missing from the map. */
-  async networkStandings(actor: MaybeActor, networkIds: readonly string[]): Promise<Map<string, NetworkStanding>> {
+  /**
+   * The person's standing in several networks at once (lists): one query; absent networks are missing from the map.
+   * Inside a transaction, pass its EntityManager as `db` (PGlite: never read through another connection then).
+   */
+  async networkStandings(
+    actor: MaybeActor,
+    networkIds: readonly string[],
+    db: Pick<EntityManager, 'query'> = this.db,
+  ): Promise<Map<string, NetworkStanding>> {
     const result = new Map<string, NetworkStanding>();
     if (!networkIds.length) return result;
     const rows: { id: string; visibility: NetworkVisibility; join_policy: NetworkJoinPolicy; host_organization_id: string; host_staff: boolean; roles: MembershipRole[] | null; invited: boolean }[] =
-      await this.db.query(
+      await db.query(
         `SELECT n.id, n.visibility, n.join_policy, n.host_organization_id,
                 EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = $2::uuid) AS host_staff,
                 (SELECT array_agg(DISTINCT m.role) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
@@ -166,20 +193,188 @@ export class AccessPolicy {
   }
 
   /**
-   * Search: the keys of the restricted documents this person may find (applied in the engine query).
-   * Companies and experts are public; networks' members-only items add their keys here.
+   * Search: the keys of the restricted documents this person may find (applied in the engine query):
+   * the person, the networks they are an active member of or invited to, and the organisations they
+   * are staff of (secret networks' documents carry `networkAudience`). Platform admins see everything.
    */
-  searchAudience(actor: MaybeActor): SearchAudience {
+  async searchAudience(actor: MaybeActor): Promise<SearchAudience> {
     if (this.isPlatformAdmin(actor)) return 'all';
-    return actor ? [`person:${actor.personId}`] : [];
+    if (!actor) return [];
+    const [row]: { networks: string[] | null; orgs: string[] | null }[] = await this.db.query(
+      `SELECT (SELECT array_agg(DISTINCT m.network_id::text) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+               WHERE cm.person_id = $1 AND m.status IN ('active', 'invited')) AS networks,
+              (SELECT array_agg(s.organization_id::text) FROM organization_staff s WHERE s.person_id = $1) AS orgs`,
+      [actor.personId],
+    );
+    return [`person:${actor.personId}`, ...(row.networks ?? []).map((id) => `network:${id}`), ...(row.orgs ?? []).map((id) => `org:${id}`)];
   }
 
   /** Search: every hit is checked again before it is returned (the index may lag behind a privacy change). */
-  canSeeSearchHit(actor: MaybeActor, hit: { visibility: string; audience: readonly string[] }): boolean {
+  canSeeSearchHit(audience: SearchAudience, hit: { visibility: string; audience: readonly string[] }): boolean {
     if (hit.visibility === 'public') return true;
-    const audience = this.searchAudience(actor);
     return audience === 'all' || hit.audience.some((key) => audience.includes(key));
   }
+
+  // ---------- networks: invitations, notifications, members export, federations (issue 4, modules/networks) ----------
+
+  /** E-mail invitations and shareable links (create, list, revoke): the network's managers. */
+  canInviteToNetwork(s: NetworkStanding): boolean {
+    return this.canManageNetwork(s);
+  }
+
+  /** The members CSV export lists every status, like the managers' member list: the network's managers. */
+  canExportNetworkMembers(s: NetworkStanding): boolean {
+    return this.canManageNetwork(s);
+  }
+
+  /**
+   * The people's e-mail addresses in the members export: platform admins and the host organisation's
+   * staff (the host runs the network and answers for its member relations). An animating member
+   * company gets its peers' names, job titles and roles, not their addresses, which otherwise stay
+   * visible to their own company only (see canSeeCompanyContacts). Only active members' people are listed.
+   */
+  canSeeNetworkMemberContacts(s: NetworkStanding): boolean {
+    return s.platformAdmin || s.hostStaff;
+  }
+
+  /** A network's figures (member count, new members, forum activity): whoever may see its members. */
+  canSeeNetworkActivity(s: NetworkStanding): boolean {
+    return this.canSeeNetworkMembers(s) || this.canManageNetwork(s);
+  }
+
+  /**
+   * Who is told about a membership request: the people who may decide on it (the host's staff and
+   * the people of the network's animator companies); platform admins are not notified.
+   */
+  async networkManagerIds(networkId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT s.person_id AS id FROM organization_staff s JOIN networks n ON n.host_organization_id = s.organization_id WHERE n.id = $1
+       UNION
+       SELECT cm.person_id FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+       WHERE m.network_id = $1 AND m.status = 'active' AND m.role = 'animator'`,
+      [networkId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Who is told about decisions on a company's membership: the people who act for it (owners, admins). */
+  async companyRepresentativeIds(companyId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query('SELECT person_id AS id FROM company_members WHERE company_id = $1 AND role = ANY($2::text[])', [
+      companyId,
+      COMPANY_EDITORS,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  // ---------- end of networks (issue 4) ----------
+
+  // ---------- moderation (modules/moderation) ----------
+
+  /**
+   * Moderating a network (its report queue, hide/restore/dismiss, warnings): platform admins, host
+   * staff, the network's animators and moderators. Reports and the audit log stay private to them.
+   */
+  canModerateNetwork(s: NetworkStanding): boolean {
+    return s.platformAdmin || s.hostStaff || s.activeRole === 'animator' || s.activeRole === 'moderator';
+  }
+
+  /** The moderation audit log: the same people as the queue. */
+  canReadModerationLog(s: NetworkStanding): boolean {
+    return this.canModerateNetwork(s);
+  }
+
+  /** Reporting: any signed-in person who may see the content (the content's feature answers that through its resolver). */
+  canReport(actor: MaybeActor, contentVisible: boolean): boolean {
+    return actor !== null && contentVisible;
+  }
+
+  /** Posting rate limits apply to ordinary members; the network's moderators, animators, host staff and admins are exempt. */
+  isExemptFromPostingLimits(s: NetworkStanding): boolean {
+    return this.canModerateNetwork(s);
+  }
+
+  // ---------- end of moderation ----------
+
+  // ---------- forums (modules/forums) ----------
+
+  /**
+   * Reading a network's forum: everyone (anonymous included) for public networks; otherwise only
+   * active members, host staff and platform admins. Pending, invited, former and banned members
+   * see a private or secret forum as absent (404).
+   */
+  canReadForum(s: NetworkStanding | null): s is NetworkStanding {
+    if (!s) return false;
+    return s.visibility === 'public' || this.canPostInForum(s);
+  }
+
+  /** Opening topics, replying, reacting, uploading attachments: active members, host staff, platform admins. */
+  canPostInForum(s: NetworkStanding): boolean {
+    return s.platformAdmin || s.hostStaff || s.activeRole !== null;
+  }
+
+  /** Pin, lock, move, mark solved, hide/restore, delete others' posts: the network's moderators and animators, host staff, admins. */
+  canModerateForum(s: NetworkStanding): boolean {
+    return this.canModerateNetwork(s);
+  }
+
+  /** Forum categories, and sharing topics with sibling networks: animators, host staff, platform admins. */
+  canManageForum(s: NetworkStanding): boolean {
+    return this.canManageNetwork(s);
+  }
+
+  /**
+   * What a person may do with a topic, from their standing in its home network and in the networks
+   * it is shared with (their members read and reply; moderation stays with the home network).
+   * A deleted topic is absent for everyone.
+   */
+  forumTopicRights(
+    actor: MaybeActor,
+    topic: { authorId: string | null; locked: boolean; deleted: boolean },
+    home: NetworkStanding,
+    shared: readonly NetworkStanding[],
+  ): ForumTopicRights {
+    const networks = [home, ...shared];
+    const read = !topic.deleted && networks.some((s) => this.canReadForum(s));
+    const post = read && actor !== null && networks.some((s) => this.canPostInForum(s));
+    const moderate = read && this.canModerateForum(home);
+    const author = read && actor !== null && topic.authorId === actor.personId;
+    return {
+      read,
+      post,
+      reply: post && (!topic.locked || moderate),
+      moderate,
+      author,
+      editOwn: author && post && !topic.locked,
+      share: read && this.canManageForum(home),
+    };
+  }
+
+  /** Among these people, those who may read a forum of one of these networks now (notifications and e-mails go to them only). */
+  async forumReadersAmong(networkIds: readonly string[], personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<Set<string>> {
+    if (!networkIds.length || !personIds.length) return new Set();
+    const rows: { id: string }[] = await db.query(
+      `SELECT p.id FROM people p WHERE p.id = ANY($2::uuid[]) AND (p.platform_role = 'admin' OR EXISTS (
+         SELECT 1 FROM networks n WHERE n.id = ANY($1::uuid[]) AND (n.visibility = 'public'
+           OR EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = p.id)
+           OR EXISTS (SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+                      WHERE m.network_id = n.id AND cm.person_id = p.id AND m.status = 'active'))))`,
+      [networkIds, personIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Among these people, those who may be mentioned in a topic of these networks: the people of their active member companies. */
+  async forumMentionableAmong(networkIds: readonly string[], personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<Set<string>> {
+    if (!networkIds.length || !personIds.length) return new Set();
+    const rows: { id: string }[] = await db.query(
+      `SELECT DISTINCT cm.person_id AS id FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+       WHERE m.network_id = ANY($1::uuid[]) AND m.status = 'active' AND cm.person_id = ANY($2::uuid[])`,
+      [networkIds, personIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  // ---------- end of forums ----------
 
   canAdministerPlatform(actor: MaybeActor): boolean {
     return this.isPlatformAdmin(actor);

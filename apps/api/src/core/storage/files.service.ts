@@ -67,6 +67,24 @@ export class FilesService {
     });
   }
 
+  /**
+   * Replaces the public image of an object (a company's or a network's logo): stores the uploaded
+   * image (`req` null: removes it), lets `swap` point the object at the new file in its own
+   * transaction and return the previous one, then deletes the previous file. If `swap` fails, the
+   * new file is deleted and the error goes on.
+   */
+  async replaceImage(req: FastifyRequest | null, uploadedById: string, swap: (fileId: string | null) => Promise<string | null>): Promise<void> {
+    const file = req ? await this.store(await this.receive(req), { allowedTypes: IMAGE_TYPES, isPublic: true, uploadedById }) : null;
+    let previous: string | null;
+    try {
+      previous = await swap(file?.id ?? null);
+    } catch (err) {
+      await this.remove(file?.id ?? null);
+      throw err;
+    }
+    await this.remove(previous);
+  }
+
   async find(id: string): Promise<StoredFile | null> {
     return this.db.manager.findOneBy(StoredFile, { id });
   }

@@ -125,5 +125,11 @@ describe('platform: schema, health, errors, organisations, profiles, admin', () 
     expect(communes.body[0]).toMatchObject({ code: '42218', departement: { code: '42' }, region: { code: '84' } });
     expect((await app.client().get('/api/v1/referentials/naf/25.62B')).body.code).toBe('25.62B');
     expect((await app.client().get('/api/v1/referentials/communes/00000')).status).toBe(404);
+    expect((await app.client().get('/api/v1/referentials/departements')).body).toContainEqual(expect.objectContaining({ code: '42', name: 'Loire' }));
+    expect((await app.client().get('/api/v1/referentials/regions')).body).toContainEqual(expect.objectContaining({ code: '84' }));
+    const epcis = await app.client().get('/api/v1/referentials/epcis?q=saint-etienne metropole');
+    expect(epcis.body[0]).toMatchObject({ code: expect.stringMatching(/^\d{9}$/), name: 'Saint-Étienne Métropole' });
+    expect((await app.client().get(`/api/v1/referentials/epcis/${epcis.body[0].code}`)).body.name).toBe('Saint-Étienne Métropole');
+    expect((await app.client().get('/api/v1/referentials/epcis/000000000')).status).toBe(404);
   });
 });

@@ -16,7 +16,7 @@ import { AppException } from '../../core/errors/app-exception';
 import { GeoService } from '../../core/geo/geo.service';
 import { MailService } from '../../core/mail/mail.service';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
-import { FilesService, IMAGE_TYPES } from '../../core/storage/files.service';
+import { FilesService } from '../../core/storage/files.service';
 import { Person } from '../identity/entities/person.entity';
 import { hashToken, newToken } from '../identity/tokens';
 import { companyInvitationMail } from './companies.mail-templates';
@@ -108,17 +108,13 @@ export class CompaniesService {
 
   async setLogo(actor: Actor, id: string, req: FastifyRequest): Promise<CompanyView> {
     await this.assertEditable(actor, id);
-    const upload = await this.files.receive(req);
-    const file = await this.files.store(upload, { allowedTypes: IMAGE_TYPES, isPublic: true, uploadedById: actor.personId });
-    const previous = await this.replaceLogo(id, file.id);
-    await this.files.remove(previous);
+    await this.files.replaceImage(req, actor.personId, (fileId) => this.replaceLogo(id, fileId));
     return this.get(actor, id);
   }
 
   async removeLogo(actor: Actor, id: string): Promise<CompanyView> {
     await this.assertEditable(actor, id);
-    const previous = await this.replaceLogo(id, null);
-    await this.files.remove(previous);
+    await this.files.replaceImage(null, actor.personId, (fileId) => this.replaceLogo(id, fileId));
     return this.get(actor, id);
   }
 

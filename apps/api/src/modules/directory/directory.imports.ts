@@ -13,6 +13,9 @@ export interface ImportReport {
   /** Lines deliberately left out (closed establishments). */
   skipped: number;
   rejected: { line: number; reason: string }[];
+  /** SIRENE: companies created and updated so far (a SIRET repeated in one batch counts once). */
+  created?: number;
+  updated?: number;
 }
 
 export interface ImportOptions {
@@ -211,8 +214,8 @@ export async function importSirene(
   indexer: SearchIndexer,
   input: Readable,
   options: ImportOptions = {},
-): Promise<ImportReport & { rejectedCount: number }> {
-  const report = newReport();
+): Promise<ImportReport & { rejectedCount: number; created: number; updated: number }> {
+  const report = { ...newReport(), created: 0, updated: 0 };
   await eachBatch(input, SIRENE_COLUMNS, options, report, async (rows) => {
     const bySiret = new Map<string, CompanyUpsert>();
     let accepted = 0;
@@ -230,8 +233,9 @@ export async function importSirene(
       }
     }
     if (!bySiret.size) return;
-    await db.transaction(async (tx) => {
-      const written: { id: string }[] = await tx.query(
+    const written = await db.transaction(async (tx) => {
+      // xmax is 0 on a row this statement inserted, and set on one it updated.
+      const rows: { id: string; created: boolean }[] = await tx.query(
         `INSERT INTO companies (siren, siret, legal_name, trade_name, naf_code, headcount_band, address_line1, address_line2, postal_code,
            commune_code, departement_code, region_code, lat, lng)
          SELECT r.siren, r.siret, r.legal_name, r.trade_name, r.naf_code, r.headcount_band, r.address_line1, r.address_line2, r.postal_code,
@@ -245,11 +249,15 @@ export async function importSirene(
            lng = CASE WHEN companies.commune_code IS DISTINCT FROM excluded.commune_code THEN excluded.lng ELSE COALESCE(companies.lng, excluded.lng) END,
            commune_code = excluded.commune_code, departement_code = excluded.departement_code, region_code = excluded.region_code,
            updated_at = now()
-         RETURNING id`,
+         RETURNING id, (xmax = 0) AS created`,
         [JSON.stringify([...bySiret.values()])],
       );
-      await indexer.enqueue(tx, 'company', written.map((w) => w.id));
+      await indexer.enqueue(tx, 'company', rows.map((w) => w.id));
+      return rows;
     });
+    const created = written.filter((w) => w.created).length;
+    report.created += created;
+    report.updated += written.length - created;
     report.imported += accepted;
   });
   return report;

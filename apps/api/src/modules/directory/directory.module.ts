@@ -5,12 +5,15 @@ import { CompanyOffersController, SearchController } from './directory.controlle
 import { DirectoryService } from './directory.service';
 import { CompanySearchSource, ExpertSearchSource } from './directory.sources';
 import { CompanyOffer } from './entities/company-offer.entity';
+import { DirectoryImport } from './entities/directory-import.entity';
 import { OffersService } from './offers.service';
+import { SireneUploadsController } from './sirene-uploads.controller';
+import { SireneUploadsService } from './sirene-uploads.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CompanyOffer])],
-  controllers: [SearchController, CompanyOffersController],
-  providers: [DirectoryService, OffersService, CompanySearchSource, ExpertSearchSource],
+  imports: [TypeOrmModule.forFeature([CompanyOffer, DirectoryImport])],
+  controllers: [SearchController, CompanyOffersController, SireneUploadsController],
+  providers: [DirectoryService, OffersService, CompanySearchSource, ExpertSearchSource, SireneUploadsService],
   exports: [DirectoryService, OffersService],
 })
 export class DirectoryModule implements OnModuleInit {

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Actor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { MailService } from '../../core/mail/mail.service';
+import { RealtimeService } from '../../core/realtime/realtime.service';
 import type { ChangePasswordDto, LoginDto, ResetPasswordDto, SignupDto } from './dto/auth.dto';
 import { AuthToken, type AuthTokenPurpose } from './entities/auth-token.entity';
 import { Person } from './entities/person.entity';
@@ -46,6 +47,7 @@ export class AuthService {
     private readonly throttle: ThrottleService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** Same answer, and the same work (one argon2 hash), whether the address is taken or not. */
@@ -118,13 +120,15 @@ export class AuthService {
     this.passwords.assertStrong(dto.password);
     await this.throttle.consume(rules.tokenIp(ip));
     const passwordHash = await this.passwords.hash(dto.password);
-    await this.db.transaction(async (tx) => {
+    const personId = await this.db.transaction(async (tx) => {
       const row = await this.useToken(tx, dto.token, 'reset_password');
       const person = await tx.findOneByOrFail(Person, { id: row.personId });
       this.passwords.assertStrong(dto.password, [person.email, person.firstName, person.lastName]);
       await tx.update(Person, person.id, { passwordHash, emailVerifiedAt: person.emailVerifiedAt ?? new Date() });
       await this.afterPasswordChange(tx, person);
+      return person.id;
     });
+    this.realtime.disconnectPerson(personId);
   }
 
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
@@ -140,6 +144,7 @@ export class AuthService {
       await tx.update(Person, person.id, { passwordHash });
       await this.afterPasswordChange(tx, person);
     });
+    this.realtime.disconnectPerson(person.id);
   }
 
   async sessionUser(personId: string): Promise<SessionUser> {

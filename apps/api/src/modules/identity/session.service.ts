@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { PlatformRole } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Actor } from '../../core/access/actor';
+import { RealtimeService } from '../../core/realtime/realtime.service';
 import { hashToken, newToken } from './tokens';
 
 export const SESSION_COOKIE = 'maillage_session';
@@ -13,6 +14,7 @@ export class SessionService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly realtime: RealtimeService,
   ) {}
 
   get ttlSeconds(): number {
@@ -39,15 +41,18 @@ export class SessionService {
     return rows[0] ? { personId: rows[0].id, platformRole: rows[0].platform_role } : null;
   }
 
+  /** The session dies and the sockets opened with it close. */
   async revoke(token: string): Promise<void> {
     await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+    this.realtime.disconnectSession(token);
   }
 
-  /** "Log out everywhere": every session of the person dies, including ones being created concurrently. */
+  /** "Log out everywhere": every session of the person dies, including ones being created concurrently, and their sockets close. */
   async revokeAll(personId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query('UPDATE people SET session_generation = session_generation + 1 WHERE id = $1', [personId]);
       await tx.query('DELETE FROM sessions WHERE person_id = $1', [personId]);
     });
+    this.realtime.disconnectPerson(personId);
   }
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { MembershipEventView, Network, NetworkMember, Page } from '@maillage/contracts';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MembershipEventView, Network, NetworkChild, NetworkMember, Page } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
 import { ChangeRoleDto, InviteDto, JoinDto, NetworkDto, NetworkListQueryDto, SetParentsDto } from './dto/network.dto';
+import { NetworkExportService } from './network-export.service';
 import { NetworksService } from './networks.service';
 
 const NETWORK = 'Network';
@@ -13,7 +15,10 @@ const MEMBERSHIP = 'Membership';
 @ApiTags('networks')
 @Controller('networks')
 export class NetworksController {
-  constructor(private readonly networks: NetworksService) {}
+  constructor(
+    private readonly networks: NetworksService,
+    private readonly exports: NetworkExportService,
+  ) {}
 
   @Public()
   @Get()
@@ -40,6 +45,37 @@ export class NetworksController {
   @Put(':id/parents')
   setParents(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: SetParentsDto): Promise<Network> {
     return this.networks.setParents(actor, id, dto);
+  }
+
+  @Put(':id/logo')
+  @ApiConsumes('multipart/form-data')
+  setLogo(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Req() req: FastifyRequest): Promise<Network> {
+    return this.networks.setLogo(actor, id, req);
+  }
+
+  @Delete(':id/logo')
+  removeLogo(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string): Promise<Network> {
+    return this.networks.setLogo(actor, id, null);
+  }
+
+  /** A federation's child networks (those the caller may see) and their activity. */
+  @Public()
+  @Get(':id/children')
+  children(@OptionalActor() actor: MaybeActor, @UuidParam('id', NETWORK) id: string): Promise<NetworkChild[]> {
+    return this.networks.children(actor, id);
+  }
+
+  /** The managers' export of the members (spreadsheet-safe CSV). */
+  @Get(':id/members.csv')
+  @ApiProduces('text/csv')
+  @Header('cache-control', 'private, no-store')
+  async membersCsv(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const file = await this.exports.membersCsv(actor, id);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-type-options', 'nosniff');
+    return file.content;
   }
 
   @Public()

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { signedInUser } from '../../../test/fixtures';
-import { NETWORK_DEFAULTS as base, networkWorld, type Person } from '../../../test/network-world';
+import type { HttpClient } from '../../../test/http-client';
+import { PNG, signedInUser } from '../../../test/fixtures';
+import { NETWORK_DEFAULTS as base, freshIp, networkWorld, type Person } from '../../../test/network-world';
 
 describe('networks (HTTP, real database)', () => {
   let app: TestApp;
@@ -135,7 +136,7 @@ describe('networks (HTTP, real database)', () => {
     const approval = await createNetwork({ name: 'Club sur demande', visibility: 'private', joinPolicy: 'approval' });
     const invitation = await createNetwork({ name: 'Club sur invitation', joinPolicy: 'invitation' });
     const owner = await person();
-    const colleague = await signedInUser(app);
+    const colleague = await signedInUser(app, { ip: freshIp() });
 
     // Only the company's owners and admins act for it.
     expect((await colleague.client.post(`/api/v1/networks/${open.id}/join`, { companyId: owner.companyId })).status).toBe(403);
@@ -277,6 +278,106 @@ describe('networks (HTTP, real database)', () => {
     expect(page.body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ name: `${tag} B`, memberCount: null }] });
   });
 
+  it('keeps the charter in Markdown and renders it sanitised', async () => {
+    const charter = '# Charte\n\n<script>alert(1)</script> **Respect** [lien](javascript:alert(1)) <img src=x onerror=alert(1)>';
+    const net = await createNetwork({ name: 'Club charte', charter });
+    const card = (await app.client().get(`/api/v1/networks/${net.id}`)).body;
+    expect(card.charter).toBe(charter);
+    expect(card.charterHtml).toContain('<h1>Charte</h1>');
+    expect(card.charterHtml).toContain('<strong>Respect</strong>');
+    // Raw HTML is shown as text, never interpreted; the javascript: link is not a link.
+    expect(card.charterHtml).toContain('&lt;script&gt;');
+    expect(card.charterHtml).not.toMatch(/<script|<img|href="javascript:|<[^>]*onerror=/);
+    expect((await createNetwork({ name: 'Club sans charte' }).then((n) => app.client().get(`/api/v1/networks/${n.id}`))).body.charterHtml).toBeNull();
+  });
+
+  it('sets and removes a logo (images only, managers only)', async () => {
+    const net = await createNetwork({ name: 'Club logo', visibility: 'secret' });
+    const member = await person();
+    await enrol(net.id, member);
+    const path = `/api/v1/networks/${net.id}/logo`;
+    expect((await member.client.upload(path, PNG, 'logo.png', 'image/png', 'PUT')).status).toBe(403);
+    expect((await (await person()).client.upload(path, PNG, 'logo.png', 'image/png', 'PUT')).status).toBe(404);
+    expect((await staff.client.upload(path, Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg', 'image/svg+xml', 'PUT')).status).toBe(415);
+    expect((await staff.client.put(path, {})).status).toBe(400);
+    const first = await staff.client.upload(path, PNG, '../../logo.png', 'image/png', 'PUT');
+    expect(first.status).toBe(200);
+    expect(first.body.logoUrl).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    const file = await app.client().get(first.body.logoUrl);
+    expect([file.status, file.headers.get('content-type'), file.headers.get('x-content-type-options')]).toEqual([200, 'image/png', 'nosniff']);
+    // Replacing it deletes the previous file; removing it too.
+    const second = await staff.client.upload(path, PNG, 'logo2.png', 'image/png', 'PUT');
+    expect(second.body.logoUrl).not.toBe(first.body.logoUrl);
+    expect((await app.client().get(first.body.logoUrl)).status).toBe(404);
+    expect((await member.client.get(`/api/v1/networks/${net.id}`)).body.logoUrl).toBe(second.body.logoUrl);
+    expect((await member.client.delete(path)).status).toBe(403);
+    const removed = await staff.client.delete(path);
+    expect([removed.status, removed.body.logoUrl]).toEqual([200, null]);
+    expect((await app.client().get(second.body.logoUrl)).status).toBe(404);
+  });
+
+  it('lists a federation’s child networks that the caller may see, with their activity', async () => {
+    const federation = await createNetwork({ name: 'Fédération activité', type: 'virtual_network' });
+    const open = await createNetwork({ name: 'Enfant A public' });
+    const closed = await createNetwork({ name: 'Enfant B privé', visibility: 'private' });
+    const hidden = await createNetwork({ name: 'Enfant C secret', visibility: 'secret' });
+    for (const child of [open, closed, hidden]) expect((await staff.client.put(`/api/v1/networks/${child.id}/parents`, { parentIds: [federation.id] })).status).toBe(200);
+    const [a, b, c] = [await person(), await person(), await person()];
+    await enrol(open.id, a);
+    await enrol(open.id, b);
+    await enrol(closed.id, c);
+    await enrol(hidden.id, c);
+    // A membership that became active long ago is not a new one.
+    await app.db.query(
+      `UPDATE network_membership_events e SET created_at = now() - interval '100 days' FROM network_memberships m
+       WHERE m.id = e.membership_id AND m.network_id = $1 AND m.company_id = $2`,
+      [open.id, a.companyId],
+    );
+    // Forum activity of the private child (through ForumsService.activity).
+    const category = await staff.client.post(`/api/v1/networks/${closed.id}/forum/categories`, { name: 'Général' });
+    expect(category.status).toBe(201);
+    expect((await c.client.post(`/api/v1/networks/${closed.id}/forum/topics`, { categoryId: category.body.id, title: 'Premier sujet', body: 'Bonjour à tous' })).status).toBe(201);
+    const noForum = (networkId: string) => ({ networkId, topicsLast30Days: 0, postsLast30Days: 0, lastPostAt: null });
+    const closedForum = { networkId: closed.id, topicsLast30Days: 1, postsLast30Days: 1, lastPostAt: expect.any(String) };
+    const children = async (client: HttpClient) => {
+      const res = await client.get(`/api/v1/networks/${federation.id}/children`);
+      expect(res.status).toBe(200);
+      return (res.body as { network: { name: string }; activity: unknown }[]).map((child) => [child.network.name, child.activity]);
+    };
+    expect(await children(app.client())).toEqual([
+      ['Enfant A public', { memberCount: 2, newMembers90d: 1, forum: noForum(open.id) }],
+      ['Enfant B privé', { memberCount: null, newMembers90d: null, forum: null }],
+    ]);
+    expect(await children(c.client)).toEqual([
+      ['Enfant A public', { memberCount: 2, newMembers90d: 1, forum: noForum(open.id) }],
+      ['Enfant B privé', { memberCount: 1, newMembers90d: 1, forum: closedForum }],
+      ['Enfant C secret', { memberCount: 1, newMembers90d: 1, forum: noForum(hidden.id) }],
+    ]);
+    expect((await children(staff.client)).map(([name]) => name)).toEqual(['Enfant A public', 'Enfant B privé', 'Enfant C secret']);
+    expect((await app.client().get(`/api/v1/networks/${hidden.id}/children`)).status).toBe(404);
+    expect((await app.client().get(`/api/v1/networks/${randomUUID()}/children`)).status).toBe(404);
+  });
+
+  it('filters the directory by département and région, through communes, départements and régions', async () => {
+    const tag = `Territoire${Date.now()}`;
+    await createNetwork({ name: `${tag} commune`, territory: { communes: ['42218'] } });
+    await createNetwork({ name: `${tag} département`, territory: { departements: ['42'] } });
+    await createNetwork({ name: `${tag} région`, territory: { regions: ['84'] } });
+    await createNetwork({ name: `${tag} Corse`, territory: { communes: ['2A004'], departements: ['2B'] } });
+    await createNetwork({ name: `${tag} nulle part` });
+    const names = async (query: string) =>
+      ((await app.client().get(`/api/v1/networks?q=${tag}&${query}`)).body.items as { name: string }[]).map((n) => n.name).sort();
+    expect(await names('departement=42')).toEqual([`${tag} commune`, `${tag} département`, `${tag} région`].sort());
+    expect(await names('departement=69')).toEqual([`${tag} région`]);
+    expect(await names('departement=2A')).toEqual([`${tag} Corse`]);
+    expect(await names('region=84')).toEqual([`${tag} commune`, `${tag} département`, `${tag} région`].sort());
+    expect(await names('region=94')).toEqual([`${tag} Corse`]);
+    expect(await names('region=84&departement=2B')).toEqual([]);
+    for (const query of ['departement=999', 'departement=x', 'region=8', "region=84'"]) {
+      expect((await app.client().get(`/api/v1/networks?${query}`)).status).toBe(400);
+    }
+  });
+
   describe('role × endpoint matrix and canary', () => {
     const CANARY = `canari-${randomUUID()}`;
     let privateNet: { id: string };
@@ -321,6 +422,23 @@ describe('networks (HTTP, real database)', () => {
       ['secret', 'PUT parents', ({ s }) => ['PUT', `/api/v1/networks/${s}/parents`, { parentIds: [] }], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
       ['secret', 'ban unknown', ({ s, c }) => ['POST', `/api/v1/networks/${s}/members/${c}/ban`], [401, 404, 404, 403, 403, 404, 404, 404, 404]],
       ['secret', 'join', ({ s }) => ['POST', `/api/v1/networks/${s}/join`, { companyId: randomUUID() }], [401, 404, 404, 403, 403, 403, 404, 403, 403]],
+      // issue 4: logo, federation children, members export, invitations
+      ['private', 'PUT logo without a file', ({ p }) => ['PUT', `/api/v1/networks/${p}/logo`], [401, 403, 403, 403, 403, 400, 403, 400, 400]],
+      ['private', 'DELETE logo', ({ p }) => ['DELETE', `/api/v1/networks/${p}/logo`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      ['secret', 'DELETE logo', ({ s }) => ['DELETE', `/api/v1/networks/${s}/logo`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
+      ['private', 'GET children', ({ p }) => ['GET', `/api/v1/networks/${p}/children`], [200, 200, 200, 200, 200, 200, 200, 200, 200]],
+      ['secret', 'GET children', ({ s }) => ['GET', `/api/v1/networks/${s}/children`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
+      ['private', 'GET members.csv', ({ p }) => ['GET', `/api/v1/networks/${p}/members.csv`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      ['secret', 'GET members.csv', ({ s }) => ['GET', `/api/v1/networks/${s}/members.csv`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
+      ['private', 'GET invitations', ({ p }) => ['GET', `/api/v1/networks/${p}/invitations`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      ['secret', 'GET invitations', ({ s }) => ['GET', `/api/v1/networks/${s}/invitations`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
+      ['private', 'invite by e-mail', ({ p }) => ['POST', `/api/v1/networks/${p}/invitations/email`, { email: 'matrice@example.org' }], [401, 403, 403, 403, 403, 201, 403, 201, 201]],
+      ['secret', 'invite by e-mail', ({ s }) => ['POST', `/api/v1/networks/${s}/invitations/email`, { email: 'matrice@example.org' }], [401, 404, 404, 403, 403, 201, 404, 201, 201]],
+      ['private', 'create a link', ({ p }) => ['POST', `/api/v1/networks/${p}/invitations/link`, { maxUses: 1 }], [401, 403, 403, 403, 403, 201, 403, 201, 201]],
+      ['secret', 'create a link', ({ s }) => ['POST', `/api/v1/networks/${s}/invitations/link`, {}], [401, 404, 404, 403, 403, 201, 404, 201, 201]],
+      ['secret', 'revoke unknown', ({ s, c }) => ['DELETE', `/api/v1/networks/${s}/invitations/${c}`], [401, 404, 404, 403, 403, 404, 404, 404, 404]],
+      ['private', 'accept with a bad token', ({ c }) => ['POST', '/api/v1/networks/invitations/accept', { token: 'x'.repeat(43), companyId: c }], [401, 403, 403, 403, 403, 403, 403, 403, 403]],
+      ['private', 'preview a bad token', () => ['POST', '/api/v1/networks/invitations/preview', { token: 'x'.repeat(43) }], [400, 400, 400, 400, 400, 400, 400, 400, 400]],
     ];
 
     it.each(matrix)('%s network: %s', async (_kind, _label, request, expected) => {
@@ -363,6 +481,11 @@ describe('networks (HTTP, real database)', () => {
         `/api/v1/networks/${secretNet.id}/history`,
         `/api/v1/networks/${privateNet.id}`,
         `/api/v1/networks/${privateNet.id}/members`,
+        `/api/v1/networks/${secretNet.id}/members.csv`,
+        `/api/v1/networks/${secretNet.id}/children`,
+        `/api/v1/networks/${secretNet.id}/invitations`,
+        `/api/v1/networks/${privateNet.id}/members.csv`,
+        `/api/v1/networks/${privateNet.id}/invitations`,
       ];
       for (const client of outsiders) {
         for (const path of paths) {
@@ -375,6 +498,9 @@ describe('networks (HTTP, real database)', () => {
           ['POST', `/api/v1/networks/${secretNet.id}/join`, { companyId: roles.stranger!.companyId }],
           ['POST', `/api/v1/networks/${secretNet.id}/members/${roles.member!.companyId}/approve`],
           ['DELETE', `/api/v1/networks/${secretNet.id}/members/${roles.member!.companyId}`],
+          ['DELETE', `/api/v1/networks/${secretNet.id}/logo`],
+          ['POST', `/api/v1/networks/${secretNet.id}/invitations/link`, {}],
+          ['POST', `/api/v1/networks/${secretNet.id}/invitations/email`, { email: 'canari@example.org' }],
         ] as const) {
           const res = await client.request(method, path, body);
           expect([res.status, JSON.stringify(res.body)]).not.toEqual([expect.any(Number), expect.stringContaining(CANARY)]);

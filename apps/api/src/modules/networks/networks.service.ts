@@ -1,21 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
+import { findDepartement, listDepartements } from '@maillage/referentials';
 import type {
   MembershipEventView,
   MembershipRole,
   MembershipStatus,
+  NetworkChild,
   Network as NetworkView,
   NetworkMember,
   Page,
 } from '@maillage/contracts';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { AccessPolicy, type NetworkStanding } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
+import { RealtimeService } from '../../core/realtime/realtime.service';
+import { ModerationService } from '../moderation/moderation.service';
+import { renderMarkdown } from '../../core/markdown';
+import { FilesService } from '../../core/storage/files.service';
+import { fileUrl } from '../companies/companies.service';
 import type { ChangeRoleDto, InviteDto, JoinDto, NetworkDto, NetworkListQueryDto, SetParentsDto } from './dto/network.dto';
 import { MembershipEvent } from './entities/membership-event.entity';
 import { Membership } from './entities/membership.entity';
 import { NetworkParent } from './entities/network-parent.entity';
 import { Network } from './entities/network.entity';
+import { ForumsService } from '../forums/forums.service';
+import { NetworkNotifier } from './network-notifier';
 
 const NETWORK = 'Network';
 const MEMBERSHIP = 'Membership';
@@ -29,6 +40,7 @@ interface NetworkRow {
   join_policy: NetworkView['joinPolicy'];
   description: string | null;
   charter: string | null;
+  logo_file_id: string | null;
   commune_codes: string[];
   epci_codes: string[];
   departement_codes: string[];
@@ -44,7 +56,7 @@ interface NetworkRow {
   member_count: string;
 }
 
-const NETWORK_COLUMNS = `n.id, n.name, n.slug, n.type, n.visibility, n.join_policy, n.description, n.charter, n.commune_codes, n.epci_codes,
+const NETWORK_COLUMNS = `n.id, n.name, n.slug, n.type, n.visibility, n.join_policy, n.description, n.charter, n.logo_file_id, n.commune_codes, n.epci_codes,
   n.departement_codes, n.region_codes, n.naf_codes, n.themes, n.maturity, n.host_organization_id, n.referent_organization_id,
   n.created_at, n.updated_at,
   (SELECT array_agg(p.parent_id ORDER BY p.parent_id) FROM network_parents p WHERE p.network_id = n.id) AS parent_ids,
@@ -62,11 +74,38 @@ function slugify(name: string): string {
   return slug.length >= 2 ? slug : `network-${slug}`.replace(/-+$/, '');
 }
 
+/**
+ * The directory's territory filters (département, région): a network touches a département when it
+ * lists it, one of its communes, or its région; a région when it lists it, one of its départements or
+ * one of their communes.
+ */
+function territoryConditions(query: NetworkListQueryDto, param: (value: unknown) => string): string[] {
+  const conditions: string[] = [];
+  const communeIn = (departements: string) =>
+    `EXISTS (SELECT 1 FROM unnest(n.commune_codes) c WHERE left(c, 2) = ANY(${departements}) OR left(c, 3) = ANY(${departements}))`;
+  if (query.departement) {
+    const code = param([query.departement]);
+    const region = param([findDepartement(query.departement)?.region.code ?? ''].filter(Boolean));
+    conditions.push(`(n.departement_codes && ${code}::text[] OR ${communeIn(`${code}::text[]`)} OR n.region_codes && ${region}::text[])`);
+  }
+  if (query.region) {
+    const departements = param(listDepartements().filter((d) => d.region.code === query.region).map((d) => d.code));
+    conditions.push(`(${param(query.region)} = ANY(n.region_codes) OR n.departement_codes && ${departements}::text[] OR ${communeIn(`${departements}::text[]`)})`);
+  }
+  return conditions;
+}
+
 @Injectable()
 export class NetworksService {
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessPolicy,
+    private readonly files: FilesService,
+    private readonly notifier: NetworkNotifier,
+    private readonly forums: ForumsService,
+    private readonly moderation: ModerationService,
+    private readonly realtime: RealtimeService,
+    private readonly search: SearchIndexer,
   ) {}
 
   // ---------- networks ----------
@@ -78,6 +117,7 @@ export class NetworksService {
     if (query.visibility) where.push(`n.visibility = $${params.push(query.visibility)}`);
     if (query.maturity) where.push(`n.maturity = $${params.push(query.maturity)}`);
     if (query.q) where.push(`n.name ILIKE $${params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    where.push(...territoryConditions(query, (value) => `$${params.push(value)}`));
     const condition = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM networks n WHERE ${condition}`, params);
     const limit = params.push(query.pageSize);
@@ -108,7 +148,9 @@ export class NetworksService {
     await this.access.assert(this.access.canCreateNetwork(actor, dto.hostOrganizationId));
     const id = await this.write(async (tx) => {
       const values = await this.checkInput(tx, dto, null);
-      return (await tx.save(Network, tx.create(Network, values))).id;
+      const created = (await tx.save(Network, tx.create(Network, values))).id;
+      await this.search.enqueue(tx, 'network', [created]);
+      return created;
     });
     return this.get(actor, id);
   }
@@ -121,6 +163,10 @@ export class NetworksService {
     await this.write(async (tx) => {
       const values = await this.checkInput(tx, dto, id);
       await tx.update(Network, id, values);
+      // A visibility change goes first, with the companies whose membership facet it changes.
+      const privacy = values.visibility !== undefined && values.visibility !== standing.visibility;
+      await this.search.enqueue(tx, 'network', [id], { priority: privacy ? 0 : 1 });
+      if (privacy) await this.enqueueMemberCompanies(tx, id);
     });
     return this.get(actor, id);
   }
@@ -153,6 +199,60 @@ export class NetworksService {
     return this.get(actor, id);
   }
 
+  /** The logo: an image (type-sniffed) stored publicly through core/storage, like a company's logo. */
+  async setLogo(actor: Actor, id: string, req: FastifyRequest | null): Promise<NetworkView> {
+    await this.manageableStanding(actor, id);
+    await this.files.replaceImage(req, actor.personId, (fileId) =>
+      this.write(async (tx) => {
+        const previous = (await tx.findOne(Network, { where: { id }, lock: { mode: 'pessimistic_write' } }))?.logoFileId;
+        if (previous === undefined) throw AppException.notFound(NETWORK);
+        await tx.update(Network, id, { logoFileId: fileId });
+        await this.search.enqueue(tx, 'network', [id]);
+        return previous;
+      }),
+    );
+    return this.get(actor, id);
+  }
+
+  /**
+   * A federation's child networks that the caller may see, with their activity: member figures when
+   * the caller may see that child's members (AccessPolicy.canSeeNetworkActivity), forum figures from ForumsService.
+   */
+  async children(actor: MaybeActor, id: string): Promise<NetworkChild[]> {
+    await this.visibleStanding(actor, id);
+    const params: unknown[] = [id];
+    const visible = this.access.visibleNetworksCondition(actor, (value) => `$${params.push(value)}`);
+    const rows: (NetworkRow & { new_members: string })[] = await this.db.query(
+      `SELECT ${NETWORK_COLUMNS},
+              (SELECT count(*) FROM network_memberships m WHERE m.network_id = n.id AND m.status = 'active'
+                 AND EXISTS (SELECT 1 FROM network_membership_events e WHERE e.membership_id = m.id AND e.to_status = 'active'
+                               AND (e.from_status IS DISTINCT FROM 'active') AND e.created_at > now() - interval '90 days')) AS new_members
+       FROM networks n JOIN network_parents p ON p.network_id = n.id
+       WHERE p.parent_id = $1 AND ${visible} ORDER BY n.name, n.id`,
+      params,
+    );
+    const ids = rows.map((r) => r.id);
+    const standings = await this.access.networkStandings(actor, ids);
+    const mine = await this.myMemberships(actor, ids);
+    // Re-checked through the policy (the SQL condition above is the same policy, applied in the query).
+    const shown = rows.flatMap((row) => {
+      const standing = standings.get(row.id) ?? null;
+      return this.access.canSeeNetwork(standing) ? [{ row, standing, figures: this.access.canSeeNetworkActivity(standing) }] : [];
+    });
+    const activities = await this.forums.activity(shown.filter((s) => s.figures).map((s) => s.row.id));
+    const forums = new Map(activities.map((activity) => [activity.networkId, activity]));
+    return shown.map(({ row, standing, figures }) => {
+      return {
+        network: this.toView(row, standing, mine.filter((m) => m.networkId === row.id).map(({ networkId: _, ...m }) => m)),
+        activity: {
+          memberCount: figures ? Number(row.member_count) : null,
+          newMembers90d: figures ? Number(row.new_members) : null,
+          forum: figures ? (forums.get(row.id) ?? null) : null,
+        },
+      };
+    });
+  }
+
   // ---------- memberships ----------
 
   async members(actor: MaybeActor, id: string): Promise<NetworkMember[]> {
@@ -174,7 +274,7 @@ export class NetworksService {
   async join(actor: Actor, id: string, dto: JoinDto): Promise<NetworkMember> {
     const standing = await this.visibleStanding(actor, id);
     await this.access.assert(this.access.canActForCompany(actor, dto.companyId));
-    await this.write(async (tx) => {
+    const next = await this.write(async (tx) => {
       const existing = await tx.findOne(Membership, { where: { networkId: id, companyId: dto.companyId }, lock: { mode: 'pessimistic_write' } });
       const status = existing?.status ?? null;
       if (status === 'active') throw AppException.conflict('ALREADY_MEMBER', 'This company is already a member');
@@ -189,7 +289,9 @@ export class NetworksService {
         status: next,
         message: next === 'pending' ? (dto.message ?? null) : (existing?.message ?? null),
       });
+      return next;
     });
+    if (next === 'pending') await this.notifier.membershipRequested(actor, id, dto.companyId);
     return this.memberOf(id, dto.companyId);
   }
 
@@ -207,24 +309,32 @@ export class NetworksService {
     return this.memberOf(id, dto.companyId);
   }
 
-  approve(actor: Actor, id: string, companyId: string) {
-    return this.decide(actor, id, companyId, 'approve', ['pending'], { status: 'active' });
+  async approve(actor: Actor, id: string, companyId: string): Promise<NetworkMember> {
+    const member = await this.decide(actor, id, companyId, 'approve', ['pending'], { status: 'active' });
+    await this.notifier.membershipDecided(actor, id, companyId, 'approved');
+    return member;
   }
 
-  reject(actor: Actor, id: string, companyId: string) {
-    return this.decide(actor, id, companyId, 'reject', ['pending'], { status: 'rejected' });
+  async reject(actor: Actor, id: string, companyId: string): Promise<NetworkMember> {
+    const member = await this.decide(actor, id, companyId, 'reject', ['pending'], { status: 'rejected' });
+    await this.notifier.membershipDecided(actor, id, companyId, 'rejected');
+    return member;
   }
 
-  ban(actor: Actor, id: string, companyId: string) {
-    return this.decide(actor, id, companyId, 'ban', ['invited', 'pending', 'active', 'rejected', 'left'], { status: 'banned', role: 'member' });
+  async ban(actor: Actor, id: string, companyId: string): Promise<NetworkMember> {
+    const member = await this.decide(actor, id, companyId, 'ban', ['invited', 'pending', 'active', 'rejected', 'left'], { status: 'banned', role: 'member' });
+    await this.revalidateCompany(companyId);
+    return member;
   }
 
   unban(actor: Actor, id: string, companyId: string) {
     return this.decide(actor, id, companyId, 'unban', ['banned'], { status: 'left' });
   }
 
-  changeRole(actor: Actor, id: string, companyId: string, dto: ChangeRoleDto) {
-    return this.decide(actor, id, companyId, 'change_role', ['active'], { role: dto.role });
+  async changeRole(actor: Actor, id: string, companyId: string, dto: ChangeRoleDto): Promise<NetworkMember> {
+    const member = await this.decide(actor, id, companyId, 'change_role', ['active'], { role: dto.role });
+    await this.revalidateCompany(companyId);
+    return member;
   }
 
   /** A company leaves (its owners and admins), or a manager removes it; both are "left" in the history. */
@@ -237,6 +347,7 @@ export class NetworksService {
       if (!existing || !['active', 'pending', 'invited'].includes(existing.status)) throw AppException.notFound(MEMBERSHIP);
       await this.transition(tx, actor, existing, existing, 'leave', { status: 'left', role: 'member' });
     });
+    await this.revalidateCompany(companyId);
   }
 
   async history(actor: Actor, id: string): Promise<MembershipEventView[]> {
@@ -253,8 +364,14 @@ export class NetworksService {
 
   // ---------- internals ----------
 
-  /** A transaction; a unique violation from a concurrent request becomes a 409 instead of a 500. */
-  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /** After a company lost rights in a network (committed): its people's sockets leave the real-time rooms they lost. */
+  private async revalidateCompany(companyId: string): Promise<void> {
+    const people: { person_id: string }[] = await this.db.query('SELECT person_id FROM company_members WHERE company_id = $1', [companyId]);
+    await this.realtime.revalidatePeople(people.map((p) => p.person_id));
+  }
+
+  /** A transaction; a unique violation from a concurrent request becomes a 409 instead of a 500. (Also used by the module's other services.) */
+  async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction(work);
     } catch (error) {
@@ -280,12 +397,22 @@ export class NetworksService {
         throw AppException.conflict('INVALID_TRANSITION', `Cannot ${action.replace('_', ' ')} a membership that is ${existing.status}`);
       }
       await this.transition(tx, actor, existing, existing, action, change);
+      // Bans are moderation decisions: they also go to the network's moderation audit log.
+      if (action === 'ban' || action === 'unban') {
+        await this.moderation.audit(tx, { networkId: id, actorPersonId: actor.personId, action, targetKind: 'company', targetId: companyId, details: { fromStatus: existing.status } });
+      }
     });
     return this.memberOf(id, companyId);
   }
 
-  /** Writes the membership's new state and its history event, in the caller's transaction. */
-  private async transition(
+  /** Re-indexes the companies with an active membership (their membership facet depends on the network's visibility). */
+  private async enqueueMemberCompanies(tx: EntityManager, networkId: string): Promise<void> {
+    const rows: { company_id: string }[] = await tx.query("SELECT company_id FROM network_memberships WHERE network_id = $1 AND status = 'active'", [networkId]);
+    await this.search.enqueue(tx, 'company', rows.map((r) => r.company_id), { priority: 0 });
+  }
+
+  /** Writes the membership's new state and its history event, in the caller's transaction. (Also used by the module's other services.) */
+  async transition(
     tx: EntityManager,
     actor: Actor,
     key: { networkId: string; companyId: string },
@@ -302,6 +429,9 @@ export class NetworksService {
     } else {
       membershipId = (await tx.save(Membership, tx.create(Membership, { ...key, status, role, message: change.message ?? null }))).id;
     }
+    // The network's member count and the company's membership facet.
+    await this.search.enqueue(tx, 'network', [key.networkId]);
+    await this.search.enqueue(tx, 'company', [key.companyId]);
     await tx.insert(MembershipEvent, {
       membershipId,
       actorId: actor.personId,
@@ -313,7 +443,7 @@ export class NetworksService {
     });
   }
 
-  private async memberOf(id: string, companyId: string): Promise<NetworkMember> {
+  async memberOf(id: string, companyId: string): Promise<NetworkMember> {
     const [row] = await this.db.query(
       `SELECT c.id AS "companyId", c.legal_name AS "legalName", c.trade_name AS "tradeName", c.naf_code AS "nafCode",
               c.commune_code AS "communeCode", m.role, m.status, m.message, m.updated_at AS since
@@ -325,13 +455,13 @@ export class NetworksService {
   }
 
   /** The standing of a person in a network they may see; a hidden network is a 404 like a missing one. */
-  private async visibleStanding(actor: MaybeActor, id: string): Promise<NetworkStanding> {
+  async visibleStanding(actor: MaybeActor, id: string): Promise<NetworkStanding> {
     const standing = await this.access.networkStanding(actor, id);
     if (!this.access.canSeeNetwork(standing)) throw AppException.notFound(NETWORK);
     return standing;
   }
 
-  private async manageableStanding(actor: Actor, id: string): Promise<NetworkStanding> {
+  async manageableStanding(actor: Actor, id: string): Promise<NetworkStanding> {
     const standing = await this.visibleStanding(actor, id);
     await this.access.assert(this.access.canManageNetwork(standing));
     return standing;
@@ -359,6 +489,8 @@ export class NetworksService {
       joinPolicy: row.join_policy,
       description: row.description,
       charter: row.charter,
+      charterHtml: row.charter ? renderMarkdown(row.charter) : null,
+      logoUrl: fileUrl(row.logo_file_id),
       territory: { communes: row.commune_codes, epcis: row.epci_codes, departements: row.departement_codes, regions: row.region_codes },
       sectors: row.naf_codes,
       themes: row.themes,

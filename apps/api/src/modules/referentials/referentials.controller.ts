@@ -1,7 +1,21 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommuneRef, NafRef } from '@maillage/contracts';
-import { findCommune, findNaf, HEADCOUNT_BANDS, LEGAL_FORMS, searchCommunes, searchNaf } from '@maillage/referentials';
+import {
+  findCommune,
+  findEpci,
+  findNaf,
+  HEADCOUNT_BANDS,
+  LEGAL_FORMS,
+  listDepartements,
+  listRegions,
+  searchCommunes,
+  searchEpcis,
+  searchNaf,
+  type DepartementRef,
+  type EpciRef,
+  type RegionRef,
+} from '@maillage/referentials';
 import { AppException } from '../../core/errors/app-exception';
 import { ListQueryDto } from '../../core/http/query.dto';
 import { Public } from '../identity/identity.decorators';
@@ -29,6 +43,27 @@ export class ReferentialsController {
   @Get('communes/:code')
   commune(@Param('code') code: string): CommuneRef {
     return findCommune(code) ?? this.notFound('Commune');
+  }
+
+  /** All départements and régions (for pickers): about 110 and 20 entries. */
+  @Get('departements')
+  departements(): DepartementRef[] {
+    return listDepartements();
+  }
+
+  @Get('regions')
+  regions(): RegionRef[] {
+    return listRegions();
+  }
+
+  @Get('epcis')
+  epcis(@Query() query: ListQueryDto): EpciRef[] {
+    return query.q ? searchEpcis(query.q, Math.min(query.pageSize, 50)) : [];
+  }
+
+  @Get('epcis/:code')
+  epci(@Param('code') code: string): EpciRef {
+    return findEpci(code) ?? this.notFound('EPCI');
   }
 
   @Get('headcount-bands')

@@ -15,6 +15,7 @@ function useNavItems(): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/recherche', label: t('nav.directory') },
+    { to: '/reseaux', label: t('nav.networks') },
   ];
   if (user) {
     items.push({ to: '/entreprises', label: t('nav.companies') }, { to: '/profil', label: t('nav.profile') });

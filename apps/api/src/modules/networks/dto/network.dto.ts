@@ -96,6 +96,14 @@ export class NetworkListQueryDto extends ListQueryDto {
 
   @IsOptional() @IsIn(NETWORK_MATURITIES)
   maturity?: NetworkMaturity;
+
+  /** Networks whose territory touches this département (its code, its communes or its région). */
+  @IsOptional() @Matches(/^(\d{2}|2A|2B|97[1-6])$/, { message: 'must be a département code' })
+  departement?: string;
+
+  /** Networks whose territory touches this région (its code, its départements or their communes). */
+  @IsOptional() @Matches(/^\d{2}$/, { message: 'must be a région code' })
+  region?: string;
 }
 
 export class SetParentsDto {

@@ -32,6 +32,10 @@ export class Network {
   @Column({ type: 'text', nullable: true })
   charter: string | null;
 
+  /** A public image in core/storage (see FilesService.replaceImage). */
+  @Column({ type: 'uuid', nullable: true })
+  logoFileId: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   communeCodes: string[];
 

@@ -6,6 +6,8 @@ const SECTIONS = [
   { to: '/admin/organisations', key: 'organizations' },
   { to: '/admin/utilisateurs', key: 'users' },
   { to: '/admin/e-mails', key: 'mails' },
+  { to: '/admin/imports', key: 'imports' },
+  { to: '/admin/recherche', key: 'search' },
 ] as const;
 
 /** Platform administration: a sub-navigation, then the section (which has its own h1). */

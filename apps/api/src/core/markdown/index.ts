@@ -1,0 +1,1 @@
+export { extractMentions, markdownToText, renderMarkdown, sanitizeRichHtml, type RenderOptions } from './markdown';

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  RealtimeRoom,
+  ServerToClientEventName,
+  ServerToClientEvents,
+  ServerToClientPayload,
+} from '@maillage/contracts';
+import type { Actor, MaybeActor } from '../access/actor';
+import { hashToken } from '../../modules/identity/tokens';
+
+/** Says whether an actor may follow the room `<prefix>:<id>`. Only `true` lets them in; a throw counts as no. */
+export type RoomAuthorizer = (actor: MaybeActor, id: string) => Promise<boolean>;
+
+/** What the handshake attaches to every socket (kept by connection state recovery, shared across processes). */
+export interface RealtimeSocketData {
+  actor: Actor;
+  /** A one-way key of the session the socket was opened with (see sessionKey). */
+  session: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type InterServerEvents = {};
+export type RealtimeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, InterServerEvents, RealtimeSocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, RealtimeSocketData>;
+
+/** Rooms every socket is put in by the server; clients cannot ask for them. */
+const USER = 'user';
+const SESSION = 'session';
+const PREFIX = /^[a-z][a-z0-9-]{0,31}$/;
+const ROOM = /^([a-z][a-z0-9-]{0,31}):([A-Za-z0-9_-]{1,64})$/;
+
+export const userRoom = (personId: string): RealtimeRoom => `${USER}:${personId}`;
+const sessionRoom = (key: string): RealtimeRoom => `${SESSION}:${key}`;
+
+/**
+ * The real-time hub for feature modules: they register room prefixes with an authoriser, emit to rooms
+ * after their transaction commits, and ask for re-authorisation when someone's rights shrink. Works across
+ * API processes when REDIS_URL is set (the socket.io adapter fans everything out).
+ */
+@Injectable()
+export class RealtimeService {
+  private readonly logger = new Logger('Realtime');
+  private readonly authorizers = new Map<string, RoomAuthorizer>();
+  private nsp: RealtimeNamespace | null = null;
+
+  /**
+   * Lets clients join rooms `<prefix>:<id>` when `authorize(actor, id)` resolves to true. Call it from a
+   * module's constructor or onModuleInit. `user` and `session` are reserved.
+   */
+  registerRoom(prefix: string, authorize: RoomAuthorizer): void {
+    if (!PREFIX.test(prefix)) throw new Error(`Invalid real-time room prefix "${prefix}"`);
+    if (prefix === USER || prefix === SESSION || this.authorizers.has(prefix)) {
+      throw new Error(`The real-time room prefix "${prefix}" is already taken`);
+    }
+    this.authorizers.set(prefix, authorize);
+  }
+
+  /** Sends an event to every socket in the room, on every API process. Call it after the transaction commits. */
+  emitToRoom<E extends ServerToClientEventName>(room: RealtimeRoom, event: E, payload: ServerToClientPayload<E>): void {
+    if (!this.nsp) return;
+    (this.nsp.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
+  }
+
+  /** Re-runs the authorisers for every room of this person's sockets; they leave the rooms they lost. */
+  revalidatePerson(personId: string): Promise<void> {
+    return this.revalidatePeople([personId]);
+  }
+
+  /** Same as revalidatePerson for several people at once (e.g. everyone of a company). Never throws. */
+  async revalidatePeople(personIds: string[]): Promise<void> {
+    if (!this.nsp || !personIds.length) return;
+    try {
+      const sockets = await this.nsp.in([...new Set(personIds)].map(userRoom)).fetchSockets();
+      const verdicts = new Map<string, Promise<boolean>>();
+      for (const socket of sockets) {
+        const lost = await this.lostRooms(socket.data, socket.rooms, socket.id, verdicts);
+        for (const room of lost) {
+          socket.leave(room);
+          socket.emit('room:revoked', { room: room as RealtimeRoom });
+        }
+      }
+    } catch (error) {
+      this.logger.error(`Real-time revalidation failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Closes every socket of the person, on every process (log out everywhere, password change). */
+  disconnectPerson(personId: string): void {
+    this.nsp?.in(userRoom(personId)).disconnectSockets(true);
+  }
+
+  /** Closes the sockets opened with this session token, on every process (log out). */
+  disconnectSession(sessionToken: string): void {
+    this.nsp?.in(sessionRoom(this.sessionKey(sessionToken))).disconnectSockets(true);
+  }
+
+  /** Whether the person has a socket open on any process (e.g. to skip an e-mail notification). */
+  async isOnline(personId: string): Promise<boolean> {
+    return this.nsp !== null && (await this.nsp.in(userRoom(personId)).fetchSockets()).length > 0;
+  }
+
+  // ---------- for the gateway ----------
+
+  attach(nsp: RealtimeNamespace): void {
+    this.nsp = nsp;
+  }
+
+  /** A one-way key for a session token, distinct from the hash stored in the database. */
+  sessionKey(sessionToken: string): string {
+    return createHash('sha256').update(`realtime:${hashToken(sessionToken)}`).digest('base64url').slice(0, 43);
+  }
+
+  /** The rooms the server puts every socket in. */
+  ownRooms(data: RealtimeSocketData): RealtimeRoom[] {
+    return [userRoom(data.actor.personId), sessionRoom(data.session)];
+  }
+
+  /** Whether the room is one that clients join and leave themselves (a registered prefix). */
+  isClientRoom(room: string): boolean {
+    const match = ROOM.exec(room);
+    return match !== null && this.authorizers.has(match[1]);
+  }
+
+  /** Whether the socket may be in the room: its own user and session rooms, or a registered prefix that authorises it. */
+  async mayJoin(data: RealtimeSocketData, room: string): Promise<boolean> {
+    const match = ROOM.exec(room);
+    if (!match) return false;
+    const [, prefix, id] = match;
+    if (prefix === USER) return id === data.actor.personId;
+    if (prefix === SESSION) return id === data.session;
+    const authorize = this.authorizers.get(prefix);
+    if (!authorize) return false;
+    try {
+      return (await authorize(data.actor, id)) === true;
+    } catch (error) {
+      this.logger.warn(`Real-time authoriser for "${prefix}" failed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** The rooms among `rooms` that the socket may no longer be in (its own id room aside). */
+  async lostRooms(
+    data: RealtimeSocketData,
+    rooms: Iterable<string>,
+    socketId: string,
+    verdicts = new Map<string, Promise<boolean>>(),
+  ): Promise<string[]> {
+    const lost: string[] = [];
+    for (const room of [...rooms]) {
+      if (room === socketId) continue;
+      const key = `${data.actor.personId} ${data.session} ${room}`;
+      if (!verdicts.has(key)) verdicts.set(key, this.mayJoin(data, room));
+      if (!(await verdicts.get(key))) lost.push(room);
+    }
+    return lost;
+  }
+}

@@ -1,0 +1,591 @@
+// Forums over HTTP against a real database: flows, bad input, the role × endpoint matrix, the canary,
+// the live room, and the cost in SQL queries of a topic page.
+import { io } from 'socket.io-client';
+import { REALTIME_NAMESPACE, REALTIME_PATH, type ForumPostEvent } from '@maillage/contracts';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { PNG } from '../../../test/fixtures';
+import type { HttpClient, HttpResponse } from '../../../test/http-client';
+import { networkWorld, type Person } from '../../../test/network-world';
+import { recordQueries } from '../../../test/query-counter';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { ModerationService } from '../moderation/moderation.service';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const V1 = '/api/v1';
+
+describe('forums (HTTP, real database)', () => {
+  let app: TestApp;
+  let world: Awaited<ReturnType<typeof networkWorld>>;
+  let staff: Person;
+  let admin: Person;
+  /** A private club (approval) and a public club, both children of a federation; another private club elsewhere. */
+  let priv: string;
+  let pub: string;
+  let fed: string;
+  let other: string;
+  let author: Person;
+  let member: Person;
+  let moderator: Person;
+  let animator: Person;
+  let pending: Person;
+  let nonMember: Person;
+  let otherAnimator: Person;
+  let privCategory: string;
+  let pubCategory: string;
+
+  const count = async (table: string) => Number((await app.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const mailsTo = async (email: string): Promise<{ subject: string; text: string; template: string }[]> =>
+    app.db.query('SELECT subject, text, template FROM mail_outbox WHERE "to" = $1 ORDER BY created_at', [email]);
+
+  async function newTopic(who: Person, networkId = priv, body: Record<string, unknown> = {}) {
+    const res = await who.client.post(`${V1}/networks/${networkId}/forum/topics`, {
+      categoryId: networkId === priv ? privCategory : pubCategory,
+      title: 'Mutualiser les achats d’énergie',
+      body: 'Qui est intéressé par un **groupement** ?',
+      ...body,
+    });
+    if (res.status !== 201) throw new Error(`topic: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; networkId: string };
+  }
+  async function reply(who: Person, topicId: string, body = 'Bonne idée', extra: Record<string, unknown> = {}) {
+    const res = await who.client.post(`${V1}/forum/topics/${topicId}/posts`, { body, ...extra });
+    if (res.status !== 201) throw new Error(`reply: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; sequence: number; html: string };
+  }
+  const page = (who: HttpClient, topicId: string, query = '') => who.get(`${V1}/forum/topics/${topicId}${query}`);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    app.running.app.get(ModerationService).setPostingLimits({
+      newMember: { perTenMinutes: 10000, perDay: 10000 },
+      established: { perTenMinutes: 10000, perDay: 10000 },
+      newMemberDays: 0,
+    });
+    world = await networkWorld(app);
+    ({ staff, admin } = world);
+    fed = (await world.createNetwork({ name: 'Fédération des clubs de la Loire' })).id;
+    priv = (await world.createNetwork({ name: 'Club privé du Forez', visibility: 'private', joinPolicy: 'approval' })).id;
+    pub = (await world.createNetwork({ name: 'Club public de Roanne' })).id;
+    other = (await world.createNetwork({ name: 'Club de Lyon', visibility: 'private', hostOrganizationId: world.otherHostId }, admin)).id;
+    for (const id of [priv, pub]) expect((await staff.client.put(`${V1}/networks/${id}/parents`, { parentIds: [fed] })).status).toBe(200);
+    [author, member, moderator, animator, pending, nonMember, otherAnimator] = await Promise.all(
+      ['Aline', 'Bruno', 'Chloé', 'Denis', 'Emma', 'Fabien', 'Gaëlle'].map((name) => world.person(true, name)),
+    );
+    for (const [who, role] of [[author, 'member'], [member, 'member'], [moderator, 'moderator'], [animator, 'animator']] as const) {
+      await world.enrol(priv, who, role);
+      await world.enrol(pub, who, role);
+    }
+    await world.enrol(other, otherAnimator, 'animator', admin);
+    const asked = await pending.client.post(`${V1}/networks/${priv}/join`, { companyId: pending.companyId });
+    expect(asked.body.status).toBe('pending');
+    privCategory = (await animator.client.post(`${V1}/networks/${priv}/forum/categories`, { name: 'Achats' })).body.id;
+    pubCategory = (await staff.client.post(`${V1}/networks/${pub}/forum/categories`, { name: 'Général', description: 'Tout sujet' })).body.id;
+  });
+  afterAll(() => app.close());
+
+  describe('flows', () => {
+    it('opens a topic, replies with quotes and reactions, tracks unread posts and edits with history', async () => {
+      const topic = await newTopic(author);
+      const list = await member.client.get(`${V1}/networks/${priv}/forum/topics`);
+      expect(list.status).toBe(200);
+      expect(list.body.items.find((t: { id: string }) => t.id === topic.id)).toMatchObject({
+        title: 'Mutualiser les achats d’énergie',
+        postCount: 1,
+        unreadCount: 1,
+        pinned: false,
+        locked: false,
+        solved: false,
+        author: { personId: author.id, firstName: 'Aline', company: { id: author.companyId } },
+      });
+
+      const first = await page(author.client, topic.id);
+      expect(first.status).toBe(200);
+      const opening = first.body.posts.items[0];
+      expect(opening).toMatchObject({ sequence: 1, html: '<p>Qui est intéressé par un <strong>groupement</strong> ?</p>\n', canEdit: true, state: 'visible' });
+      expect(opening.markdown).toBe('Qui est intéressé par un **groupement** ?');
+      expect(first.body.topic).toMatchObject({ following: true, lastReadSequence: 1, permissions: { canReply: true, canModerate: false, canSolve: true } });
+
+      const answer = await reply(member, topic.id, 'Oui, **nous** aussi', { quotePostId: opening.id });
+      expect(answer).toMatchObject({ sequence: 2, quote: { postId: opening.id, sequence: 1, authorName: 'Aline Martin', excerpt: 'Qui est intéressé par un groupement ?' } });
+      // The author follows their topic: the reply is mailed to them, in their language.
+      expect((await mailsTo(author.email)).at(-1)).toMatchObject({ template: 'forum-reply', subject: 'Nouvelle réponse dans « Mutualiser les achats d’énergie »' });
+
+      const unread = await author.client.get(`${V1}/networks/${priv}/forum/topics?filter=unread`);
+      expect(unread.body.items.map((t: { id: string; unreadCount: number }) => [t.id, t.unreadCount])).toContainEqual([topic.id, 1]);
+      expect((await author.client.put(`${V1}/forum/topics/${topic.id}/read`, { sequence: 99 })).status).toBe(204);
+      expect((await page(author.client, topic.id)).body.topic.lastReadSequence).toBe(2);
+      expect((await author.client.get(`${V1}/networks/${priv}/forum/topics?filter=unread`)).body.items.map((t: { id: string }) => t.id)).not.toContain(topic.id);
+
+      const reacted = await author.client.put(`${V1}/forum/posts/${answer.id}/reactions/thumbs_up`, {});
+      expect(reacted.status).toBe(200);
+      expect(reacted.body).toEqual([{ reaction: 'thumbs_up', count: 1, mine: true }]);
+      await member.client.put(`${V1}/forum/posts/${answer.id}/reactions/thumbs_up`, {});
+      await member.client.put(`${V1}/forum/posts/${answer.id}/reactions/heart`, {});
+      const seen = (await page(moderator.client, topic.id)).body.posts.items[1];
+      expect(seen.reactions).toEqual([
+        { reaction: 'thumbs_up', count: 2, mine: false },
+        { reaction: 'heart', count: 1, mine: false },
+      ]);
+      expect((await member.client.delete(`${V1}/forum/posts/${answer.id}/reactions/heart`)).body).toEqual([{ reaction: 'thumbs_up', count: 2, mine: true }]);
+
+      const edited = await member.client.patch(`${V1}/forum/posts/${answer.id}`, { body: 'Oui, *nous* aussi (corrigé)' });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ edited: true, html: '<p>Oui, <em>nous</em> aussi (corrigé)</p>\n' });
+      const history = await author.client.get(`${V1}/forum/posts/${answer.id}/revisions`);
+      expect(history.body).toHaveLength(1);
+      expect(history.body[0]).toMatchObject({ markdown: 'Oui, **nous** aussi', editorId: member.id });
+      // Someone else's post: neither editable nor its source shown.
+      expect((await author.client.patch(`${V1}/forum/posts/${answer.id}`, { body: 'pirate' })).status).toBe(403);
+      expect((await page(author.client, topic.id)).body.posts.items[1]).toMatchObject({ markdown: null, canEdit: false });
+    });
+
+    it('mentions members (mail in their language, rendered as a mention) and neutralises mentions of anyone else', async () => {
+      await app.db.query("UPDATE people SET locale = 'en' WHERE id = $1", [member.id]);
+      const topic = await newTopic(author, priv, {
+        body: `Avis de @[Bruno](person:${member.id}) et de @[Fabien](person:${nonMember.id}) ?`,
+      });
+      const post = (await page(author.client, topic.id)).body.posts.items[0];
+      expect(post.html).toContain(`<span class="mention" data-person-id="${member.id}">@Bruno Martin</span>`);
+      expect(post.html).toContain('et de @Fabien ?');
+      expect(post.html).not.toContain(nonMember.id);
+      expect((await mailsTo(member.email)).at(-1)).toMatchObject({ template: 'forum-mention', subject: 'Aline Martin mentioned you in “Mutualiser les achats d’énergie”' });
+      expect((await mailsTo(nonMember.email)).filter((m) => m.template.startsWith('forum'))).toEqual([]);
+      expect(Number((await app.db.query('SELECT count(*) AS n FROM forum_mentions m JOIN forum_posts p ON p.id = m.post_id WHERE p.topic_id = $1', [topic.id]))[0].n)).toBe(1);
+
+      const candidates = await author.client.get(`${V1}/networks/${priv}/forum/mentions?q=Bru`);
+      expect(candidates.status).toBe(200);
+      expect(candidates.body).toEqual([expect.objectContaining({ personId: member.id, firstName: 'Bruno' })]);
+      expect((await author.client.get(`${V1}/networks/${priv}/forum/mentions?q=Fab`)).body).toEqual([]);
+      await app.db.query("UPDATE people SET locale = 'fr' WHERE id = $1", [member.id]);
+    });
+
+    it('lets moderators pin, lock, solve, move, hide and delete, with an audit trail', async () => {
+      const topic = await newTopic(author);
+      const answer = await reply(member, topic.id);
+      const second = (await animator.client.post(`${V1}/networks/${priv}/forum/categories`, { name: 'Énergie', position: 2 })).body.id;
+
+      expect((await moderator.client.put(`${V1}/forum/topics/${topic.id}/pin`, { pinned: true })).body).toMatchObject({ pinned: true });
+      const list = await member.client.get(`${V1}/networks/${priv}/forum/topics`);
+      expect(list.body.items[0].id).toBe(topic.id);
+
+      expect((await author.client.put(`${V1}/forum/topics/${topic.id}/solution`, { postId: answer.id })).body).toMatchObject({ solvedPostId: answer.id });
+      expect((await page(member.client, topic.id)).body.posts.items[1].isSolution).toBe(true);
+      expect((await member.client.get(`${V1}/networks/${priv}/forum/topics?filter=solved`)).body.items.map((t: { id: string }) => t.id)).toContain(topic.id);
+
+      expect((await moderator.client.post(`${V1}/forum/topics/${topic.id}/move`, { categoryId: second })).body).toMatchObject({ categoryId: second, categoryName: 'Énergie' });
+
+      expect((await moderator.client.put(`${V1}/forum/topics/${topic.id}/lock`, { locked: true })).body).toMatchObject({ locked: true });
+      const refused = await member.client.post(`${V1}/forum/topics/${topic.id}/posts`, { body: 'encore' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('FORUM_TOPIC_LOCKED');
+      expect((await member.client.patch(`${V1}/forum/posts/${answer.id}`, { body: 'modifié' })).body.code).toBe('FORUM_TOPIC_LOCKED');
+      expect((await member.client.put(`${V1}/forum/posts/${answer.id}/reactions/heart`, {})).body.code).toBe('FORUM_TOPIC_LOCKED');
+      expect((await page(member.client, topic.id)).body.topic.permissions.canReply).toBe(false);
+      await reply(moderator, topic.id, 'Sujet clos, merci à tous.');
+
+      const hidden = await moderator.client.post(`${V1}/forum/posts/${answer.id}/hide`, { reason: 'Hors sujet' });
+      expect(hidden.status).toBe(200);
+      expect(hidden.body).toMatchObject({ state: 'hidden', hiddenReason: 'Hors sujet' });
+      expect(hidden.body.html).not.toBeNull();
+      expect((await page(member.client, topic.id)).body.posts.items[1]).toMatchObject({ state: 'hidden', html: null, hiddenReason: null, reactions: [] });
+      expect((await moderator.client.post(`${V1}/forum/posts/${answer.id}/restore`, {})).body.state).toBe('visible');
+
+      const deleted = await moderator.client.request('DELETE', `${V1}/forum/posts/${answer.id}`, { reason: 'Doublon' });
+      expect(deleted.status).toBe(200);
+      expect(deleted.body).toMatchObject({ state: 'deleted', html: null, author: null });
+      expect((await page(member.client, topic.id)).body.topic).toMatchObject({ solvedPostId: null, postCount: 2 });
+
+      const audit: { action: string }[] = await app.db.query('SELECT action FROM moderation_actions WHERE target_id IN ($1, $2) ORDER BY created_at', [topic.id, answer.id]);
+      expect(audit.map((a) => a.action)).toEqual(['pin', 'solve', 'move', 'lock', 'hide', 'restore', 'delete']);
+
+      expect((await author.client.delete(`${V1}/forum/topics/${topic.id}`)).status).toBe(204);
+      expect((await page(member.client, topic.id)).status).toBe(404);
+      expect((await member.client.get(`${V1}/networks/${priv}/forum/topics`)).body.items.map((t: { id: string }) => t.id)).not.toContain(topic.id);
+    });
+
+    it('manages categories (animators only) and refuses to delete one that holds topics', async () => {
+      const created = await animator.client.post(`${V1}/networks/${priv}/forum/categories`, { name: '  Export  ', description: '', position: 5 });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: 'Export', description: null, position: 5, topicCount: 0 });
+      expect((await animator.client.patch(`${V1}/forum/categories/${created.body.id}`, { name: 'Export et international' })).body.name).toBe('Export et international');
+      const overview = await member.client.get(`${V1}/networks/${priv}/forum`);
+      expect(overview.body).toMatchObject({ canPost: true, canModerate: false, canManageCategories: false });
+      expect(overview.body.categories.map((c: { name: string }) => c.name)).toContain('Export et international');
+      await newTopic(member, priv, { categoryId: created.body.id });
+      const refused = await animator.client.delete(`${V1}/forum/categories/${created.body.id}`);
+      expect(refused.status).toBe(409);
+      const empty = (await animator.client.post(`${V1}/networks/${priv}/forum/categories`, { name: 'Vide' })).body.id;
+      expect((await animator.client.delete(`${V1}/forum/categories/${empty}`)).status).toBe(204);
+    });
+
+    it('serves image and PDF attachments to readers only, as attachments with nosniff', async () => {
+      const image = await member.client.upload(`${V1}/networks/${priv}/forum/attachments`, PNG, 'plan.png', 'image/png');
+      expect(image.status).toBe(201);
+      expect(image.body).toMatchObject({ fileName: 'plan.png', contentType: 'image/png', isImage: true });
+      const pdf = await member.client.upload(`${V1}/networks/${priv}/forum/attachments`, PDF, 'devis.pdf', 'application/pdf');
+      expect(pdf.status).toBe(201);
+      const html = await member.client.upload(`${V1}/networks/${priv}/forum/attachments`, Buffer.from('<script>alert(1)</script>'), 'x.html', 'text/html');
+      expect(html.status).toBe(415);
+      // Before it is attached, only its uploader sees it.
+      expect((await member.client.get(image.body.url)).status).toBe(200);
+      expect((await author.client.get(image.body.url)).status).toBe(404);
+
+      const topic = await newTopic(member, priv, { body: `Le plan : ![plan](${image.body.url})`, attachmentIds: [image.body.id, pdf.body.id] });
+      const post = (await page(author.client, topic.id)).body.posts.items[0];
+      expect(post.html).toContain(`<img src="${image.body.url}" alt="plan" />`);
+      expect(post.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['plan.png', 'devis.pdf']);
+      const download = await author.client.get(pdf.body.url);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(download.headers.get('cache-control')).toBe('private, no-store');
+      for (const outsider of [app.client(), nonMember.client, pending.client, otherAnimator.client]) {
+        expect((await outsider.get(pdf.body.url)).status).toBe(404);
+      }
+      // An attachment is used once, by its uploader.
+      const again = await member.client.post(`${V1}/forum/topics/${topic.id}/posts`, { body: 'encore', attachmentIds: [pdf.body.id] });
+      expect(again.status).toBe(400);
+      expect(again.body.code).toBe('INVALID_ATTACHMENT');
+    });
+
+    it('shares a topic with a sibling network: its members read and reply; others still do not', async () => {
+      const topic = await newTopic(author);
+      const outsider = await world.person(true, 'Hugo');
+      await world.enrol(pub, outsider);
+      expect((await page(outsider.client, topic.id)).status).toBe(404);
+
+      expect((await member.client.get(`${V1}/forum/topics/${topic.id}/shares`)).status).toBe(403);
+      const targets = await animator.client.get(`${V1}/forum/topics/${topic.id}/shares`);
+      expect(targets.body).toEqual([{ networkId: pub, name: 'Club public de Roanne', shared: false }]);
+      const notSibling = await animator.client.put(`${V1}/forum/topics/${topic.id}/shares/${other}`, {});
+      expect(notSibling.status).toBe(400);
+      expect((await animator.client.put(`${V1}/forum/topics/${topic.id}/shares/${pub}`, {})).body).toEqual([{ networkId: pub, name: 'Club public de Roanne', shared: true }]);
+
+      const listed = await outsider.client.get(`${V1}/networks/${pub}/forum/topics`);
+      expect(listed.body.items.find((t: { id: string }) => t.id === topic.id)).toMatchObject({ shared: true, networkId: priv });
+      expect((await page(outsider.client, topic.id)).status).toBe(200);
+      await reply(outsider, topic.id, 'Nous aussi, à Roanne');
+      // Moderation stays with the topic's own network.
+      expect((await outsider.client.put(`${V1}/forum/topics/${topic.id}/pin`, { pinned: true })).status).toBe(403);
+
+      await animator.client.delete(`${V1}/forum/topics/${topic.id}/shares/${pub}`);
+      expect((await page(outsider.client, topic.id)).status).toBe(404);
+    });
+
+    it('shows new posts live to the viewers of a topic, and lets no one else into its room', async () => {
+      const topic = await newTopic(author);
+      const origin = new URL(app.running.app.get<AppConfig>(APP_CONFIG).PUBLIC_URL).origin;
+      const open = (http: HttpClient) =>
+        io(app.url + REALTIME_NAMESPACE, { path: REALTIME_PATH, transports: ['websocket'], extraHeaders: { origin, cookie: http.cookieHeader }, reconnection: false, forceNew: true });
+      const viewer = open(member.client);
+      const stranger = open(nonMember.client);
+      try {
+        const join = (socket: ReturnType<typeof open>) =>
+          new Promise<{ ok: boolean }>((resolve) => socket.emit('room:join', { room: `topic:${topic.id}` }, resolve));
+        expect(await join(viewer)).toEqual({ ok: true });
+        expect(await join(stranger)).toEqual({ ok: false, code: 'room_unavailable' });
+        const received = new Promise<ForumPostEvent>((resolve) => viewer.on('forum:post-created', resolve));
+        const posted = await reply(author, topic.id, 'En direct');
+        const event = await received;
+        expect(event).toMatchObject({ topicId: topic.id, post: { id: posted.id, sequence: 2, html: '<p>En direct</p>\n', canEdit: false, markdown: null } });
+      } finally {
+        viewer.disconnect();
+        stranger.disconnect();
+      }
+    });
+  });
+
+  describe('bad input', () => {
+    it('neutralises hostile Markdown and HTML', async () => {
+      const hostile = [
+        '<script>alert("x")</script>',
+        '<img src=x onerror="alert(1)">',
+        '[clic](javascript:alert(1))',
+        '[data](data:text/html;base64,PHNjcmlwdD4=)',
+        '![pixel](https://tracker.example/p.gif)',
+        '![inline](data:image/png;base64,iVBORw0KGgo=)',
+        '<a href="https://x.example" onclick="steal()">lien</a>',
+        '<iframe src="https://evil.example"></iframe><style>*{}</style>',
+        'مرحبا 你好 🎉 \u202eevil',
+      ].join('\n\n');
+      const topic = await newTopic(member, priv, { body: hostile });
+      const html: string = (await page(member.client, topic.id)).body.posts.items[0].html;
+      expect(html).not.toMatch(/<(script|iframe|style|img)/i);
+      // What remains of the attacks is escaped text: no element carries an event handler or a dangerous address.
+      expect(html).not.toMatch(/<[^>]*\son\w+=/i);
+      expect(html).not.toMatch(/(href|src)="?(javascript|data):/i);
+      expect(html).not.toContain('tracker.example');
+      expect(html).toContain('&lt;script&gt;');
+      expect(html).toContain('你好 🎉');
+    });
+
+    it('answers a clear 4xx and writes nothing on invalid bodies', async () => {
+      const topic = await newTopic(member);
+      const before = { topics: await count('forum_topics'), posts: await count('forum_posts'), mails: await count('mail_outbox') };
+      const cases: [string, string, unknown][] = [
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x', body: 'y'.repeat(50_001) }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x'.repeat(201), body: 'y' }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: '   ', body: 'y' }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x', body: '  \n ' }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x', body: 'y', admin: true }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: 'nope', title: 'x', body: 'y' }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: pubCategory, title: 'x', body: 'y' }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x', body: 'nul \u0000 byte' }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x', body: 'y', attachmentIds: ['00000000-0000-4000-8000-000000000000'] }],
+        ['POST', `/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'x', body: 42 }],
+        ['POST', `/forum/topics/${topic.id}/posts`, { body: 'y'.repeat(50_001) }],
+        ['POST', `/forum/topics/${topic.id}/posts`, { body: 'y', quotePostId: '00000000-0000-4000-8000-000000000000' }],
+        ['POST', `/forum/topics/${topic.id}/posts`, { body: ['y'] }],
+        ['POST', `/forum/topics/${topic.id}/posts`, {}],
+        ['PUT', `/forum/topics/${topic.id}/read`, { sequence: -1 }],
+        ['PUT', `/forum/topics/${topic.id}/read`, { sequence: '3' }],
+        ['PUT', `/forum/topics/${topic.id}/follow`, { following: 'yes' }],
+        ['GET', `/networks/${priv}/forum/topics?pageSize=500`, undefined],
+        ['GET', `/networks/${priv}/forum/topics?filter=everything`, undefined],
+        ['GET', `/forum/topics/${topic.id}?page=0`, undefined],
+        ['GET', `/forum/topics/${topic.id}/posts`, undefined],
+      ];
+      for (const [method, path, body] of cases) {
+        const res = await member.client.request(method, V1 + path, body);
+        expect([path, res.status]).toEqual([path, 400]);
+        expect(res.body.code).toBeTruthy();
+      }
+      const reaction = await member.client.put(`${V1}/forum/posts/${(await page(member.client, topic.id)).body.posts.items[0].id}/reactions/poo`, {});
+      expect(reaction.status).toBe(400);
+      expect({ topics: await count('forum_topics'), posts: await count('forum_posts'), mails: await count('mail_outbox') }).toEqual(before);
+    });
+
+    it('refuses moves into another network’s category, and quotes of another topic, changing nothing', async () => {
+      const topic = await newTopic(author);
+      const foreign = (await otherAnimator.client.post(`${V1}/networks/${other}/forum/categories`, { name: 'Ailleurs' })).body.id;
+      for (const categoryId of [foreign, pubCategory, '00000000-0000-4000-8000-000000000000']) {
+        const res = await moderator.client.post(`${V1}/forum/topics/${topic.id}/move`, { categoryId });
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('INVALID_CATEGORY');
+      }
+      expect((await page(member.client, topic.id)).body.topic.categoryId).toBe(privCategory);
+      const elsewhere = await newTopic(author);
+      const foreignPost = (await page(member.client, elsewhere.id)).body.posts.items[0].id;
+      const quoted = await member.client.post(`${V1}/forum/topics/${topic.id}/posts`, { body: 'cf.', quotePostId: foreignPost });
+      expect(quoted.body.code).toBe('INVALID_QUOTE');
+      expect((await page(member.client, topic.id)).body.posts.total).toBe(1);
+    });
+  });
+
+  describe('role × endpoint matrix', () => {
+    type Role = 'anonymous' | 'nonMember' | 'pending' | 'member' | 'moderator' | 'animator' | 'otherAnimator' | 'admin';
+    const ROLES: Role[] = ['anonymous', 'nonMember', 'pending', 'member', 'moderator', 'animator', 'otherAnimator', 'admin'];
+    const client = (role: Role): HttpClient =>
+      ({ anonymous: app.client(), nonMember: nonMember.client, pending: pending.client, member: member.client, moderator: moderator.client, animator: animator.client, otherAnimator: otherAnimator.client, admin: admin.client })[role];
+    /** Expected statuses: outsiders of a private forum get 404 (anonymous: 401 on writes). */
+    const hidden = (write: boolean) => ({ anonymous: write ? 401 : 404, nonMember: 404, pending: 404, otherAnimator: 404 });
+    const readers = (ok: number) => ({ ...hidden(false), member: ok, moderator: ok, animator: ok, admin: ok });
+    const writers = (member: number, moderator: number, animator: number, admin = animator) => ({ ...hidden(true), member, moderator, animator, admin });
+
+    interface Case {
+      name: string;
+      expected: Record<Role, number>;
+      /** Runs the request for one role on fresh objects when the request changes them. */
+      run: (who: HttpClient) => Promise<HttpResponse>;
+    }
+    const cases = (): Case[] => [
+      { name: 'GET forum', expected: readers(200), run: (c) => c.get(`${V1}/networks/${priv}/forum`) },
+      { name: 'GET categories', expected: readers(200), run: (c) => c.get(`${V1}/networks/${priv}/forum/categories`) },
+      { name: 'POST category', expected: writers(403, 403, 201), run: (c) => c.post(`${V1}/networks/${priv}/forum/categories`, { name: 'Matrice' }) },
+      {
+        name: 'PATCH category',
+        expected: writers(403, 403, 200),
+        run: (c) => c.patch(`${V1}/forum/categories/${privCategory}`, { description: 'Achats groupés' }),
+      },
+      {
+        name: 'DELETE category',
+        expected: writers(403, 403, 204),
+        run: async (c) => c.delete(`${V1}/forum/categories/${(await animator.client.post(`${V1}/networks/${priv}/forum/categories`, { name: 'Éphémère' })).body.id}`),
+      },
+      { name: 'GET topics', expected: readers(200), run: (c) => c.get(`${V1}/networks/${priv}/forum/topics`) },
+      { name: 'POST topic', expected: writers(201, 201, 201), run: (c) => c.post(`${V1}/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'Matrice', body: 'm' }) },
+      { name: 'GET mentions', expected: writers(200, 200, 200), run: (c) => c.get(`${V1}/networks/${priv}/forum/mentions?q=a`) },
+      { name: 'POST attachment', expected: writers(201, 201, 201), run: (c) => c.upload(`${V1}/networks/${priv}/forum/attachments`, PNG, 'p.png', 'image/png') },
+      { name: 'GET topic page', expected: readers(200), run: async (c) => page(c, shared.topic) },
+      { name: 'GET posts after', expected: readers(200), run: (c) => c.get(`${V1}/forum/topics/${shared.topic}/posts?after=0`) },
+      { name: 'PATCH topic', expected: writers(403, 200, 200), run: (c) => c.patch(`${V1}/forum/topics/${shared.topic}`, { title: 'Renommé' }) },
+      { name: 'DELETE topic', expected: writers(403, 204, 204), run: async (c) => c.delete(`${V1}/forum/topics/${(await newTopic(author)).id}`) },
+      { name: 'PUT pin', expected: writers(403, 200, 200), run: (c) => c.put(`${V1}/forum/topics/${shared.topic}/pin`, { pinned: false }) },
+      { name: 'PUT lock', expected: writers(403, 200, 200), run: (c) => c.put(`${V1}/forum/topics/${shared.topic}/lock`, { locked: false }) },
+      { name: 'PUT solution', expected: writers(403, 200, 200), run: (c) => c.put(`${V1}/forum/topics/${shared.topic}/solution`, { postId: shared.reply }) },
+      { name: 'POST move', expected: writers(403, 200, 200), run: (c) => c.post(`${V1}/forum/topics/${shared.topic}/move`, { categoryId: privCategory }) },
+      { name: 'PUT follow', expected: writers(200, 200, 200), run: (c) => c.put(`${V1}/forum/topics/${shared.topic}/follow`, { following: true }) },
+      { name: 'PUT read', expected: writers(204, 204, 204), run: (c) => c.put(`${V1}/forum/topics/${shared.topic}/read`, { sequence: 1 }) },
+      { name: 'GET shares', expected: writers(403, 403, 200), run: (c) => c.get(`${V1}/forum/topics/${shared.topic}/shares`) },
+      { name: 'PUT share', expected: writers(403, 403, 200), run: (c) => c.put(`${V1}/forum/topics/${shared.topic}/shares/${shared.sibling}`, {}) },
+      { name: 'DELETE share', expected: writers(403, 403, 200), run: (c) => c.delete(`${V1}/forum/topics/${shared.topic}/shares/${shared.sibling}`) },
+      { name: 'POST reply', expected: writers(201, 201, 201), run: (c) => c.post(`${V1}/forum/topics/${shared.topic}/posts`, { body: 'Réponse' }) },
+      { name: 'GET post', expected: readers(200), run: (c) => c.get(`${V1}/forum/posts/${shared.reply}`) },
+      { name: 'PATCH post of someone else', expected: writers(403, 403, 403), run: (c) => c.patch(`${V1}/forum/posts/${shared.reply}`, { body: 'x' }) },
+      { name: 'DELETE post of someone else', expected: writers(403, 200, 200), run: async (c) => c.delete(`${V1}/forum/posts/${(await reply(author, shared.topic)).id}`) },
+      { name: 'GET revisions', expected: readers(200), run: (c) => c.get(`${V1}/forum/posts/${shared.reply}/revisions`) },
+      { name: 'POST hide', expected: writers(403, 200, 200), run: (c) => c.post(`${V1}/forum/posts/${shared.reply}/hide`, {}) },
+      { name: 'POST restore', expected: writers(403, 200, 200), run: (c) => c.post(`${V1}/forum/posts/${shared.reply}/restore`, {}) },
+      { name: 'PUT reaction', expected: writers(200, 200, 200), run: (c) => c.put(`${V1}/forum/posts/${shared.reply}/reactions/eyes`, {}) },
+      { name: 'DELETE reaction', expected: writers(200, 200, 200), run: (c) => c.delete(`${V1}/forum/posts/${shared.reply}/reactions/eyes`) },
+      { name: 'GET attachment', expected: readers(200), run: (c) => c.get(shared.attachment) },
+    ];
+    const shared = { topic: '', reply: '', attachment: '', sibling: '' };
+
+    beforeAll(async () => {
+      // A private sibling to share with (sharing with a public one would open the topic to everyone).
+      shared.sibling = (await world.createNetwork({ name: 'Club privé de Montbrison', visibility: 'private' })).id;
+      await staff.client.put(`${V1}/networks/${shared.sibling}/parents`, { parentIds: [fed] });
+      const upload = await author.client.upload(`${V1}/networks/${priv}/forum/attachments`, PNG, 'p.png', 'image/png');
+      shared.topic = (await newTopic(author, priv, { attachmentIds: [upload.body.id] })).id;
+      shared.attachment = upload.body.url;
+      shared.reply = (await reply(author, shared.topic, 'Réponse de référence')).id;
+    });
+
+    it('answers every endpoint as the policy says, for every role', async () => {
+      const table: string[] = [];
+      for (const c of cases()) {
+        for (const role of ROLES) {
+          const res = await c.run(client(role));
+          if (res.status !== c.expected[role]) table.push(`${c.name} as ${role}: ${res.status} (expected ${c.expected[role]}) ${JSON.stringify(res.body).slice(0, 120)}`);
+          expect(res.status).toBeLessThan(500);
+        }
+      }
+      expect(table).toEqual([]);
+    });
+
+    it('opens public forums to everyone for reading, to members for writing', async () => {
+      const topic = await newTopic(member, pub);
+      for (const role of ROLES) {
+        const c = client(role);
+        expect([role, (await c.get(`${V1}/networks/${pub}/forum/topics`)).status]).toEqual([role, 200]);
+        expect([role, (await page(c, topic.id)).status]).toEqual([role, 200]);
+        const posted = await c.post(`${V1}/forum/topics/${topic.id}/posts`, { body: 'public' });
+        const expected = role === 'anonymous' ? 401 : ['nonMember', 'pending', 'otherAnimator'].includes(role) ? 403 : 201;
+        expect([role, posted.status]).toEqual([role, expected]);
+      }
+    });
+  });
+
+  describe('canary', () => {
+    it('never lets a non-member receive private forum content, through any path, even after having been a member', async () => {
+      const canary = `CANARY-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const former = await world.person(true, 'Ines');
+      const banned = await world.person(true, 'Jules');
+      await world.enrol(priv, former);
+      await world.enrol(priv, banned);
+      const category = (await animator.client.post(`${V1}/networks/${priv}/forum/categories`, { name: `${canary}-category` })).body.id;
+      const upload = await author.client.upload(`${V1}/networks/${priv}/forum/attachments`, PNG, `${canary}.png`, 'image/png');
+      const topic = await newTopic(author, priv, { categoryId: category, title: `${canary}-title`, body: `${canary}-body`, attachmentIds: [upload.body.id] });
+      const first = (await page(author.client, topic.id)).body.posts.items[0];
+      await author.client.patch(`${V1}/forum/posts/${first.id}`, { body: `${canary}-edited` });
+      // While members, they follow the topic and are mentioned: they get the content by e-mail, as they may.
+      await former.client.put(`${V1}/forum/topics/${topic.id}/follow`, { following: true });
+      await banned.client.put(`${V1}/forum/topics/${topic.id}/follow`, { following: true });
+      const answer = await reply(member, topic.id, `${canary}-reply @[Ines](person:${former.id})`);
+      expect((await mailsTo(former.email)).some((m) => m.text.includes(canary))).toBe(true);
+
+      // Then one company leaves (removed by the animator), the other is banned.
+      expect((await staff.client.delete(`${V1}/networks/${priv}/members/${former.companyId}`)).status).toBe(204);
+      expect((await staff.client.post(`${V1}/networks/${priv}/members/${banned.companyId}/ban`)).status).toBe(200);
+      const mailsBefore = new Map([
+        [former.email, (await mailsTo(former.email)).length],
+        [banned.email, (await mailsTo(banned.email)).length],
+        [nonMember.email, (await mailsTo(nonMember.email)).length],
+      ]);
+      // New private content after the removal: mentions and follows no longer reach them.
+      await reply(member, topic.id, `${canary}-after @[Ines](person:${former.id}) @[Fabien](person:${nonMember.id})`);
+
+      const outsiders: [string, HttpClient][] = [
+        ['anonymous', app.client()],
+        ['non-member', nonMember.client],
+        ['pending', pending.client],
+        ['former member', former.client],
+        ['banned member', banned.client],
+        ['animator of another network', otherAnimator.client],
+      ];
+      const paths = [
+        `/networks/${priv}/forum`,
+        `/networks/${priv}/forum/categories`,
+        `/networks/${priv}/forum/topics`,
+        `/networks/${priv}/forum/topics?filter=following`,
+        `/networks/${priv}/forum/mentions?q=`,
+        `/networks/${pub}/forum/topics`,
+        `/networks/${fed}/forum/topics`,
+        `/forum/topics/${topic.id}`,
+        `/forum/topics/${topic.id}/posts?after=0`,
+        `/forum/topics/${topic.id}/shares`,
+        `/forum/posts/${first.id}`,
+        `/forum/posts/${first.id}/revisions`,
+        `/forum/posts/${answer.id}`,
+        `/forum/attachments/${upload.body.id}`,
+        `/networks/${priv}`,
+        `/networks/${priv}/members`,
+        `/search?q=${canary}`,
+        `/search/suggest?q=${canary}`,
+      ];
+      const leaks: string[] = [];
+      for (const [who, c] of outsiders) {
+        for (const path of paths) {
+          const res = await c.get(V1 + path);
+          // Other modules' answers (networks, search) are only checked for leaks here; their own suites check their statuses.
+          if (res.status >= 500 && path.includes('forum')) leaks.push(`${who} ${path}: ${res.status}`);
+          if (JSON.stringify(res.body).includes(canary)) leaks.push(`${who} ${path}: canary in the answer`);
+        }
+        // Writing paths answer the same "not found" and reveal nothing either.
+        for (const [method, path, body] of [
+          ['POST', `/forum/topics/${topic.id}/posts`, { body: 'x' }],
+          ['PUT', `/forum/topics/${topic.id}/follow`, { following: true }],
+          ['PUT', `/forum/posts/${answer.id}/reactions/heart`, {}],
+          ['PATCH', `/forum/posts/${first.id}`, { body: 'x' }],
+        ] as const) {
+          const res = await c.request(method, V1 + path, body);
+          if (![401, 404].includes(res.status) || JSON.stringify(res.body).includes(canary)) leaks.push(`${who} ${method} ${path}: ${res.status}`);
+        }
+      }
+      for (const [email, before] of mailsBefore) {
+        const after = (await mailsTo(email)).slice(before);
+        if (after.some((m) => `${m.subject} ${m.text}`.includes(canary))) leaks.push(`mail to ${email}`);
+      }
+      expect(leaks).toEqual([]);
+      // The live room refuses them too (checked by the same policy).
+      const origin = new URL(app.running.app.get<AppConfig>(APP_CONFIG).PUBLIC_URL).origin;
+      const socket = io(app.url + REALTIME_NAMESPACE, { path: REALTIME_PATH, transports: ['websocket'], extraHeaders: { origin, cookie: former.client.cookieHeader }, reconnection: false, forceNew: true });
+      try {
+        const ack = await new Promise((resolve) => socket.emit('room:join', { room: `topic:${topic.id}` }, resolve));
+        expect(ack).toEqual({ ok: false, code: 'room_unavailable' });
+      } finally {
+        socket.disconnect();
+      }
+    });
+  });
+
+  describe('cost', () => {
+    it('serves a topic page of 20 posts with their authors in at most 3 SQL queries', async () => {
+      const topic = await newTopic(author, pub);
+      const people = [author, member, moderator, animator];
+      for (let i = 0; i < 24; i++) await reply(people[i % people.length], topic.id, `Message ${i} de @[Bruno](person:${member.id})`);
+      const first = (await page(member.client, topic.id)).body.posts.items[0];
+      await member.client.put(`${V1}/forum/posts/${first.id}/reactions/heart`, {});
+
+      const anonymous = app.client();
+      const privateReader = member.client;
+      const asAnonymous = await recordQueries(app.db, () => page(anonymous, topic.id, '?page=1&pageSize=20'));
+      expect(asAnonymous.result.status).toBe(200);
+      expect(asAnonymous.result.body.posts.items).toHaveLength(20);
+      expect(asAnonymous.result.body.posts.items.every((p: { author: { firstName: string } }) => p.author.firstName)).toBe(true);
+      expect(asAnonymous.queries.length).toBeLessThanOrEqual(3);
+
+      const asMember = await recordQueries(app.db, () => page(privateReader, topic.id, '?page=2&pageSize=20'));
+      expect(asMember.result.status).toBe(200);
+      expect(asMember.result.body.posts.items).toHaveLength(5);
+      // The session lookup belongs to authentication (every signed-in request); the page itself costs three.
+      const forum = asMember.queries.filter((q) => !/\bFROM sessions\b/i.test(q) && !/\bUPDATE sessions\b/i.test(q));
+      expect(forum.length).toBeLessThanOrEqual(3);
+
+      const full = await recordQueries(app.db, () => page(privateReader, topic.id));
+      expect(full.result.body.posts.items).toHaveLength(20);
+      expect(full.queries.filter((q) => !/\bsessions\b/i.test(q)).length).toBeLessThanOrEqual(3);
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ModerationModule } from '../moderation/moderation.module';
+import { ForumAttachment } from './entities/forum-attachment.entity';
+import { ForumCategory } from './entities/forum-category.entity';
+import { ForumMention } from './entities/forum-mention.entity';
+import { ForumPostRevision } from './entities/forum-post-revision.entity';
+import { ForumPost } from './entities/forum-post.entity';
+import { ForumReaction } from './entities/forum-reaction.entity';
+import { ForumTopicFollow } from './entities/forum-topic-follow.entity';
+import { ForumTopicRead } from './entities/forum-topic-read.entity';
+import { ForumTopicShare } from './entities/forum-topic-share.entity';
+import { ForumTopic } from './entities/forum-topic.entity';
+import { ForumContextService } from './forum-context.service';
+import { ForumNotifier } from './forum-notifier';
+import { ForumPostsService } from './forum-posts.service';
+import { ForumTopicsService } from './forum-topics.service';
+import { ForumController, NetworkForumController } from './forums.controller';
+import { ForumsRepository } from './forums.repository';
+import { ForumsService } from './forums.service';
+
+/** Network forums (issue 4). Uses the access policy for every decision, never NetworksModule. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ForumCategory,
+      ForumTopic,
+      ForumPost,
+      ForumPostRevision,
+      ForumReaction,
+      ForumTopicFollow,
+      ForumTopicRead,
+      ForumMention,
+      ForumAttachment,
+      ForumTopicShare,
+    ]),
+    ModerationModule,
+  ],
+  controllers: [NetworkForumController, ForumController],
+  providers: [ForumsRepository, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],
+  exports: [ForumsService],
+})
+export class ForumsModule {}

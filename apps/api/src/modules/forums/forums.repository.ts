@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  FORUM_REACTIONS,
+  type ForumAuthor,
+  type ForumCategory as ForumCategoryView,
+  type ForumReaction,
+  type ForumTopicFilter,
+  type ForumTopicListItem,
+} from '@maillage/contracts';
+import type { MaybeActor } from '../../core/access/actor';
+import { fileUrl } from '../companies/companies.service';
+
+type Db = Pick<EntityManager, 'query'>;
+
+/**
+ * The author of a row (a person joined as `alias`) with their company: the one member of the network
+ * (`networkExpr`) first, else their first company. One LATERAL join, no extra query.
+ */
+function authorJoin(alias: string, personIdExpr: string, networkExpr: string): string {
+  return `LEFT JOIN people ${alias} ON ${alias}.id = ${personIdExpr}
+    LEFT JOIN LATERAL (
+      SELECT c.id, COALESCE(c.trade_name, c.legal_name) AS name FROM company_members cm JOIN companies c ON c.id = cm.company_id
+      WHERE cm.person_id = ${alias}.id
+      ORDER BY EXISTS (SELECT 1 FROM network_memberships m WHERE m.company_id = c.id AND m.network_id = ${networkExpr} AND m.status = 'active') DESC,
+               c.legal_name, c.id
+      LIMIT 1) ${alias}c ON ${alias}.id IS NOT NULL`;
+}
+function authorColumns(alias: string, prefix: string): string {
+  return `${alias}.id AS ${prefix}_id, ${alias}.first_name AS ${prefix}_first_name, ${alias}.last_name AS ${prefix}_last_name,
+    ${alias}.photo_file_id AS ${prefix}_photo, ${alias}c.id AS ${prefix}_company_id, ${alias}c.name AS ${prefix}_company_name`;
+}
+type AuthorRow<P extends string> = Record<`${P}_id` | `${P}_first_name` | `${P}_last_name` | `${P}_photo` | `${P}_company_id` | `${P}_company_name`, string | null>;
+
+export function toAuthor<P extends string>(row: AuthorRow<P>, prefix: P): ForumAuthor | null {
+  const get = (key: string) => (row as Record<string, string | null>)[`${prefix}_${key}`];
+  const id = get('id');
+  if (!id) return null;
+  const companyId = get('company_id');
+  return {
+    personId: id,
+    firstName: get('first_name') ?? '',
+    lastName: get('last_name') ?? '',
+    photoUrl: fileUrl(get('photo')),
+    company: companyId ? { id: companyId, name: get('company_name') ?? '' } : null,
+  };
+}
+
+/** A deleted author (account removed) still shows as someone. */
+const FORMER_MEMBER: ForumAuthor = { personId: '', firstName: '', lastName: '', photoUrl: null, company: null };
+export const authorOrFormer = (author: ForumAuthor | null): ForumAuthor => author ?? FORMER_MEMBER;
+
+export interface TopicRow extends AuthorRow<'author'> {
+  id: string;
+  network_id: string;
+  network_name: string;
+  category_id: string;
+  category_name: string;
+  author_id: string | null;
+  title: string;
+  pinned: boolean;
+  locked: boolean;
+  solved_post_id: string | null;
+  post_count: number;
+  last_sequence: number;
+  last_post_at: Date;
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  shared_ids: string[] | null;
+  following: boolean;
+  last_read: number;
+}
+
+export interface PostRow extends AuthorRow<'author'> {
+  id: string;
+  topic_id: string;
+  sequence: number;
+  author_id: string | null;
+  body: string;
+  html: string;
+  edited_at: Date | null;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  deleted_at: Date | null;
+  created_at: Date;
+  quote_id: string | null;
+  quote_sequence: number | null;
+  quote_body: string | null;
+  quote_gone: boolean | null;
+  quote_first_name: string | null;
+  quote_last_name: string | null;
+  reactions: { reaction: ForumReaction; count: number; mine: boolean }[];
+  attachments: { id: string; fileName: string; contentType: string; size: number }[];
+}
+
+export type PostSelection = { bySequence: [number, number] } | { after: number; limit: number } | { id: string };
+
+/** The forums' read queries: each view is one SQL statement (a topic page costs three with the access check). */
+@Injectable()
+export class ForumsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async categories(networkId: string): Promise<ForumCategoryView[]> {
+    const rows: { id: string; network_id: string; name: string; description: string | null; position: number; topic_count: number; last_post_at: Date | null }[] =
+      await this.db.query(
+        `SELECT c.id, c.network_id, c.name, c.description, c.position,
+                (SELECT count(*)::int FROM forum_topics t WHERE t.category_id = c.id AND t.deleted_at IS NULL) AS topic_count,
+                (SELECT max(t.last_post_at) FROM forum_topics t WHERE t.category_id = c.id AND t.deleted_at IS NULL) AS last_post_at
+         FROM forum_categories c WHERE c.network_id = $1 ORDER BY c.position, c.name, c.id`,
+        [networkId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      networkId: r.network_id,
+      name: r.name,
+      description: r.description,
+      position: r.position,
+      topicCount: r.topic_count,
+      lastPostAt: r.last_post_at?.toISOString() ?? null,
+    }));
+  }
+
+  /** One topic with everything its page header shows, whatever its state (the caller checks the rights). */
+  async topic(actor: MaybeActor, topicId: string, db: Db = this.db): Promise<TopicRow | null> {
+    const [row]: TopicRow[] = await db.query(
+      `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.author_id, t.title, t.pinned, t.locked,
+              t.solved_post_id, t.post_count, t.last_sequence, t.last_post_at, t.deleted_at, t.created_at, t.updated_at,
+              (SELECT array_agg(s.network_id) FROM forum_topic_shares s WHERE s.topic_id = t.id) AS shared_ids,
+              EXISTS (SELECT 1 FROM forum_topic_follows f WHERE f.topic_id = t.id AND f.person_id = $2::uuid) AS following,
+              COALESCE((SELECT r.last_read_sequence FROM forum_topic_reads r WHERE r.topic_id = t.id AND r.person_id = $2::uuid), 0) AS last_read,
+              ${authorColumns('a', 'author')}
+       FROM forum_topics t JOIN networks n ON n.id = t.network_id JOIN forum_categories c ON c.id = t.category_id
+       ${authorJoin('a', 't.author_id', 't.network_id')}
+       WHERE t.id = $1`,
+      [topicId, actor?.personId ?? null],
+    );
+    return row ?? null;
+  }
+
+  /** The topic a post belongs to (for routes addressed by post id). */
+  async topicIdOfPost(postId: string): Promise<string | null> {
+    const [row]: { topic_id: string }[] = await this.db.query('SELECT topic_id FROM forum_posts WHERE id = $1', [postId]);
+    return row?.topic_id ?? null;
+  }
+
+  async posts(actor: MaybeActor, topic: { id: string; network_id: string }, selection: PostSelection, db: Db = this.db): Promise<PostRow[]> {
+    const params: unknown[] = [topic.id, topic.network_id, actor?.personId ?? null];
+    let where: string;
+    let limit = '';
+    if ('bySequence' in selection) {
+      where = `p.sequence BETWEEN $${params.push(selection.bySequence[0])} AND $${params.push(selection.bySequence[1])}`;
+    } else if ('after' in selection) {
+      where = `p.sequence > $${params.push(selection.after)}`;
+      limit = `LIMIT $${params.push(selection.limit)}`;
+    } else {
+      where = `p.id = $${params.push(selection.id)}`;
+    }
+    const rows: PostRow[] = await db.query(
+      `SELECT p.id, p.topic_id, p.sequence, p.author_id, p.body, p.html, p.edited_at, p.hidden_at, p.hidden_reason, p.deleted_at, p.created_at,
+              ${authorColumns('a', 'author')},
+              q.id AS quote_id, q.sequence AS quote_sequence, q.body AS quote_body,
+              (q.hidden_at IS NOT NULL OR q.deleted_at IS NOT NULL) AS quote_gone, qa.first_name AS quote_first_name, qa.last_name AS quote_last_name,
+              (SELECT COALESCE(json_agg(json_build_object('reaction', x.reaction, 'count', x.n, 'mine', x.mine)), '[]'::json)
+                 FROM (SELECT r.reaction, count(*)::int AS n, COALESCE(bool_or(r.person_id = $3::uuid), false) AS mine
+                       FROM forum_reactions r WHERE r.post_id = p.id GROUP BY r.reaction) x) AS reactions,
+              (SELECT COALESCE(json_agg(json_build_object('id', fa.id, 'fileName', f.original_name, 'contentType', f.mime_type, 'size', f.size)
+                                        ORDER BY fa.created_at, fa.id), '[]'::json)
+                 FROM forum_attachments fa JOIN files f ON f.id = fa.file_id WHERE fa.post_id = p.id) AS attachments
+       FROM forum_posts p
+       ${authorJoin('a', 'p.author_id', '$2::uuid')}
+       LEFT JOIN forum_posts q ON q.id = p.quote_post_id
+       LEFT JOIN people qa ON qa.id = q.author_id
+       WHERE p.topic_id = $1 AND ${where}
+       ORDER BY p.sequence ${limit}`,
+      params,
+    );
+    for (const row of rows) row.reactions.sort((a, b) => FORUM_REACTIONS.indexOf(a.reaction) - FORUM_REACTIONS.indexOf(b.reaction));
+    return rows;
+  }
+
+  /** Topics of a network's forum and those shared with it, pinned first, then by last post. */
+  async topicList(
+    actor: MaybeActor,
+    networkId: string,
+    query: { categoryId?: string; filter: ForumTopicFilter; page: number; pageSize: number },
+  ): Promise<{ items: ForumTopicListItem[]; total: number }> {
+    const params: unknown[] = [networkId, actor?.personId ?? null];
+    const where = [
+      't.deleted_at IS NULL',
+      '(t.network_id = $1 OR EXISTS (SELECT 1 FROM forum_topic_shares s WHERE s.topic_id = t.id AND s.network_id = $1))',
+    ];
+    if (query.categoryId) where.push(`t.category_id = $${params.push(query.categoryId)}`);
+    if (query.filter === 'unread') where.push('$2::uuid IS NOT NULL AND t.last_sequence > COALESCE(r.last_read_sequence, 0)');
+    if (query.filter === 'following') where.push('f.person_id IS NOT NULL');
+    if (query.filter === 'solved') where.push('t.solved_post_id IS NOT NULL');
+    if (query.filter === 'unsolved') where.push('t.solved_post_id IS NULL');
+    const personal = `LEFT JOIN forum_topic_reads r ON r.topic_id = t.id AND r.person_id = $2::uuid
+      LEFT JOIN forum_topic_follows f ON f.topic_id = t.id AND f.person_id = $2::uuid`;
+    const condition = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM forum_topics t ${personal} WHERE ${condition}`, params);
+    const limit = params.push(query.pageSize);
+    const offset = params.push((query.page - 1) * query.pageSize);
+    const rows: (AuthorRow<'author'> & {
+      id: string;
+      network_id: string;
+      network_name: string;
+      category_id: string;
+      category_name: string;
+      title: string;
+      pinned: boolean;
+      locked: boolean;
+      solved: boolean;
+      post_count: number;
+      unread: number;
+      following: boolean;
+      last_post_at: Date;
+      created_at: Date;
+      last_id: string | null;
+      last_first_name: string | null;
+      last_last_name: string | null;
+    })[] = await this.db.query(
+      `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
+              t.solved_post_id IS NOT NULL AS solved, t.post_count,
+              CASE WHEN $2::uuid IS NULL THEN 0 ELSE GREATEST(t.last_sequence - COALESCE(r.last_read_sequence, 0), 0) END AS unread,
+              f.person_id IS NOT NULL AS following, t.last_post_at, t.created_at,
+              l.id AS last_id, l.first_name AS last_first_name, l.last_name AS last_last_name,
+              ${authorColumns('a', 'author')}
+       FROM forum_topics t ${personal}
+       JOIN networks n ON n.id = t.network_id JOIN forum_categories c ON c.id = t.category_id
+       LEFT JOIN people l ON l.id = t.last_post_author_id
+       ${authorJoin('a', 't.author_id', 't.network_id')}
+       WHERE ${condition}
+       ORDER BY t.pinned DESC, t.last_post_at DESC, t.id LIMIT $${limit} OFFSET $${offset}`,
+      params,
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        networkId: r.network_id,
+        networkName: r.network_name,
+        shared: r.network_id !== networkId,
+        categoryId: r.category_id,
+        categoryName: r.category_name,
+        title: r.title,
+        author: authorOrFormer(toAuthor(r, 'author')),
+        pinned: r.pinned,
+        locked: r.locked,
+        solved: r.solved,
+        postCount: r.post_count,
+        unreadCount: r.unread,
+        following: r.following,
+        lastPostAt: r.last_post_at.toISOString(),
+        lastPostAuthor: r.last_id ? { personId: r.last_id, firstName: r.last_first_name ?? '', lastName: r.last_last_name ?? '' } : null,
+        createdAt: r.created_at.toISOString(),
+      })),
+    };
+  }
+
+  /** Autocomplete: people of the network's active member companies whose name starts with one of the words of `q`. */
+  async mentionCandidates(networkId: string, q: string | undefined, excludeId: string) {
+    const rows: { id: string; first_name: string; last_name: string; photo_file_id: string | null; company_name: string | null }[] = await this.db.query(
+      `SELECT DISTINCT ON (p.last_name, p.first_name, p.id) p.id, p.first_name, p.last_name, p.photo_file_id,
+              COALESCE(c.trade_name, c.legal_name) AS company_name
+       FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id JOIN people p ON p.id = cm.person_id
+       JOIN companies c ON c.id = m.company_id
+       WHERE m.network_id = $1 AND m.status = 'active' AND p.id <> $2
+         AND ($3::text IS NULL OR p.first_name ILIKE $3 OR p.last_name ILIKE $3 OR (p.first_name || ' ' || p.last_name) ILIKE $3)
+       ORDER BY p.last_name, p.first_name, p.id LIMIT 10`,
+      [networkId, excludeId, q ? `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null],
+    );
+    return rows.map((r) => ({ personId: r.id, firstName: r.first_name, lastName: r.last_name, photoUrl: fileUrl(r.photo_file_id), companyName: r.company_name }));
+  }
+}
+

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ModerationAction } from './entities/moderation-action.entity';
+import { ModerationReport } from './entities/moderation-report.entity';
+import { PostingEvent } from './entities/posting-event.entity';
+import { ModerationController } from './moderation.controller';
+import { ModerationService } from './moderation.service';
+
+/** Imported by the features that have reportable content (ForumsModule…) and by NetworksModule (audited bans). */
+@Module({
+  imports: [TypeOrmModule.forFeature([ModerationReport, ModerationAction, PostingEvent])],
+  controllers: [ModerationController],
+  providers: [ModerationService],
+  exports: [ModerationService],
+})
+export class ModerationModule {}

@@ -1,0 +1,177 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, launch, login, newContext, screenshot } from './support/browser';
+
+const stamp = Date.now();
+const NETWORK = `Club privé des industriels ${stamp}`;
+const MESSAGE = 'Nous usinons du titane pour l’aéronautique.';
+const MEMBER_COMPANY = 'Usinage de précision du Forez';
+const outsider = { email: `outsider.${stamp}@exemple.test`, password: 'une phrase de passe pour un curieux' };
+
+async function pickOption(page: Page, label: string | RegExp, option: string | RegExp) {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** The network page reached from the directory, by its card. */
+async function openFromDirectory(page: Page): Promise<void> {
+  await page.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
+  await page.getByRole('link', { name: NETWORK }).click();
+  await page.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+}
+
+/** Signs up a fresh person and confirms the address with the link of the e-mail outbox. */
+async function signUpAndVerify(browser: Browser, page: Page): Promise<void> {
+  await page.goto('/inscription');
+  await page.getByLabel('Prénom').fill('Camille');
+  await page.getByLabel('Nom', { exact: true }).fill('Curieuse');
+  await page.getByLabel('Adresse e-mail').fill(outsider.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(outsider.password);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByText('Vérifiez votre boîte mail').waitFor();
+  const admin = await newContext(browser);
+  const adminPage = await admin.newPage();
+  await login(adminPage, 'admin@demo.maillage.fr');
+  const mails = await (await adminPage.request.get(`/api/v1/admin/mails?q=${encodeURIComponent(outsider.email)}`)).json();
+  const mail = await (await adminPage.request.get(`/api/v1/admin/mails/${mails.items[0].id}`)).json();
+  await admin.close();
+  const link = new URL(/https?:\/\/\S+verifier-email\?token=[\w-]+/.exec(mail.text as string)![0]);
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByText('Adresse confirmée').waitFor();
+}
+
+describe('networks, in a browser', () => {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const open = async (viewport: 'desktop' | 'phone' = 'desktop') => {
+    const context = await newContext(browser, viewport);
+    contexts.push(context);
+    return context.newPage();
+  };
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+  });
+
+  let animator: Page;
+  let member: Page;
+
+  it('lets an animator create a private network joined on approval', async () => {
+    animator = await open();
+    await login(animator, 'animatrice@demo.maillage.fr');
+    await animator.goto('/reseaux');
+    await animator.getByRole('heading', { level: 1, name: 'Réseaux' }).waitFor();
+    await expectAccessible(animator, 'networks directory');
+    await animator.getByRole('link', { name: 'Créer un réseau' }).click();
+    await animator.getByRole('heading', { level: 1, name: 'Créer un réseau' }).waitFor();
+    await expectAccessible(animator, 'new network form');
+
+    // The form refuses an incomplete network before calling the API.
+    await animator.getByRole('button', { name: 'Créer le réseau' }).click();
+    await animator.getByText('Ce champ est obligatoire.').first().waitFor();
+    await expectAccessible(animator, 'new network form (errors)');
+
+    await animator.getByLabel('Nom du réseau').fill(NETWORK);
+    await pickOption(animator, /^Type/, "Club d'entreprises");
+    await pickOption(animator, /^Maturité/, 'Développement');
+    await animator.getByRole('radio', { name: 'Privé' }).check();
+    await animator.getByRole('radio', { name: 'Adhésion sur demande' }).check();
+    await pickOption(animator, 'Départements', 'Loire (42)');
+    await animator.getByLabel('Ajouter une commune').fill('Saint-Étienne');
+    await animator.getByRole('option', { name: /Saint-Étienne \(42\)/ }).first().click();
+    await animator.getByLabel('Présentation').fill('Les dirigeants industriels de la Loire, une fois par mois.');
+    await animator.getByRole('textbox', { name: 'Charte' }).fill('# Charte\n\n- **Bienveillance**\n- Confidentialité des échanges');
+    await screenshot(animator, 'networks-new-desktop');
+    await animator.getByRole('button', { name: 'Créer le réseau' }).click();
+
+    await animator.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    await animator.getByText('Bienveillance').waitFor();
+    await expectAccessible(animator, 'network page (animator)');
+    await screenshot(animator, 'networks-page-animator-desktop');
+  });
+
+  it('lets a company owner ask to join with a message', async () => {
+    member = await open();
+    await login(member, 'membre@demo.maillage.fr');
+    await member.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
+    await member.getByRole('link', { name: NETWORK }).waitFor();
+    await expectAccessible(member, 'networks directory (member)');
+    await screenshot(member, 'networks-directory-desktop');
+    await openFromDirectory(member);
+    await member.getByRole('button', { name: 'Demander à rejoindre' }).click();
+    const dialog = member.getByRole('dialog', { name: `Demander à rejoindre ${NETWORK}` });
+    await dialog.getByLabel('Message aux animateurs').fill(MESSAGE);
+    await expectAccessible(member, 'join request dialog');
+    await dialog.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await member.getByText(`Demande de ${MEMBER_COMPANY} en attente de réponse.`).waitFor();
+    await expectAccessible(member, 'network page (pending)');
+  });
+
+  it('lets the animator approve the request, after which the company is a member', async () => {
+    await animator.reload();
+    await animator.getByRole('tab', { name: 'Membres' }).click();
+    await animator.waitForURL(/\/membres$/);
+    await animator.getByText(MESSAGE).waitFor();
+    await expectAccessible(animator, 'members management');
+    await screenshot(animator, 'networks-members-animator-desktop');
+    await animator.getByRole('button', { name: `Accepter la demande de ${MEMBER_COMPANY}` }).click();
+    await animator.getByText(`${MEMBER_COMPANY} est maintenant membre.`).first().waitFor();
+    await animator.getByRole('combobox', { name: `Rôle de ${MEMBER_COMPANY} dans le réseau` }).or(animator.getByLabel(`Rôle de ${MEMBER_COMPANY} dans le réseau`)).first().waitFor();
+
+    await animator.getByRole('tab', { name: 'Historique' }).click();
+    await animator.getByRole('cell', { name: MEMBER_COMPANY }).first().waitFor();
+    await expectAccessible(animator, 'membership history');
+
+    await member.reload();
+    await member.getByText(`${MEMBER_COMPANY} est membre de ce réseau.`).waitFor();
+    await member.getByRole('tab', { name: 'Membres' }).click();
+    await member.getByRole('list', { name: 'Membres du réseau' }).getByRole('link', { name: MEMBER_COMPANY }).waitFor();
+    await expectAccessible(member, 'network members (member)');
+    await screenshot(member, 'networks-members-member-desktop');
+  });
+
+  it('shows a private network to an outsider, but not its members', async () => {
+    const page = await open();
+    await signUpAndVerify(browser, page);
+    await login(page, outsider.email, outsider.password);
+    await page.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
+    const card = page.getByRole('article').filter({ hasText: NETWORK });
+    await card.getByText('Membres visibles des seuls membres').waitFor();
+    await openFromDirectory(page);
+    await page.getByRole('button', { name: 'Demander à rejoindre' }).or(page.getByRole('link', { name: 'Ajouter mon entreprise' })).first().waitFor();
+    await page.getByRole('tab', { name: 'Membres' }).click();
+    await page.getByText('Seuls les membres du réseau voient la liste de ses membres.').waitFor();
+    expect(await page.getByText(MEMBER_COMPANY).count()).toBe(0);
+    expect(await page.getByText(MESSAGE).count()).toBe(0);
+    await expectAccessible(page, 'private network (outsider)');
+    await screenshot(page, 'networks-outsider-desktop');
+  });
+
+  it('is readable on a phone', async () => {
+    const page = await open('phone');
+    await login(page, 'membre@demo.maillage.fr');
+    await page.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
+    await page.getByRole('link', { name: NETWORK }).waitFor();
+    await expectAccessible(page, 'networks directory (phone)');
+    await screenshot(page, 'networks-directory-phone');
+    await openFromDirectory(page);
+    await expectAccessible(page, 'network page (phone)');
+    await screenshot(page, 'networks-page-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    const manager = await open('phone');
+    await login(manager, 'animatrice@demo.maillage.fr');
+    await openFromDirectory(manager);
+    await manager.getByRole('tab', { name: 'Membres' }).click();
+    await manager.getByText(MEMBER_COMPANY).first().waitFor();
+    await expectAccessible(manager, 'members management (phone)');
+    await screenshot(manager, 'networks-members-phone');
+    expect(await manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await manager.goto('/reseaux/nouveau');
+    await manager.getByRole('heading', { level: 1, name: 'Créer un réseau' }).waitFor();
+    await screenshot(manager, 'networks-new-phone');
+    expect(await manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});

@@ -1,0 +1,71 @@
+// Real-time events (socket.io, namespace `/realtime`, path `/socket.io`), shared by the API and the web app.
+// Feature helpers add their events to the two maps below (one line each, in their own section).
+
+import type { ForumPostEvent } from './forums';
+
+export const REALTIME_NAMESPACE = '/realtime';
+export const REALTIME_PATH = '/socket.io';
+
+/**
+ * A room name: `<prefix>:<id>`, e.g. `user:<uuid>` (joined automatically), `topic:<uuid>`, `network:<uuid>`.
+ * Prefixes are registered by the API's feature modules together with their authoriser.
+ */
+export type RealtimeRoom = `${string}:${string}`;
+
+/** Error codes of acknowledgements and of the `error` event. */
+export type RealtimeErrorCode =
+  /** The room is unknown, malformed or forbidden (the three look the same). */
+  | 'room_unavailable'
+  /** The payload does not have the expected shape. */
+  | 'invalid_payload'
+  /** The socket already follows as many rooms as the server allows. */
+  | 'too_many_rooms'
+  /** The event name is not one the server knows. */
+  | 'unknown_event'
+  /** Too many events: slow down (repeated abuse disconnects). */
+  | 'rate_limited'
+  /** The message is larger than the server accepts. */
+  | 'payload_too_large'
+  /** The server failed; retry later. */
+  | 'internal';
+
+export type RealtimeAck = { ok: true } | { ok: false; code: RealtimeErrorCode };
+
+export interface RoomRequest {
+  room: RealtimeRoom;
+}
+
+/** Sent when the server leaves a socket out of a room (rights lost): the client should stop showing its live data. */
+export interface RoomRevokedEvent {
+  room: RealtimeRoom;
+}
+
+export interface RealtimeErrorEvent {
+  code: RealtimeErrorCode;
+  /** The event the error answers, when known. */
+  event?: string;
+}
+
+// ---------- forums (payload types filled by the forums module) ----------
+/** A post was committed in room `topic:<topicId>` (the post as the topic page shows it, viewer-neutral). */
+export type ForumPostCreatedEvent = ForumPostEvent;
+/** A post was edited, hidden, restored or deleted in room `topic:<topicId>`. */
+export type ForumPostUpdatedEvent = ForumPostEvent;
+
+/** Events the client sends. Every one takes an acknowledgement callback. */
+export interface ClientToServerEvents {
+  'room:join': (request: RoomRequest, ack: (result: RealtimeAck) => void) => void;
+  'room:leave': (request: RoomRequest, ack: (result: RealtimeAck) => void) => void;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+  error: (event: RealtimeErrorEvent) => void;
+  'room:revoked': (event: RoomRevokedEvent) => void;
+  // forums
+  'forum:post-created': (event: ForumPostCreatedEvent) => void;
+  'forum:post-updated': (event: ForumPostUpdatedEvent) => void;
+}
+
+export type ServerToClientEventName = keyof ServerToClientEvents;
+export type ServerToClientPayload<E extends ServerToClientEventName> = Parameters<ServerToClientEvents[E]>[0];
