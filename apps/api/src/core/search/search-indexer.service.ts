@@ -161,6 +161,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     const counts: Record<string, number> = {};
     // A full rebuild empties everything first and loads in bulk (the engine may defer derived work until optimize).
     const bulk = !options.kinds && this.engine.clearAll !== undefined;
+    const [{ started }] = await this.db.query('SELECT now() AS started');
     if (bulk) await this.engine.clearAll!();
     for (const kind of kinds) {
       const source = this.sources.get(kind);
@@ -195,6 +196,8 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       counts[kind] = done;
     }
     await this.engine.optimize?.();
+    // Changes queued before the rebuild started are in it (their rows were read after that moment).
+    if (!options.kinds) await this.db.query('DELETE FROM search_outbox WHERE created_at < $1', [started]);
     return counts;
   }
 }
