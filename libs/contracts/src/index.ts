@@ -328,6 +328,22 @@ export interface SearchSuggestGroup {
 export interface SearchSuggestResponse {
   groups: SearchSuggestGroup[];
 }
+/** One placed result on the map. */
+export interface SearchMapPoint {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  lat: number;
+  lng: number;
+}
+/** `GET /search/map`: every placed result of a search (same parameters), up to `limit`. */
+export interface SearchMapResponse {
+  points: SearchMapPoint[];
+  /** Matching results, placed or not. */
+  total: number;
+  /** More placed results exist than `points` holds. */
+  truncated: boolean;
+}
 
 /** The search index's health, for platform admins. */
 export interface SearchIndexStatus {

@@ -75,6 +75,8 @@ export interface StoreQuery {
   tier?: (ord: number, name: string) => number;
   offset: number;
   limit: number;
+  /** The page holds placed documents only (the map); `placed` then counts them. */
+  placedOnly?: boolean;
 }
 
 export interface StoreResult {
@@ -82,6 +84,8 @@ export interface StoreResult {
   ords: number[];
   distances: Map<number, number>;
   total: number;
+  /** With `placedOnly`: how many matching documents are placed. */
+  placed?: number;
   facets: Partial<Record<SearchFacetName, { value: string; count: number }[]>>;
 }
 
@@ -293,6 +297,10 @@ export class FacetStore {
       facets[counter.name] = top;
     }
 
+    if (q.placedOnly) {
+      const placed = matched.filter((ord) => !Number.isNaN(this.lat[ord]));
+      return { ords: this.page(placed, q, distances), distances, total: matched.length, placed: placed.length, facets };
+    }
     return { ords: this.page(matched, q, distances), distances, total: matched.length, facets };
   }
 

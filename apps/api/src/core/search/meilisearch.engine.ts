@@ -3,6 +3,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
   type EngineHit,
+  type EnginePoint,
   type EngineResult,
   type SearchDocument,
   type SearchEngine,
@@ -314,6 +315,40 @@ export class MeilisearchEngine implements SearchEngine {
     }
     return { hits, total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets, relaxed: false };
   }
+
+  async points(query: SearchQuery, limit: number): Promise<{ total: number; points: EnginePoint[] }> {
+    const { q, params } = buildPointsParams(query, limit);
+    if (!q && query.q && query.q.trim() !== '') return { total: 0, points: [] };
+    const res = await this.target.search(q || null, params);
+    const points = res.hits
+      .filter((h) => h._geo)
+      .map((h) => ({
+        kind: h.kind,
+        id: h.id,
+        title: h.title,
+        lat: Number(h._geo!.lat),
+        lng: Number(h._geo!.lng),
+        visibility: h.visibility,
+        audience: h.audience ?? [],
+      }));
+    return { total: res.totalHits ?? res.estimatedTotalHits ?? 0, points };
+  }
+}
+
+/** Map points: the same filters, name order, only what a marker needs. */
+export function buildPointsParams(query: SearchQuery, limit: number): { q: string; params: Record<string, unknown> } {
+  const { q } = buildSearchParams(query);
+  return {
+    q,
+    params: {
+      filter: buildFilter(query),
+      page: 1,
+      hitsPerPage: Math.min(limit, MAX_RESULT_WINDOW),
+      sort: ['sort_name:asc'],
+      matchingStrategy: 'last',
+      attributesToRetrieve: ['kind', 'id', 'title', 'visibility', 'audience', '_geo'],
+    },
+  };
 }
 
 function toHit(h: MeiliHit, near: SearchQuery['near']): EngineHit {

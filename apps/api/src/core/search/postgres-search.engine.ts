@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { FacetStore, type StoreRow } from './facet-store';
+import { FacetStore, type StoreResult, type StoreRow } from './facet-store';
 import { cleanText, fold, MARK_END, MARK_START, queryWords, sanitizeHighlight } from './search-text';
 import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
   type EngineHit,
+  type EnginePoint,
   type EngineResult,
   type SearchDocument,
   type SearchEngine,
@@ -276,62 +277,11 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<EngineResult> {
-    const words = queryWords(query.q);
     const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE);
-    const page = Math.max(query.page ?? 1, 1);
-    const facets = query.facets ?? [];
-    if (words.length === 0 && query.q && query.q.trim() !== '') {
-      // Only punctuation, operators or emoji: nothing can match.
-      return { hits: [], total: 0, facets: Object.fromEntries(facets.map((f) => [f, []])), relaxed: false };
-    }
-    const both = <A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> =>
-      this.options.parallel ? Promise.all([a(), b()]) : a().then(async (x) => [x, await b()]);
-    const [corrections] = await both(
-      () => (words.length ? this.corrections(words) : Promise.resolve(new Map<string, string[]>())),
-      () => this.refresh(),
-    );
-    const offset = (page - 1) * pageSize;
-    const limit = Math.max(0, Math.min(pageSize, MAX_RESULT_WINDOW - offset));
-    const sort = query.sort ?? (words.length ? 'relevance' : 'name');
-    const base = {
-      kinds: query.kinds,
-      filters: query.filters,
-      near: query.near,
-      audience: query.audience,
-      facets,
-      sort,
-      offset,
-      limit,
-    };
-
-    let tsquery: string | null = null;
-    let relaxed = false;
-    let result;
-    if (!words.length) {
-      result = this.store.query({ ...base, matches: null });
-    } else {
-      const alternatives = words.map((w) => [w, ...(corrections.get(w) ?? [])]);
-      const run = async (operator: '&' | '|') => {
-        // Prefixes from two letters on (a single letter would expand to most of the dictionary).
-        const groups = alternatives.map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`);
-        tsquery = groups.join(` ${operator} `);
-        const [row] = await this.db.query(
-          `SELECT string_agg(ord::text, ',') AS ords, string_agg(ord::text, ',') FILTER (WHERE tsv_head @@ q) AS head
-           FROM search_index, to_tsquery('fr_unaccent', $1) q WHERE tsv @@ q`,
-          [tsquery],
-        );
-        const head = new Set(ords(row.head));
-        // Relevance: every word starts a word of the title, then every word in the title or keywords, then the rest; then by name.
-        const inTitle = (name: string) => alternatives.every((alts) => alts.some((w) => ` ${name}`.includes(` ${w}`)));
-        return this.store.query({ ...base, matches: ords(row.ords), tier: (ord, name) => (inTitle(name) ? 0 : head.has(ord) ? 1 : 2) });
-      };
-      result = await run('&');
-      if (result.total === 0 && words.length > 1) {
-        result = await run('|');
-        relaxed = true;
-      }
-    }
-
+    const offset = (Math.max(query.page ?? 1, 1) - 1) * pageSize;
+    const matched = await this.match(query, { offset, limit: Math.max(0, Math.min(pageSize, MAX_RESULT_WINDOW - offset)) });
+    if (!matched) return { hits: [], total: 0, facets: Object.fromEntries((query.facets ?? []).map((f) => [f, []])), relaxed: false };
+    const { result, tsquery, relaxed } = matched;
     const rows = result.ords.length ? await this.pageRows(result.ords, query.highlight !== false ? tsquery : null) : [];
     const byOrd = new Map(rows.map((r) => [r.ord, r]));
     const hits: EngineHit[] = result.ords
@@ -355,6 +305,65 @@ export class PostgresSearchEngine implements SearchEngine {
         };
       });
     return { hits, total: result.total, facets: result.facets, relaxed };
+  }
+
+  async points(query: SearchQuery, limit: number): Promise<{ total: number; points: EnginePoint[] }> {
+    const matched = await this.match({ ...query, facets: [], sort: 'name' }, { offset: 0, limit, placedOnly: true });
+    if (!matched || !matched.result.ords.length) return { total: matched?.result.total ?? 0, points: [] };
+    const rows: EnginePoint[] = await this.db.query(
+      `SELECT i.kind, i.id, d.title, i.lat, i.lng, i.visibility, i.audience FROM search_index i JOIN search_documents d ON d.ord = i.ord
+       WHERE i.ord = ANY($1::int[]) AND i.lat IS NOT NULL AND i.lng IS NOT NULL ORDER BY i.name, i.ord`,
+      [matched.result.ords],
+    );
+    return { total: matched.result.total, points: rows };
+  }
+
+  /**
+   * The documents matching a query, from the FacetStore: every document without words; with words, those
+   * PostgreSQL finds (all words, else any of them: `relaxed`), ranked by relevance tiers. Null: nothing can match.
+   */
+  private async match(
+    query: SearchQuery,
+    window: { offset: number; limit: number; placedOnly?: boolean },
+  ): Promise<{ result: StoreResult; tsquery: string | null; relaxed: boolean } | null> {
+    const words = queryWords(query.q);
+    // Only punctuation, operators or emoji: nothing can match.
+    if (words.length === 0 && query.q && query.q.trim() !== '') return null;
+    const both = <A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> =>
+      this.options.parallel ? Promise.all([a(), b()]) : a().then(async (x) => [x, await b()]);
+    const [corrections] = await both(
+      () => (words.length ? this.corrections(words) : Promise.resolve(new Map<string, string[]>())),
+      () => this.refresh(),
+    );
+    const base = {
+      kinds: query.kinds,
+      filters: query.filters,
+      near: query.near,
+      audience: query.audience,
+      facets: query.facets ?? [],
+      sort: query.sort ?? (words.length ? 'relevance' : 'name'),
+      ...window,
+    };
+    if (!words.length) return { result: this.store.query({ ...base, matches: null }), tsquery: null, relaxed: false };
+
+    const alternatives = words.map((w) => [w, ...(corrections.get(w) ?? [])]);
+    const run = async (operator: '&' | '|') => {
+      // Prefixes from two letters on (a single letter would expand to most of the dictionary).
+      const groups = alternatives.map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`);
+      const tsquery = groups.join(` ${operator} `);
+      const [row] = await this.db.query(
+        `SELECT string_agg(ord::text, ',') AS ords, string_agg(ord::text, ',') FILTER (WHERE tsv_head @@ q) AS head
+         FROM search_index, to_tsquery('fr_unaccent', $1) q WHERE tsv @@ q`,
+        [tsquery],
+      );
+      const head = new Set(ords(row.head));
+      // Relevance: every word starts a word of the title, then every word in the title or keywords, then the rest; then by name.
+      const inTitle = (name: string) => alternatives.every((alts) => alts.some((w) => ` ${name}`.includes(` ${w}`)));
+      const result = this.store.query({ ...base, matches: ords(row.ords), tier: (ord, name) => (inTitle(name) ? 0 : head.has(ord) ? 1 : 2) });
+      return { result, tsquery, relaxed: operator === '|' };
+    };
+    const all = await run('&');
+    return all.result.total === 0 && words.length > 1 ? run('|') : all;
   }
 
   /** The page's display rows, with highlights when there are words. */

@@ -25,6 +25,9 @@ class RecordingEngine implements SearchEngine {
   async search(): Promise<EngineResult> {
     return { hits: [], total: 0, facets: {}, relaxed: false };
   }
+  async points() {
+    return { total: 0, points: [] };
+  }
 }
 
 describe('search outbox relay (real database, recording engine)', () => {

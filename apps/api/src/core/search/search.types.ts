@@ -105,6 +105,18 @@ export interface SearchEngine {
   /** After a full rebuild: refreshes statistics. */
   optimize?(): Promise<void>;
   search(query: SearchQuery): Promise<EngineResult>;
+  /** The placed documents matching a query (its paging ignored), in name order, at most `limit`; restricted ones carry their audience. */
+  points(query: SearchQuery, limit: number): Promise<{ total: number; points: EnginePoint[] }>;
+}
+
+export interface EnginePoint {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  lat: number;
+  lng: number;
+  visibility: 'public' | 'restricted';
+  audience: string[];
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

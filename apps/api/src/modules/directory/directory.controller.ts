@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CompanyMatches, CompanyOffer, SearchIndexStatus, SearchResponse, SearchSuggestResponse } from '@maillage/contracts';
+import type { CompanyMatches, CompanyOffer, SearchIndexStatus, SearchMapResponse, SearchResponse, SearchSuggestResponse } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
@@ -18,6 +18,13 @@ export class SearchController {
   @Get()
   search(@OptionalActor() actor: MaybeActor, @Query() query: SearchQueryDto): Promise<SearchResponse> {
     return this.directory.search(actor, query);
+  }
+
+  /** Every placed result of the same search (paging ignored), for the map. */
+  @Public()
+  @Get('map')
+  map(@OptionalActor() actor: MaybeActor, @Query() query: SearchQueryDto): Promise<SearchMapResponse> {
+    return this.directory.map(actor, query);
   }
 
   /** The index's lag, pending and failing updates (platform admins). */

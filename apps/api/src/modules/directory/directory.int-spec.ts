@@ -239,4 +239,27 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
     await makePlatformAdmin(app, admin.id);
     expect((await admin.client.get(`/api/v1/search?q=${canary}`)).body.total).toBe(1);
   });
+
+  it('puts every placed result of a search on the map, not only one page', async () => {
+    // 150 more companies around Saint-Étienne (placed by their commune), 10 without a place.
+    await app.db.query(
+      `INSERT INTO companies (siren, siret, legal_name, naf_code, commune_code, departement_code, region_code)
+       SELECT '8' || lpad(i::text, 8, '0'), '8' || lpad(i::text, 8, '0') || '00010', 'Carte ' || i, '25.62B',
+              CASE WHEN i <= 150 THEN '42218' ELSE NULL END, '42', '84'
+       FROM generate_series(1, 160) i`,
+    );
+    await app.db.query("INSERT INTO search_outbox (kind, entity_id) SELECT 'company', id FROM companies WHERE legal_name LIKE 'Carte %'");
+    await relay();
+    const list = await anonymous().get('/api/v1/search?departement=42&q=carte');
+    expect(list.body.total).toBe(160);
+    expect(list.body.items).toHaveLength(20);
+    const map = await anonymous().get('/api/v1/search/map?departement=42&q=carte&page=3');
+    expect(map.status).toBe(200);
+    expect(map.body).toMatchObject({ total: 160, truncated: false });
+    expect(map.body.points).toHaveLength(150);
+    expect(map.body.points[0]).toEqual({ kind: 'company', id: expect.any(String), title: expect.stringMatching(/^Carte /), lat: 45.4339, lng: 4.3903 });
+    // The same validation as the search.
+    expect((await anonymous().get('/api/v1/search/map?radiusKm=10')).status).toBe(400);
+    expect((await anonymous().get('/api/v1/search/map?near=42218&radiusKm=5&q=carte')).body.points).toHaveLength(150);
+  });
 });

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SearchFacetName, SearchFacetValue, SearchHit, SearchIndexStatus, SearchKind, SearchResponse, SearchSuggestResponse } from '@maillage/contracts';
+import type {
+  SearchFacetName,
+  SearchFacetValue,
+  SearchHit,
+  SearchIndexStatus,
+  SearchKind,
+  SearchMapResponse,
+  SearchResponse,
+  SearchSuggestResponse,
+} from '@maillage/contracts';
 import { SEARCH_FACETS, type NetworkMaturity, type NetworkType } from '@maillage/contracts';
 import { findCommune, findDepartement, findEpci, findHeadcountBand, findRegion, NAF_SECTIONS, nafDivision } from '@maillage/referentials';
 import { DataSource } from 'typeorm';
@@ -38,6 +47,8 @@ const MATURITY_LABELS: Record<NetworkMaturity, string> = {
   development: 'Développement',
   autonomy: 'Autonomie',
 };
+/** The most points a map receives (markers are clustered in the browser). */
+const MAP_LIMIT = 5000;
 /** Kinds offered by search-as-you-type, in display order. */
 const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network'];
 
@@ -86,8 +97,32 @@ export class DirectoryService {
   }
 
   async search(actor: MaybeActor, dto: SearchQueryDto): Promise<SearchResponse> {
+    const query = await this.query(actor, dto);
+    const result = await this.engine.search(query);
+    const networkNames = await this.networkNames((result.facets.network ?? []).map((f) => f.value));
+    const facets = Object.fromEntries(
+      SEARCH_FACETS.map((name) => [
+        name,
+        (result.facets[name] ?? [])
+          // Membership facet values are public networks (see CompanySearchSource): one that is no longer public is dropped.
+          .filter((f) => name !== 'network' || networkNames.has(f.value))
+          .map((f): SearchFacetValue => ({ value: f.value, count: f.count, label: facetLabel(name, f.value, networkNames) })),
+      ]),
+    ) as SearchResponse['facets'];
+    return {
+      items: await this.visible(actor, query.audience, result.hits),
+      total: result.total,
+      page: dto.page,
+      pageSize: dto.pageSize,
+      facets,
+      relaxed: result.relaxed,
+    };
+  }
+
+  /** The engine query of a search request: the validated filters, the radius' centre, the caller's audience. */
+  private async query(actor: MaybeActor, dto: SearchQueryDto): Promise<SearchQuery> {
     const near = await this.centre(dto);
-    const query: SearchQuery = {
+    return {
       q: dto.q,
       kinds: dto.kind,
       filters: {
@@ -108,25 +143,14 @@ export class DirectoryService {
       facets: [...SEARCH_FACETS],
       audience: await this.access.searchAudience(actor),
     };
-    const result = await this.engine.search(query);
-    const networkNames = await this.networkNames((result.facets.network ?? []).map((f) => f.value));
-    const facets = Object.fromEntries(
-      SEARCH_FACETS.map((name) => [
-        name,
-        (result.facets[name] ?? [])
-          // Membership facet values are public networks (see CompanySearchSource): one that is no longer public is dropped.
-          .filter((f) => name !== 'network' || networkNames.has(f.value))
-          .map((f): SearchFacetValue => ({ value: f.value, count: f.count, label: facetLabel(name, f.value, networkNames) })),
-      ]),
-    ) as SearchResponse['facets'];
-    return {
-      items: await this.visible(actor, query.audience, result.hits),
-      total: result.total,
-      page: dto.page,
-      pageSize: dto.pageSize,
-      facets,
-      relaxed: result.relaxed,
-    };
+  }
+
+  /** Every placed result of a search (for the map), up to MAP_LIMIT, each re-checked like a hit. */
+  async map(actor: MaybeActor, dto: SearchQueryDto): Promise<SearchMapResponse> {
+    const query = await this.query(actor, dto);
+    const { total, points } = await this.engine.points(query, MAP_LIMIT + 1);
+    const visible = await this.visibleItems(actor, query.audience, points.slice(0, MAP_LIMIT));
+    return { total, truncated: points.length > MAP_LIMIT, points: visible.map(({ kind, id, title, lat, lng }) => ({ kind, id, title, lat, lng })) };
   }
 
   async suggest(actor: MaybeActor, q: string): Promise<SearchSuggestResponse> {
@@ -154,12 +178,19 @@ export class DirectoryService {
    * audience, networks against their current visibility (the index may lag behind a privacy change).
    */
   private async visible(actor: MaybeActor, audience: SearchQuery['audience'], hits: EngineHit[]): Promise<SearchHit[]> {
-    const networkIds = hits.filter((h) => h.kind === 'network').map((h) => h.id);
+    return (await this.visibleItems(actor, audience, hits)).map((h) => ({ kind: h.kind, id: h.id, title: h.title, highlights: h.highlights, data: h.payload, location: h.location, distanceKm: h.distanceKm }));
+  }
+
+  private async visibleItems<T extends { kind: SearchKind; id: string; visibility: string; audience: readonly string[] }>(
+    actor: MaybeActor,
+    audience: SearchQuery['audience'],
+    items: T[],
+  ): Promise<T[]> {
+    const networkIds = items.filter((h) => h.kind === 'network').map((h) => h.id);
     const standings = await this.access.networkStandings(actor, networkIds);
-    return hits
+    return items
       .filter((h) => this.access.canSeeSearchHit(audience, h))
-      .filter((h) => h.kind !== 'network' || this.access.canSeeNetwork(standings.get(h.id) ?? null))
-      .map((h) => ({ kind: h.kind, id: h.id, title: h.title, highlights: h.highlights, data: h.payload, location: h.location, distanceKm: h.distanceKm }));
+      .filter((h) => h.kind !== 'network' || this.access.canSeeNetwork(standings.get(h.id) ?? null));
   }
 
   private async centre(dto: SearchQueryDto): Promise<SearchQuery['near']> {

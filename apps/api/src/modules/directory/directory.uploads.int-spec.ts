@@ -32,7 +32,8 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
   const csv = (lines: string[]) => Buffer.from([HEADER, ...lines].join('\n'));
 
   beforeAll(async () => {
-    app = await createTestApp({ SIRENE_UPLOAD_MAX_BYTES: MAX_BYTES });
+    // The ordinary upload limit (images) is lower: SIRENE files have their own.
+    app = await createTestApp({ UPLOAD_MAX_BYTES: 8 * 1024, SIRENE_UPLOAD_MAX_BYTES: MAX_BYTES });
     const signed = await signedInUser(app, { firstName: 'Alice' });
     await makePlatformAdmin(app, signed.id);
     admin = signed.client;
@@ -91,6 +92,15 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
     expect(done).toMatchObject({ status: 'done', linesRead: 4, imported: 1, skippedClosed: 1, rejectedCount: 2 });
     expect(done.rejected.map((r) => r.line).sort()).toEqual([3, 4]);
     expect(done.rejected.find((r) => r.line === 3)?.reason).toBe('expected 54 columns, found 3');
+  });
+
+  it('accepts files above the ordinary upload limit, up to its own', async () => {
+    const file = csv(Array.from({ length: 100 }, () => LINES[0]));
+    expect(file.length).toBeGreaterThan(8 * 1024);
+    expect(file.length).toBeLessThan(MAX_BYTES);
+    const res = await admin.upload<DirectoryImport>('/api/v1/admin/imports', file, 'gros.csv', 'text/csv');
+    expect(res.status).toBe(202);
+    expect(await finished(admin, res.body.id)).toMatchObject({ status: 'done', linesRead: 100, imported: 100, created: 0, updated: 1, bytesRead: file.length });
   });
 
   it('refuses what is not a StockEtablissement CSV, too large, or not a file, and keeps nothing', async () => {

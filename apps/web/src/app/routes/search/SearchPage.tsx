@@ -7,7 +7,7 @@ import { Page } from '../../../components/Page';
 import { useCommune } from '../../../lib/referentials';
 import { SearchFacets } from '../../../features/search/components/SearchFacets';
 import { SearchResults, useFacetLabels } from '../../../features/search/components/SearchResults';
-import { DIRECTORY_KINDS, LIST_FILTERS, SORTS, type DirectoryKind, type SearchFilters, type SearchView } from '../../../features/search/hooks/searchFilters';
+import { DIRECTORY_KINDS, KIND_FILTERS, SORTS, type DirectoryKind, type SearchFilters, type SearchView } from '../../../features/search/hooks/searchFilters';
 import { useSearchFilters, useSearchResults } from '../../../features/search/hooks/useSearch';
 
 /** The words searched: applied on Enter or with the button, kept in step with the URL. */
@@ -45,7 +45,7 @@ function QueryForm({ value, onSubmit }: { value: string; onSubmit: (q: string) =
 function ActiveFilters({ filters, labelOf, update }: { filters: SearchFilters; labelOf: (v: string) => string; update: (c: Partial<SearchFilters>) => void }) {
   const { t } = useTranslation();
   const near = useCommune(filters.near);
-  const chips = LIST_FILTERS.flatMap((key) =>
+  const chips = KIND_FILTERS[filters.kind].flatMap((key) =>
     filters[key].map((value) => ({
       key: `${key}:${value}`,
       label: labelOf(value),
@@ -85,8 +85,9 @@ export default function SearchPage() {
   const labelOf = useFacetLabels(results.data);
   const [drawer, { open, close }] = useDisclosure(false);
   const companies = filters.kind === 'company';
+  const faceted = KIND_FILTERS[filters.kind].length > 0;
   const kindCounts = new Map((results.data?.facets.kind ?? []).map((f) => [f.value, f.count]));
-  const active = LIST_FILTERS.reduce((n, key) => n + filters[key].length, 0) + (filters.radiusKm ? 1 : 0);
+  const active = KIND_FILTERS[filters.kind].reduce((n, key) => n + filters[key].length, 0) + (filters.radiusKm ? 1 : 0);
 
   const facets = <SearchFacets filters={filters} facets={results.data?.facets} labelOf={labelOf} update={update} />;
   const drawerFacets = <SearchFacets filters={filters} facets={results.data?.facets} labelOf={labelOf} update={update} withHeading={false} />;
@@ -96,7 +97,7 @@ export default function SearchPage() {
         {results.data ? t('pager.total', { count: results.data.total }) : '\u00a0'}
       </Text>
       <Group gap="sm" align="flex-end">
-        {companies ? (
+        {faceted ? (
           <Button hiddenFrom="md" variant="default" leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />} onClick={open}>
             {active ? t('search.filtersCount', { count: active }) : t('search.filters')}
           </Button>
@@ -150,7 +151,7 @@ export default function SearchPage() {
           {DIRECTORY_KINDS.map((kind) => (
             <Tabs.Panel key={kind} value={kind} pt="md">
               {filters.kind === kind ? (
-                companies ? (
+                faceted ? (
                   <Grid gap="xl">
                     <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
                       <Box component="aside" aria-label={t('search.filters')}>
@@ -176,7 +177,7 @@ export default function SearchPage() {
           ))}
         </Tabs>
       </Stack>
-      <Drawer opened={drawer && companies} onClose={close} title={t('search.filters')} position="bottom" size="85%" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Drawer opened={drawer && faceted} onClose={close} title={t('search.filters')} position="bottom" size="85%" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="md">
           {drawerFacets}
           <Button onClick={close}>{t('search.showResults', { count: results.data?.total ?? 0 })}</Button>

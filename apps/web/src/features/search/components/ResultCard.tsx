@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchHit } from '@maillage/contracts';
 import { initials } from '../../../lib/format';
-import { companyData, expertData, hitPath } from '../hooks/hits';
+import { companyData, expertData, hitPath, networkData } from '../hooks/hits';
 import { Highlight } from './Highlight';
 
 function Title({ hit }: { hit: SearchHit }) {
@@ -91,7 +91,46 @@ export function ExpertResultCard({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** A network found: logo, name, type, visibility, host, territory, members and themes. */
+export function NetworkResultCard({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation();
+  const n = networkData(hit);
+  return (
+    <Card withBorder padding="md" radius="md" component="article">
+      <Group wrap="nowrap" align="flex-start" gap="md">
+        <Avatar src={n.logoUrl} alt="" size={56} radius="md" color="grape" aria-hidden>
+          {initials(hit.title)}
+        </Avatar>
+        <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+          <Title hit={hit} />
+          <Group gap={6}>
+            {n.type ? (
+              <Badge variant="light" color="grape" tt="none">
+                {t(`networks.types.${n.type}`)}
+              </Badge>
+            ) : null}
+            {n.visibility && n.visibility !== 'public' ? (
+              <Badge variant="outline" color="gray" tt="none">
+                {t(`networks.visibilities.${n.visibility}`)}
+              </Badge>
+            ) : null}
+            {n.maturity ? (
+              <Badge variant="light" color="gray" tt="none">
+                {t(`networks.maturities.${n.maturity}`)}
+              </Badge>
+            ) : null}
+          </Group>
+          {n.hostName || n.places.length ? <Text size="sm">{[n.hostName, n.places.join(', ')].filter(Boolean).join(' · ')}</Text> : null}
+          {n.memberCount !== null ? <Text size="sm">{t('search.networkMembers', { count: n.memberCount })}</Text> : null}
+          <Snippet hit={hit} />
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
 export function ResultCard({ hit }: { hit: SearchHit }) {
+  if (hit.kind === 'network') return <NetworkResultCard hit={hit} />;
   return hit.kind === 'expert' ? <ExpertResultCard hit={hit} /> : <CompanyResultCard hit={hit} />;
 }
 

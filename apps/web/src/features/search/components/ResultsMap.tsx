@@ -9,8 +9,11 @@ import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { SearchHit } from '@maillage/contracts';
-import { hitPath, hitSubtitle } from '../hooks/hits';
+import type { SearchMapPoint } from '@maillage/contracts';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { hitPath } from '../hooks/hits';
+import type { SearchFilters } from '../hooks/searchFilters';
+import { useSearchMap } from '../hooks/useSearch';
 import classes from './ResultsMap.module.css';
 
 /** Metropolitan France, when nothing is placed. */
@@ -27,7 +30,7 @@ function clusterIcon(cluster: L.MarkerCluster) {
 }
 
 /** A popup built from text nodes only; its link opens the page inside the app. */
-function popupContent(hit: SearchHit, open: string, navigate: (path: string) => void): HTMLElement {
+function popupContent(hit: SearchMapPoint, open: string, navigate: (path: string) => void): HTMLElement {
   const box = document.createElement('div');
   const path = hitPath(hit);
   const title = document.createElement(path ? 'a' : 'strong');
@@ -41,25 +44,18 @@ function popupContent(hit: SearchHit, open: string, navigate: (path: string) => 
     });
   }
   box.append(title);
-  const subtitle = hitSubtitle(hit);
-  if (subtitle) {
-    const line = document.createElement('div');
-    line.textContent = subtitle;
-    box.append(line);
-  }
   return box;
 }
 
-function Markers({ hits }: { hits: SearchHit[] }) {
+function Markers({ hits }: { hits: SearchMapPoint[] }) {
   const map = useMap();
   const navigate = useNavigate();
   const { t } = useTranslation();
   useEffect(() => {
     const group = L.markerClusterGroup({ iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 50 });
-    const placed = hits.filter((hit) => hit.location);
+    const placed = hits;
     for (const hit of placed) {
-      const { lat, lng } = hit.location ?? { lat: 0, lng: 0 };
-      const marker = L.marker([lat, lng], { icon: markerIcon, title: hit.title, alt: hit.title, keyboard: true });
+      const marker = L.marker([hit.lat, hit.lng], { icon: markerIcon, title: hit.title, alt: hit.title, keyboard: true });
       marker.bindPopup(() => popupContent(hit, t('search.map.open'), navigate));
       group.addLayer(marker);
     }
@@ -73,15 +69,20 @@ function Markers({ hits }: { hits: SearchHit[] }) {
   return null;
 }
 
-/** OpenStreetMap tiles (a blank background when they cannot load), clustered markers, popups. */
-export default function ResultsMap({ hits, total }: { hits: SearchHit[]; total: number }) {
+/**
+ * Every placed result of the search (not only the page): OpenStreetMap tiles (a blank background when
+ * they cannot load), clustered markers, popups.
+ */
+export default function ResultsMap({ filters }: { filters: SearchFilters }) {
   const { t } = useTranslation();
-  const placed = hits.filter((hit) => hit.location).length;
+  const map = useSearchMap(filters);
+  if (map.isError) return <ErrorAlert error={map.error} title={t('search.error')} onRetry={() => void map.refetch()} />;
+  const points = map.data?.points ?? [];
   return (
-    <Box>
-      <Text size="sm" mb="xs">
-        {t('search.map.shown', { count: placed })}
-        {total > hits.length ? ` ${t('search.map.partial', { count: hits.length })}` : null}
+    <Box aria-busy={map.isFetching}>
+      <Text size="sm" mb="xs" role="status">
+        {map.data ? t('search.map.shown', { count: points.length }) : t('common.loading')}
+        {map.data?.truncated ? ` ${t('search.map.partial', { count: points.length })}` : null}
       </Text>
       <div className={classes.frame} role="region" aria-label={t('search.map.label')}>
         <MapContainer center={FRANCE} zoom={5} className={classes.map} scrollWheelZoom={false}>
@@ -90,7 +91,7 @@ export default function ResultsMap({ hits, total }: { hits: SearchHit[]; total: 
             attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
             maxZoom={19}
           />
-          <Markers hits={hits} />
+          <Markers hits={points} />
         </MapContainer>
       </div>
     </Box>

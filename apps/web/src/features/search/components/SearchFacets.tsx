@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { SearchFacetName, SearchFacetValue, SearchResponse } from '@maillage/contracts';
 import { CommuneSelect } from '../../../components/CommuneSelect';
 import { useCommune } from '../../../lib/referentials';
-import { RADIUS_OPTIONS, type ListFilter, type SearchFilters } from '../hooks/searchFilters';
+import { KIND_FILTERS, RADIUS_OPTIONS, type ListFilter, type SearchFilters } from '../hooks/searchFilters';
 
 /** Values shown before "show more". */
 const SHOWN = 6;
 
 interface FacetGroupProps {
   title: string;
+  facet: SearchFacetName;
   values: SearchFacetValue[];
   selected: string[];
   /** Selected values the current results no longer count (kept so they can be unticked). */
@@ -18,8 +19,9 @@ interface FacetGroupProps {
   onChange: (selected: string[]) => void;
 }
 
-function FacetGroup({ title, values, selected, labelOf, onChange }: FacetGroupProps) {
+function FacetGroup({ title, facet, values, selected, labelOf, onChange }: FacetGroupProps) {
   const { t } = useTranslation();
+  const translate = useValueLabel(facet);
   const [expanded, setExpanded] = useState(false);
   const known = new Set(values.map((v) => v.value));
   const all = [...values, ...selected.filter((s) => !known.has(s)).map((value) => ({ value, label: labelOf(value), count: 0 }))];
@@ -29,7 +31,7 @@ function FacetGroup({ title, values, selected, labelOf, onChange }: FacetGroupPr
     <Checkbox.Group label={title} value={selected} onChange={onChange} styles={{ label: { fontWeight: 700, marginBottom: 4 } }}>
       <Stack gap={6}>
         {shown.map((v) => (
-          <Checkbox key={v.value} value={v.value} label={t('search.facetValue', { label: v.label, count: v.count })} />
+          <Checkbox key={v.value} value={v.value} label={t('search.facetValue', { label: translate ? translate(v) : v.label, count: v.count })} />
         ))}
         {all.length > SHOWN ? (
           <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
@@ -82,7 +84,18 @@ const GROUPS: { facet: SearchFacetName; filter: ListFilter; title: string }[] = 
   { facet: 'epci', filter: 'epci', title: 'search.facets.epci' },
   { facet: 'commune', filter: 'commune', title: 'search.facets.commune' },
   { facet: 'headcount', filter: 'headcount', title: 'search.facets.headcount' },
+  { facet: 'network', filter: 'network', title: 'search.facets.network' },
+  { facet: 'networkType', filter: 'networkType', title: 'search.facets.networkType' },
+  { facet: 'maturity', filter: 'maturity', title: 'search.facets.maturity' },
 ];
+
+/** Network types and maturities are translated here; other labels come from the API (place and NAF names). */
+function useValueLabel(facet: SearchFacetName): ((value: { value: string; label: string }) => string) | null {
+  const { t } = useTranslation();
+  if (facet === 'networkType') return (v) => t(`networks.types.${v.value}`, { defaultValue: v.label });
+  if (facet === 'maturity') return (v) => t(`networks.maturities.${v.value}`, { defaultValue: v.label });
+  return null;
+}
 
 /** NAF sections are letters, divisions two digits: both are values of the `naf` filter. */
 function belongs(facet: SearchFacetName, value: string): boolean {
@@ -110,14 +123,19 @@ export function SearchFacets({ filters, facets, labelOf, update, withHeading = t
           {t('search.filters')}
         </Title>
       ) : null}
-      <RadiusFilter filters={filters} update={update} />
-      <Divider />
-      {GROUPS.map(({ facet, filter, title }) => {
+      {filters.kind === 'company' ? (
+        <>
+          <RadiusFilter filters={filters} update={update} />
+          <Divider />
+        </>
+      ) : null}
+      {GROUPS.filter(({ filter }) => KIND_FILTERS[filters.kind].includes(filter)).map(({ facet, filter, title }) => {
         const selected = filters[filter].filter((v) => belongs(facet, v));
         return (
           <FacetGroup
             key={facet}
             title={t(title)}
+            facet={facet}
             values={facets?.[facet] ?? []}
             selected={selected}
             labelOf={labelOf}

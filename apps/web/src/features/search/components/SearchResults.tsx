@@ -76,7 +76,7 @@ export function SearchResults({ filters, results, update }: SearchResultsProps) 
       ) : null}
       {filters.view === 'map' && filters.kind === 'company' ? (
         <Suspense fallback={<PageLoader />}>
-          <ResultsMap hits={data.items} total={data.total} />
+          <ResultsMap filters={filters} />
         </Suspense>
       ) : (
         <>

@@ -19,6 +19,18 @@ export interface ExpertHitData {
   companies: string[];
 }
 
+export interface NetworkHitData {
+  type: string | null;
+  visibility: string | null;
+  maturity: string | null;
+  logoUrl: string | null;
+  hostName: string | null;
+  places: string[];
+  themes: string[];
+  /** Null when the member list is not public. */
+  memberCount: number | null;
+}
+
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
@@ -47,6 +59,20 @@ export function expertData(hit: SearchHit): ExpertHitData {
   };
 }
 
+export function networkData(hit: SearchHit): NetworkHitData {
+  const d = hit.data;
+  return {
+    type: str(d.type),
+    visibility: str(d.visibility),
+    maturity: str(d.maturity),
+    logoUrl: str(d.logoUrl),
+    hostName: str(d.hostName),
+    places: strings(d.places),
+    themes: strings(d.themes),
+    memberCount: typeof d.memberCount === 'number' ? d.memberCount : null,
+  };
+}
+
 /** Where a hit leads in the app; null for kinds that have no page yet. */
 export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'>): string | null {
   switch (hit.kind) {
@@ -54,6 +80,8 @@ export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'>): string | null {
       return `/entreprises/${hit.id}`;
     case 'expert':
       return `/personnes/${hit.id}`;
+    case 'network':
+      return `/reseaux/${hit.id}`;
     default:
       return null;
   }
@@ -69,6 +97,10 @@ export function hitSubtitle(hit: SearchHit): string {
   if (hit.kind === 'expert') {
     const e = expertData(hit);
     return [e.jobTitle, e.expertiseDomains.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
+  }
+  if (hit.kind === 'network') {
+    const n = networkData(hit);
+    return [n.hostName, n.places.slice(0, 2).join(', ')].filter(Boolean).join(' · ');
   }
   return '';
 }

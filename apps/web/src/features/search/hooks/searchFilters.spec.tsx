@@ -13,6 +13,9 @@ const full: SearchFilters = {
   epci: ['244200770'],
   commune: ['42218'],
   headcount: ['11'],
+  network: ['0b6a1f4e-6a8e-4b8a-9d2c-2f1d3c4b5a69'],
+  networkType: [],
+  maturity: [],
   near: '42218',
   radiusKm: 30,
   sort: 'distance',
@@ -24,7 +27,7 @@ describe('search filters in the URL', () => {
   it('round-trips every filter through the URL', () => {
     const params = filtersToParams(full);
     expect(params.toString()).toBe(
-      'q=usinage+inox&naf=C%2C25&region=84&departement=42%2C69&epci=244200770&commune=42218&headcount=11&near=42218&radius=30&sort=distance&page=3&view=map',
+      'q=usinage+inox&naf=C%2C25&region=84&departement=42%2C69&epci=244200770&commune=42218&headcount=11&network=0b6a1f4e-6a8e-4b8a-9d2c-2f1d3c4b5a69&near=42218&radius=30&sort=distance&page=3&view=map',
     );
     expect(filtersFromParams(new URLSearchParams(params.toString()))).toEqual(full);
   });
@@ -37,7 +40,7 @@ describe('search filters in the URL', () => {
   });
 
   it('ignores malformed or unknown values instead of failing', () => {
-    const params = new URLSearchParams('kind=network&sort=random&page=-4&radius=9999&near=Paris&naf=C,<script>,C&view=globe&departement=42&departement=69');
+    const params = new URLSearchParams('kind=opportunity&sort=random&page=-4&radius=9999&near=Paris&naf=C,<script>,C&view=globe&departement=42&departement=69');
     expect(filtersFromParams(params)).toEqual({ ...EMPTY_FILTERS, naf: ['C'], departement: ['42', '69'] });
     // Distance needs a centre.
     expect(filtersFromParams(new URLSearchParams('sort=distance')).sort).toBe('relevance');
@@ -56,11 +59,25 @@ describe('search filters in the URL', () => {
       epci: '244200770',
       commune: '42218',
       headcount: '11',
+      network: '0b6a1f4e-6a8e-4b8a-9d2c-2f1d3c4b5a69',
       near: '42218',
       radiusKm: 30,
     });
-    expect(filtersToQuery(full)).toMatchObject({ page: 1, pageSize: 100 });
+    // The map asks for its points separately: the list keeps its page.
+    expect(filtersToQuery(full)).toMatchObject({ page: 3, pageSize: 20 });
     expect(filtersToQuery({ ...full, kind: 'expert', view: 'list' })).toEqual({ q: 'usinage inox', kind: 'expert', sort: undefined, page: 3, pageSize: 20 });
+    // Networks: their own filters only, no radius.
+    expect(filtersToQuery({ ...full, kind: 'network', networkType: ['cluster'], view: 'list' })).toEqual({
+      q: 'usinage inox',
+      kind: 'network',
+      sort: undefined,
+      page: 3,
+      pageSize: 20,
+      networkType: 'cluster',
+      region: '84',
+      departement: '42,69',
+      naf: 'C,25',
+    });
   });
 
   it('writes changes to the URL and goes back to the first page', () => {

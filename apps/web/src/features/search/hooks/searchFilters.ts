@@ -3,19 +3,25 @@
 import type { SearchSort } from '@maillage/contracts';
 import type { Query } from '../../../lib/api';
 
-/** The kinds the directory shows as tabs (networks arrive with the networks issue). */
-export const DIRECTORY_KINDS = ['company', 'expert'] as const;
+/** The kinds the directory shows as tabs. */
+export const DIRECTORY_KINDS = ['company', 'expert', 'network'] as const;
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
 /** Multi-valued filters: URL parameter = API parameter, values joined with commas. */
-export const LIST_FILTERS = ['naf', 'region', 'departement', 'epci', 'commune', 'headcount'] as const;
+export const LIST_FILTERS = ['naf', 'region', 'departement', 'epci', 'commune', 'headcount', 'network', 'networkType', 'maturity'] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
+
+/** The filters that apply to each kind (experts have no activity or place; networks have a type and a maturity). */
+export const KIND_FILTERS: Record<DirectoryKind, readonly ListFilter[]> = {
+  company: ['naf', 'region', 'departement', 'epci', 'commune', 'headcount', 'network'],
+  expert: [],
+  network: ['networkType', 'maturity', 'region', 'departement', 'naf'],
+};
 
 export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100, 200] as const;
 export const SORTS: readonly SearchSort[] = ['relevance', 'name', 'distance'];
 export const RESULTS_PAGE_SIZE = 20;
 /** The map shows many more points than a list page. */
-export const MAP_PAGE_SIZE = 100;
 const MAX_PAGE = 1000;
 const MAX_VALUES = 20;
 
@@ -41,6 +47,9 @@ export const EMPTY_FILTERS: SearchFilters = {
   epci: [],
   commune: [],
   headcount: [],
+  network: [],
+  networkType: [],
+  maturity: [],
   near: null,
   radiusKm: null,
   sort: 'relevance',
@@ -48,7 +57,8 @@ export const EMPTY_FILTERS: SearchFilters = {
   view: 'list',
 };
 
-const CODE = /^[0-9A-Za-z.]{1,10}$/;
+/** Codes, network types and network ids. */
+const CODE = /^[0-9A-Za-z._-]{1,40}$/;
 
 function list(params: URLSearchParams, key: string): string[] {
   const values = params
@@ -104,19 +114,18 @@ export function filtersToParams(filters: SearchFilters): URLSearchParams {
   return params;
 }
 
-/** The API's query: experts carry no activity or place, so company-only filters are left out for them. */
+/** The API's query: only the filters of the kind shown (see KIND_FILTERS); a radius for companies only. */
 export function filtersToQuery(filters: SearchFilters): Query {
   const companies = filters.kind === 'company';
-  const map = filters.view === 'map' && companies;
   const query: Query = {
     q: filters.q.trim() || undefined,
     kind: filters.kind,
     sort: filters.sort === 'relevance' ? undefined : filters.sort,
-    page: map ? 1 : filters.page,
-    pageSize: map ? MAP_PAGE_SIZE : RESULTS_PAGE_SIZE,
+    page: filters.page,
+    pageSize: RESULTS_PAGE_SIZE,
   };
+  for (const key of KIND_FILTERS[filters.kind]) if (filters[key].length) query[key] = filters[key].join(',');
   if (companies) {
-    for (const key of LIST_FILTERS) if (filters[key].length) query[key] = filters[key].join(',');
     if (filters.near) {
       query.near = filters.near;
       query.radiusKm = filters.radiusKm ?? undefined;
@@ -129,7 +138,7 @@ export function filtersToQuery(filters: SearchFilters): Query {
 
 /** Whether anything narrows the results (beyond the words typed). */
 export function hasNarrowingFilters(filters: SearchFilters): boolean {
-  return LIST_FILTERS.some((key) => filters[key].length > 0) || filters.radiusKm !== null;
+  return KIND_FILTERS[filters.kind].some((key) => filters[key].length > 0) || filters.radiusKm !== null;
 }
 
 /** The path of the results page for some words. */

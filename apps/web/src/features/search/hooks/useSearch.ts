@@ -35,6 +35,17 @@ export function useSearchResults(filters: SearchFilters) {
   });
 }
 
+/** The map's points: the same search without paging. */
+export function useSearchMap(filters: SearchFilters) {
+  const { page: _page, pageSize: _size, ...query } = filtersToQuery(filters);
+  return useQuery({
+    queryKey: searchKeys.map(query),
+    queryFn: ({ signal }) => searchApi.map(query, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
 export function useSuggestions(q: string) {
   return useQuery({
     queryKey: searchKeys.suggest(q),
