@@ -7,8 +7,8 @@ const MESSAGE = 'Nous usinons du titane pour l’aéronautique.';
 const MEMBER_COMPANY = 'Usinage de précision du Forez';
 const outsider = { email: `outsider.${stamp}@exemple.test`, password: 'une phrase de passe pour un curieux' };
 
-async function pickOption(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByRole('textbox', { name: label }).click();
+async function pickOption(page: Page, label: string, option: string | RegExp) {
+  await page.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
@@ -74,8 +74,8 @@ describe('networks, in a browser', () => {
     await expectAccessible(animator, 'new network form (errors)');
 
     await animator.getByLabel('Nom du réseau').fill(NETWORK);
-    await pickOption(animator, /^Type/, "Club d'entreprises");
-    await pickOption(animator, /^Maturité/, 'Développement');
+    await pickOption(animator, 'Type', "Club d'entreprises");
+    await pickOption(animator, 'Maturité', 'Développement');
     await animator.getByRole('radio', { name: 'Privé' }).check();
     await animator.getByRole('radio', { name: 'Adhésion sur demande' }).check();
     await pickOption(animator, 'Départements', 'Loire (42)');
@@ -124,12 +124,26 @@ describe('networks, in a browser', () => {
     await animator.getByRole('cell', { name: MEMBER_COMPANY }).first().waitFor();
     await expectAccessible(animator, 'membership history');
 
+    // The managers' settings: the same form as the creation, invitations, the members' export.
+    await animator.getByRole('tab', { name: 'Paramètres' }).click();
+    await animator.waitForURL(/\/parametres$/);
+    await expect(animator.getByLabel('Nom du réseau').inputValue()).resolves.toBe(NETWORK);
+    await animator.getByRole('button', { name: "Créer un lien d'invitation" }).click();
+    await expect(animator.getByRole('textbox', { name: /Lien d'invitation/ }).inputValue()).resolves.toMatch(/\/invitations\/reseau\?token=/);
+    await animator.getByRole('list', { name: 'Invitations en cours' }).getByText(/Lien d'invitation/).waitFor();
+    await animator.getByRole('link', { name: 'Télécharger la liste des membres (CSV)' }).waitFor();
+    await expectAccessible(animator, 'network settings');
+    await screenshot(animator, 'networks-settings-desktop');
+
     await member.reload();
     await member.getByText(`${MEMBER_COMPANY} est membre de ce réseau.`).waitFor();
     await member.getByRole('tab', { name: 'Membres' }).click();
     await member.getByRole('list', { name: 'Membres du réseau' }).getByRole('link', { name: MEMBER_COMPANY }).waitFor();
     await expectAccessible(member, 'network members (member)');
     await screenshot(member, 'networks-members-member-desktop');
+    await member.getByRole('tab', { name: 'Forum' }).click();
+    await member.waitForURL(/\/forum$/);
+    await member.getByRole('tabpanel', { name: 'Forum' }).waitFor();
   });
 
   it('shows a private network to an outsider, but not its members', async () => {

@@ -1,11 +1,13 @@
 import { loadConfig } from '../config/config';
 import { createApp } from '../bootstrap';
 import { SearchIndexer } from '../core/search/search-indexer.service';
+import { seedForumVolume } from './forum-volume';
 import { seedDemo } from './seed';
 
 /**
  * `npm run seed -- --companies 200000 [--no-index]`: adds generated companies (and their people,
  * offers and needs) to the database, then rebuilds the search index unless --no-index.
+ * `--forum-networks N --forum-posts M` then adds N networks with forums holding M posts (benchmarks).
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -24,6 +26,13 @@ async function main() {
     const started = Date.now();
     await seedDemo(db, { companies, offset: n + 1, withFoundation: p === 0 }, (m) => process.stdout.write(`\r${m}`));
     console.log(`\n${companies} companies added in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const forumNetworks = value('--forum-networks', 0);
+    if (forumNetworks > 0) {
+      const forumStarted = Date.now();
+      const posts = value('--forum-posts', forumNetworks * 500);
+      await seedForumVolume(db, { networks: forumNetworks, posts }, (m) => process.stdout.write(`\r${m}`));
+      console.log(`\n${forumNetworks} networks with ${posts} forum posts added in ${((Date.now() - forumStarted) / 1000).toFixed(1)} s`);
+    }
     if (args.includes('--no-index')) {
       console.log('Search index not rebuilt (--no-index): run npm run reindex');
     } else {

@@ -56,7 +56,7 @@ export class RealtimeIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const origins = allowedOrigins(this.config);
-    return super.createIOServer(port, {
+    const server: Server = super.createIOServer(port, {
       ...options,
       path: REALTIME_PATH,
       serveClient: false,
@@ -72,6 +72,9 @@ export class RealtimeIoAdapter extends IoAdapter {
           { adapter: createAdapter(this.redis, { blockTimeInMs: this.config.NODE_ENV === 'test' ? 100 : 5000 }) }
         : {}),
     });
+    // Only `/realtime` serves clients: the main namespace refuses them.
+    server.use((_socket, next) => next(new Error('unknown namespace')));
+    return server;
   }
 
   /** Called by Nest after the socket.io servers are closed (not named close(): that one is Nest's). */

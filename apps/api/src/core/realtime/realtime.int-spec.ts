@@ -33,10 +33,15 @@ function origin(app: TestApp): string {
 }
 
 /** A socket.io client as a browser of `http` would open it (its cookies, the platform's Origin). */
-function open(app: TestApp, http: HttpClient | null, options: { origin?: string; transport?: 'websocket' | 'polling' } = {}): ClientSocket {
+function open(
+  app: TestApp,
+  http: HttpClient | null,
+  options: { origin?: string; transport?: 'websocket' | 'polling'; cookie?: string; namespace?: string } = {},
+): ClientSocket {
   const headers: Record<string, string> = { origin: options.origin ?? origin(app) };
-  if (http) headers.cookie = http.cookieHeader;
-  const socket: ClientSocket = io(app.url + REALTIME_NAMESPACE, {
+  const cookie = options.cookie ?? http?.cookieHeader;
+  if (cookie) headers.cookie = cookie;
+  const socket: ClientSocket = io(app.url + (options.namespace ?? REALTIME_NAMESPACE), {
     path: REALTIME_PATH,
     transports: [options.transport ?? 'websocket'],
     extraHeaders: headers,
@@ -133,16 +138,15 @@ describe('realtime', () => {
       const p = await person();
       const jar = p.client.cookieHeader;
       expect((await p.client.post('/api/v1/auth/logout')).status).toBe(204);
-      const stale = io(app.url + REALTIME_NAMESPACE, { path: REALTIME_PATH, transports: ['websocket'], extraHeaders: { origin: origin(app), cookie: jar }, reconnection: false, forceNew: true });
-      opened.push(stale);
-      await expect(connected(stale)).rejects.toMatchObject({ message: 'unauthorized' });
+      await expect(connected(open(app, null, { cookie: jar }))).rejects.toMatchObject({ message: 'unauthorized' });
     });
 
-    it('refuses a foreign Origin on both transports, and accepts the platform origin', async () => {
+    it('refuses a foreign Origin on both transports and the main namespace, and accepts the platform origin', async () => {
       const p = await person();
       await expect(connected(open(app, p.client, { origin: 'https://evil.example' }))).rejects.toBeInstanceOf(Error);
       await expect(connected(open(app, p.client, { origin: 'https://evil.example', transport: 'polling' }))).rejects.toBeInstanceOf(Error);
       await expect(connected(open(app, p.client, { transport: 'polling' }))).resolves.toBeDefined();
+      await expect(connected(open(app, p.client, { namespace: '/' }))).rejects.toMatchObject({ message: 'unknown namespace' });
       // The origin of the host the socket is opened on (here 127.0.0.1, while PUBLIC_URL says localhost).
       await expect(connected(open(app, p.client, { origin: new URL(app.url).origin }))).resolves.toBeDefined();
       await expect(connected(open(app, p.client))).resolves.toBeDefined();
@@ -228,6 +232,21 @@ describe('realtime', () => {
       await fence(socket, a.id);
       expect(pings(seen)).toEqual(['kept']);
       expect(await socket.emitWithAck('room:join', { room: 'test:lost' })).toEqual({ ok: false, code: 'room_unavailable' });
+    });
+
+    it('revalidateRoom makes everyone who lost a room leave it', async () => {
+      const [a, b] = [await person(), await person()];
+      const [sa, sb] = [await member(a, 'test:closing'), await member(b, 'test:closing')];
+      allowed.delete(`${a.id}:closing`);
+      const revoked = next(sa, 'room:revoked');
+      await realtime.revalidateRoom('test:closing');
+      expect(await revoked).toEqual({ room: 'test:closing' });
+      const seenA = record(sa);
+      const reached = next(sb, 'test:ping', (p) => p.topicId === 'closing');
+      ping(realtime, 'test:closing', { topicId: 'closing', postId: 'after' });
+      await reached;
+      await fence(sa, a.id);
+      expect(pings(seenA)).toEqual([]);
     });
   });
 

@@ -70,13 +70,23 @@ export class RealtimeService {
   }
 
   /** Same as revalidatePerson for several people at once (e.g. everyone of a company). Never throws. */
-  async revalidatePeople(personIds: string[]): Promise<void> {
-    if (!this.nsp || !personIds.length) return;
+  revalidatePeople(personIds: string[]): Promise<void> {
+    return this.revalidate([...new Set(personIds)].map(userRoom), null);
+  }
+
+  /** Re-runs the authoriser of one room for everyone in it (e.g. the topic or network became private). */
+  revalidateRoom(room: RealtimeRoom): Promise<void> {
+    return this.revalidate([room], room);
+  }
+
+  /** The sockets in `targets` (on every process) leave the rooms they lost: all of theirs, or only `room`. */
+  private async revalidate(targets: RealtimeRoom[], room: RealtimeRoom | null): Promise<void> {
+    if (!this.nsp || !targets.length) return;
     try {
-      const sockets = await this.nsp.in([...new Set(personIds)].map(userRoom)).fetchSockets();
+      const sockets = await this.nsp.in(targets).fetchSockets();
       const verdicts = new Map<string, Promise<boolean>>();
       for (const socket of sockets) {
-        const lost = await this.lostRooms(socket.data, socket.rooms, socket.id, verdicts);
+        const lost = await this.lostRooms(socket.data, room ? [room] : socket.rooms, socket.id, verdicts);
         for (const room of lost) {
           socket.leave(room);
           socket.emit('room:revoked', { room: room as RealtimeRoom });

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, Not, IsNull } from 'typeorm';
-import type { AdminSearchStatus, ReindexRun, SearchKind } from '@maillage/contracts';
+import { SEARCH_KINDS, type AdminSearchStatus, type ReindexRun, type SearchKind } from '@maillage/contracts';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
@@ -39,7 +39,8 @@ export class AdminSearchService implements BeforeApplicationShutdown {
     const outbox = await this.indexer.status();
     // Every document, whoever may see it: the engine's own count per kind (the 'kind' facet).
     const counted = await this.engine.search({ audience: 'all', pageSize: 1, facets: ['kind'], highlight: false });
-    const documents: Partial<Record<SearchKind, number>> = Object.fromEntries(this.indexer.kinds.map((k) => [k, 0]));
+    const kinds = SEARCH_KINDS.filter((k) => this.indexer.kinds.includes(k));
+    const documents: Partial<Record<SearchKind, number>> = Object.fromEntries(kinds.map((k) => [k, 0]));
     for (const { value, count } of counted.facets.kind ?? []) documents[value as SearchKind] = count;
     const failing = await this.db.manager.find(SearchOutboxRow, {
       where: { lastError: Not(IsNull()) },

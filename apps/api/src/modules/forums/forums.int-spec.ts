@@ -9,9 +9,12 @@ import { networkWorld, type Person } from '../../../test/network-world';
 import { recordQueries } from '../../../test/query-counter';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { ModerationService } from '../moderation/moderation.service';
+import { ForumsService } from './forums.service';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const V1 = '/api/v1';
+/** The tests post a lot: the posting rate limit is raised (and checked on its own below). */
+const GENEROUS = { newMember: { perTenMinutes: 10000, perDay: 10000 }, established: { perTenMinutes: 10000, perDay: 10000 }, newMemberDays: 0 };
 
 describe('forums (HTTP, real database)', () => {
   let app: TestApp;
@@ -56,11 +59,7 @@ describe('forums (HTTP, real database)', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    app.running.app.get(ModerationService).setPostingLimits({
-      newMember: { perTenMinutes: 10000, perDay: 10000 },
-      established: { perTenMinutes: 10000, perDay: 10000 },
-      newMemberDays: 0,
-    });
+    app.running.app.get(ModerationService).setPostingLimits(GENEROUS);
     world = await networkWorld(app);
     ({ staff, admin } = world);
     fed = (await world.createNetwork({ name: 'Fédération des clubs de la Loire' })).id;
@@ -293,6 +292,17 @@ describe('forums (HTTP, real database)', () => {
         stranger.disconnect();
       }
     });
+
+    it('tells other modules the activity of forums (ForumsService.activity)', async () => {
+      const quiet = (await world.createNetwork({ name: 'Club silencieux' })).id;
+      const activity = await app.running.app.get(ForumsService).activity([priv, quiet, priv]);
+      expect(activity).toHaveLength(2);
+      const busy = activity.find((a) => a.networkId === priv)!;
+      expect(busy.topicsLast30Days).toBeGreaterThan(3);
+      expect(busy.postsLast30Days).toBeGreaterThan(busy.topicsLast30Days);
+      expect(busy.lastPostAt).toEqual(expect.any(String));
+      expect(activity.find((a) => a.networkId === quiet)).toEqual({ networkId: quiet, topicsLast30Days: 0, postsLast30Days: 0, lastPostAt: null });
+    });
   });
 
   describe('bad input', () => {
@@ -353,6 +363,24 @@ describe('forums (HTTP, real database)', () => {
       const reaction = await member.client.put(`${V1}/forum/posts/${(await page(member.client, topic.id)).body.posts.items[0].id}/reactions/poo`, {});
       expect(reaction.status).toBe(400);
       expect({ topics: await count('forum_topics'), posts: await count('forum_posts'), mails: await count('mail_outbox') }).toEqual(before);
+    });
+
+    it('refuses posts over the posting rate limit with a 429, writing nothing (moderators are exempt)', async () => {
+      const topic = await newTopic(member);
+      const moderation = app.running.app.get(ModerationService);
+      moderation.setPostingLimits({ newMember: { perTenMinutes: 1, perDay: 1 }, established: { perTenMinutes: 1, perDay: 1 }, newMemberDays: 0 });
+      try {
+        const before = { topics: await count('forum_topics'), posts: await count('forum_posts') };
+        const replied = await member.client.post(`${V1}/forum/topics/${topic.id}/posts`, { body: 'vite' });
+        expect(replied.status).toBe(429);
+        expect(replied.body.code).toBe('RATE_LIMITED');
+        const opened = await member.client.post(`${V1}/networks/${priv}/forum/topics`, { categoryId: privCategory, title: 'Encore', body: 'vite' });
+        expect(opened.status).toBe(429);
+        expect({ topics: await count('forum_topics'), posts: await count('forum_posts') }).toEqual(before);
+        await reply(moderator, topic.id, 'Les modérateurs ne sont pas limités');
+      } finally {
+        moderation.setPostingLimits(GENEROUS);
+      }
     });
 
     it('refuses moves into another network’s category, and quotes of another topic, changing nothing', async () => {

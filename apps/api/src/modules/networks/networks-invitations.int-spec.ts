@@ -190,6 +190,18 @@ describe('network invitations and membership notifications (HTTP, real database)
       expect((await colleague.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: other.companyId })).status).toBe(403);
     });
 
+    it('never lets concurrent uses go beyond the maximum (no 500)', async () => {
+      const net = await world.createNetwork({ name: 'Club lien concurrent', joinPolicy: 'invitation' });
+      const created = await staff.client.post(`/api/v1/networks/${net.id}/invitations/link`, { maxUses: 2 });
+      const token = tokenOf(created.body.url);
+      const people = [await person(), await person(), await person(), await person(), await person()];
+      const results = await Promise.all(people.map((who) => who.client.post('/api/v1/networks/invitations/accept', { token, companyId: who.companyId })));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 200, 400, 400, 400]);
+      const [{ n }] = await app.db.query("SELECT count(*)::int AS n FROM network_memberships WHERE network_id = $1 AND status = 'active'", [net.id]);
+      expect(n).toBe(2);
+      expect((await app.db.query('SELECT uses FROM network_invitations WHERE id = $1', [created.body.id]))[0].uses).toBe(2);
+    });
+
     it('validates links and writes nothing on bad input', async () => {
       const net = await world.createNetwork({ name: 'Club validation liens' });
       const before = await count('network_invitations');

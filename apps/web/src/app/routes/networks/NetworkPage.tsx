@@ -100,7 +100,7 @@ export default function NetworkPage() {
   const name = data?.name ?? t('networks.title');
   const heading = data ? (
     <Group gap="md" wrap="nowrap" component="span">
-      <Avatar src={data.logoUrl} alt="" size={56} radius="md" color="indigo" aria-hidden>
+      <Avatar src={data.logoUrl} alt="" size={56} radius="md" color="indigo" aria-hidden visibleFrom="sm">
         {initials(data.name)}
       </Avatar>
       <span>{data.name}</span>

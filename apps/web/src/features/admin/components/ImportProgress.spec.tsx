@@ -53,7 +53,7 @@ describe('an import, as it runs and once finished', () => {
     expect(screen.getByText('11 000 établissement(s) importé(s), 250 ligne(s) refusée(s).')).toBeInTheDocument();
     expect(screen.getByText('Les 2 premières sur 250.')).toBeInTheDocument();
     const rows = within(screen.getByRole('table')).getAllByRole('row');
-    expect(rows.map((row) => row.textContent)).toEqual(['LigneRaison', '3unknown commune "99999"', '12invalid SIRET "1"']);
+    expect(rows.map((row) => row.textContent)).toEqual(['LigneRaison', '3Commune inconnue «\u00a099999\u00a0»', '12SIRET non valide «\u00a01\u00a0»']);
   });
 
   it('explains an import interrupted by a restart', () => {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DirectoryImport } from '@maillage/contracts';
 import { formatDateTime } from '../../../lib/dates';
 import { isActive } from '../api/imports.api';
-import { formatCount, formatMegabytes } from '../hooks/numbers';
+import { formatCount, formatSize } from '../hooks/numbers';
+import { rejectionText } from '../hooks/rejections';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
 /** One counter of the summary: a term and its value in the summary's description list. */
@@ -56,8 +57,8 @@ export function ImportProgress({ item }: { item: DirectoryImport }) {
         <Text size="sm" aria-live="polite">
           {t('admin.imports.progressText', {
             percent,
-            read: formatMegabytes(item.status === 'done' ? item.bytesTotal : item.bytesRead),
-            total: formatMegabytes(item.bytesTotal),
+            read: formatSize(item.status === 'done' ? item.bytesTotal : item.bytesRead),
+            total: formatSize(item.bytesTotal),
           })}
         </Text>
       </Stack>
@@ -99,27 +100,25 @@ function Rejections({ item }: { item: DirectoryImport }) {
           {t('admin.imports.rejectedFirst', { shown: formatCount(lines.length), total: formatCount(item.rejectedCount) })}
         </Text>
       ) : null}
-      <Table.ScrollContainer minWidth={360}>
-        <Table striped verticalSpacing="xs">
-          <Table.Caption>{t('admin.imports.rejectedCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" style={{ width: '6rem' }}>
-                {t('admin.imports.line')}
-              </Table.Th>
-              <Table.Th scope="col">{t('admin.imports.reason')}</Table.Th>
+      <Table striped verticalSpacing="xs" captionSide="top">
+        <Table.Caption ta="left">{t('admin.imports.rejectedCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" style={{ width: '6rem' }}>
+              {t('admin.imports.line')}
+            </Table.Th>
+            <Table.Th scope="col">{t('admin.imports.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((rejection) => (
+            <Table.Tr key={rejection.line}>
+              <Table.Td>{formatCount(rejection.line)}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{rejectionText(rejection.reason, t)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((rejection) => (
-              <Table.Tr key={rejection.line}>
-                <Table.Td>{formatCount(rejection.line)}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{rejection.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Stack>
   );
 }

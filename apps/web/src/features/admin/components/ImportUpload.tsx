@@ -8,7 +8,7 @@ import type { DirectoryImport } from '@maillage/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isApiError } from '../../../lib/api';
 import { importsApi } from '../api/imports.api';
-import { formatMegabytes } from '../hooks/numbers';
+import { formatSize } from '../hooks/numbers';
 
 /** Extensions and types a StockEtablissement CSV comes with (the API checks the bytes again). */
 const CSV_ACCEPT = { 'text/csv': ['.csv'], 'application/vnd.ms-excel': ['.csv'], 'text/plain': ['.csv'] };
@@ -27,7 +27,7 @@ export function ImportUpload({ maxBytes, busy, onStarted }: ImportUploadProps) {
   const hintId = useId();
   const [rejection, setRejection] = useState<string | null>(null);
   const upload = useMutation({ mutationFn: importsApi.upload, onSuccess: onStarted });
-  const max = formatMegabytes(maxBytes);
+  const max = formatSize(maxBytes);
 
   const drop = (files: File[]) => {
     setRejection(null);

@@ -1,4 +1,4 @@
-import { Alert, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Box, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AdminSearchStatus, ReindexRun, SearchKind } from '@maillage/contracts';
@@ -54,37 +54,36 @@ export function SearchIndexAdmin() {
                 { label: t('admin.search.failing'), value: formatCount(data.failing) },
               ]}
             />
-            <Table.ScrollContainer minWidth={320} mt="md">
-              <Table striped verticalSpacing="xs">
-                <Table.Caption>{t('admin.search.documentsCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('admin.search.kind')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('admin.search.documents')}
+            <Table striped verticalSpacing="xs" captionSide="top" mt="md">
+              <Table.Caption ta="left">{t('admin.search.documentsCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('admin.search.kind')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('admin.search.documents')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {Object.entries(data.documents).map(([kind, count]) => (
+                  <Table.Tr key={kind}>
+                    <Table.Th scope="row" fw={400}>
+                      {t(`search.kinds.${kind}`)}
                     </Table.Th>
+                    <Table.Td ta="right">{formatCount(count ?? 0)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {Object.entries(data.documents).map(([kind, count]) => (
-                    <Table.Tr key={kind}>
-                      <Table.Th scope="row" fw={400}>
-                        {t(`search.kinds.${kind}`)}
-                      </Table.Th>
-                      <Table.Td ta="right">{formatCount(count ?? 0)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </Table>
           </SectionCard>
 
           <SectionCard id="search-errors" title={t('admin.search.errorsTitle')}>
             {data.lastErrors.length === 0 ? (
               <Text size="sm">{t('admin.search.noErrors')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped verticalSpacing="xs">
+              // A keyboard-focusable region: the table scrolls sideways on small screens.
+              <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-labelledby="search-errors">
+                <Table striped verticalSpacing="xs" miw={640}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('admin.search.kind')}</Table.Th>
@@ -108,7 +107,7 @@ export function SearchIndexAdmin() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </Box>
             )}
           </SectionCard>
 

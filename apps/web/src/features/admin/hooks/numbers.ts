@@ -7,9 +7,14 @@ export function formatCount(value: number): string {
   return new Intl.NumberFormat(intlLocale()).format(value);
 }
 
-/** Large files in megabytes: '12,3 Mo' (fr) / '12.3 MB' (en). */
-export function formatMegabytes(bytes: number): string {
-  return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-    bytes / (1024 * 1024),
-  );
+const SIZE_UNITS = [
+  ['gigabyte', 1024 ** 3],
+  ['megabyte', 1024 ** 2],
+  ['kilobyte', 1024],
+] as const;
+
+/** A file size in kilo-, mega- or gigabytes: '3,6 ko', '12,3 Mo' (fr) / '12.3 MB' (en). */
+export function formatSize(bytes: number): string {
+  const [unit, size] = SIZE_UNITS.find(([, size]) => bytes >= size) ?? SIZE_UNITS[2];
+  return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / size);
 }

@@ -212,7 +212,7 @@ export function MarkdownEditor({ label, value, onChange, mentions, error, descri
                           {person.label}
                         </Text>
                         {person.detail ? (
-                          <Text size="xs" c="dimmed" lineClamp={1}>
+                          <Text size="xs" lineClamp={1}>
                             {person.detail}
                           </Text>
                         ) : null}

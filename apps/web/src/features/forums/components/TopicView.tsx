@@ -78,7 +78,7 @@ export function TopicView({ data, page, viewerId, onPage }: TopicViewProps) {
           </li>
         ))}
       </Stack>
-      <Pager page={posts.page} pageSize={posts.pageSize} total={posts.total} onChange={onPage} />
+      {posts.total > posts.pageSize ? <Pager page={posts.page} pageSize={posts.pageSize} total={posts.total} onChange={onPage} /> : null}
       {topic.locked ? (
         <Alert color="gray" icon={<IconLock size={18} aria-hidden />}>
           {t('forums.topic.lockedNotice')}

@@ -3,11 +3,12 @@ import { forumMentionMarkdown, type ForumMentionCandidate } from '@maillage/cont
 import { forumKeys, forumsApi, type TopicListQuery } from '../api/forums.api';
 import type { MentionCandidate, MentionSource } from '../components/MarkdownEditor';
 
-/** Seconds between refreshes of a topic list left open (new topics have no live event). */
+/** Delay between refreshes of a forum left open (new topics have no live event). */
 const TOPIC_LIST_REFRESH_MS = 20_000;
 
 export function useForumOverview(networkId: string) {
-  return useQuery({ queryKey: forumKeys.overview(networkId), queryFn: () => forumsApi.overview(networkId) });
+  // Its topic counts move with the topic list.
+  return useQuery({ queryKey: forumKeys.overview(networkId), queryFn: () => forumsApi.overview(networkId), refetchInterval: TOPIC_LIST_REFRESH_MS });
 }
 
 export function useTopicList(networkId: string, query: TopicListQuery) {

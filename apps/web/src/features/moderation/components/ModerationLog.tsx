@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Paper, Table, Text } from '@mantine/core';
+import { Box, Paper, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ModerationLogEntry } from '@maillage/contracts';
@@ -34,8 +34,9 @@ export function ModerationLog({ networkId }: { networkId: string }) {
       {(data) =>
         data.items.length ? (
           <>
-            <Table.ScrollContainer minWidth={560} tabIndex={0} aria-label={t('moderation.log.caption')}>
-              <Table striped verticalSpacing="xs">
+            {/* Scrolls sideways on a phone; focusable so that the keyboard can scroll it too. */}
+            <Box role="region" aria-label={t('moderation.log.caption')} tabIndex={0} style={{ overflowX: 'auto' }}>
+              <Table striped verticalSpacing="xs" miw={560}>
                 <Table.Caption>{t('moderation.log.caption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -58,7 +59,7 @@ export function ModerationLog({ networkId }: { networkId: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </Box>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
           </>
         ) : (

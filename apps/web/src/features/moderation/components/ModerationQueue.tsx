@@ -79,7 +79,7 @@ function QueueItem({ item, onDecide }: { item: ModerationQueueItem; onDecide: (d
           {item.url ? (
             <>
               {' · '}
-              <Anchor component={Link} to={item.url} size="xs">
+              <Anchor component={Link} to={item.url} size="xs" underline="always">
                 {t('moderation.queue.open')}
               </Anchor>
             </>

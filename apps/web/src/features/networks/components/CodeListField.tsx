@@ -53,7 +53,7 @@ export function CodeListField<T>({ label, addLabel, description, error, codes, o
   };
   return (
     <Stack gap={6} role="group" aria-labelledby={id}>
-      <Text fw={500} size="sm" id={id}>
+      <Text fw={700} size="sm" id={id}>
         {label}
       </Text>
       {codes.length ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconLogin, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -152,6 +152,18 @@ function MembershipAction({ network, company, status }: ActionProps) {
   }
 }
 
+/** The panel around the controls. */
+function Panel({ children, withSelect = false }: { children: ReactNode; withSelect?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('networks.join.section')}>
+      <Group gap="md" align={withSelect ? 'flex-end' : 'center'}>
+        {children}
+      </Group>
+    </Paper>
+  );
+}
+
 /** Signed in: the companies I act for (owner, admin), one chosen when there are several. */
 function CompanyMembership({ network }: { network: Network }) {
   const { t } = useTranslation();
@@ -160,19 +172,21 @@ function CompanyMembership({ network }: { network: Network }) {
   const [chosenId, setChosenId] = useState<string | null>(null);
   if (companies.isPending) return null;
   if (!eligible.length) {
+    // The network's managers (host staff) need no company to run it.
+    if (network.canManage) return null;
     return (
-      <>
+      <Panel>
         <Text size="sm">{t('networks.join.noCompany')}</Text>
         <Button component={Link} to="/entreprises#ajouter" variant="light">
           {t('networks.join.addCompany')}
         </Button>
-      </>
+      </Panel>
     );
   }
   const statusOf = (companyId: string) => network.myMemberships.find((m) => m.companyId === companyId)?.status ?? null;
   const company = eligible.find((c) => c.id === chosenId) ?? eligible[0]!;
   return (
-    <>
+    <Panel withSelect={eligible.length > 1}>
       {eligible.length > 1 ? (
         <Select
           label={t('networks.join.company')}
@@ -187,7 +201,7 @@ function CompanyMembership({ network }: { network: Network }) {
         />
       ) : null}
       <MembershipAction network={network} company={company} status={statusOf(company.id)} />
-    </>
+    </Panel>
   );
 }
 
@@ -196,17 +210,12 @@ export function JoinNetwork({ network }: { network: Network }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const location = useLocation();
+  if (user) return <CompanyMembership network={network} />;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={t('networks.join.section')}>
-      <Group gap="md" align="flex-end">
-        {user ? (
-          <CompanyMembership network={network} />
-        ) : (
-          <Button component={Link} to={loginPath(`${location.pathname}${location.search}`)} variant="light" leftSection={<IconLogin size={16} aria-hidden />}>
-            {t('networks.join.signIn')}
-          </Button>
-        )}
-      </Group>
-    </Paper>
+    <Panel>
+      <Button component={Link} to={loginPath(`${location.pathname}${location.search}`)} variant="light" leftSection={<IconLogin size={16} aria-hidden />}>
+        {t('networks.join.signIn')}
+      </Button>
+    </Panel>
   );
 }

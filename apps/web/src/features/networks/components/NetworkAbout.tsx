@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Anchor, Badge, Group, Stack, Text, Typography } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -42,6 +43,21 @@ function ParentLink({ id }: { id: string }) {
   );
 }
 
+/**
+ * The charter's headings sit under the section's h2: '# Title' becomes an h3, and so on (the HTML
+ * is the API's sanitised rendering; DOMParser runs no script).
+ */
+export function demoteHeadings(html: string, levels = 2): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const heading of [...doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6')]) {
+    const level = Math.min(6, Number(heading.tagName[1]) + levels);
+    const replacement = doc.createElement(`h${level}`);
+    replacement.append(...heading.childNodes);
+    heading.replaceWith(replacement);
+  }
+  return doc.body.innerHTML;
+}
+
 /** The network's identity, territory, sectors, presentation and charter. */
 export function NetworkAbout({ network }: { network: Network }) {
   const { t } = useTranslation();
@@ -55,6 +71,7 @@ export function NetworkAbout({ network }: { network: Network }) {
     return name ? `${name} (${code})` : code;
   };
   const { territory } = network;
+  const charterHtml = useMemo(() => (network.charterHtml ? demoteHeadings(network.charterHtml) : null), [network.charterHtml]);
 
   return (
     <Stack gap="lg">
@@ -94,10 +111,10 @@ export function NetworkAbout({ network }: { network: Network }) {
 
       {network.charterHtml || network.charter ? (
         <SectionCard id="network-charter" title={t('networks.about.charter')}>
-          {network.charterHtml ? (
+          {charterHtml ? (
             // Rendered from Markdown and sanitised by the API.
             <Typography>
-              <div dangerouslySetInnerHTML={{ __html: network.charterHtml }} />
+              <div dangerouslySetInnerHTML={{ __html: charterHtml }} />
             </Typography>
           ) : (
             <Text style={{ whiteSpace: 'pre-wrap' }}>{network.charter}</Text>

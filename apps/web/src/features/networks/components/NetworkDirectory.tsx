@@ -36,7 +36,7 @@ function DirectoryFilters({ filters, update }: { filters: NetworkFilters; update
           update({ q });
         }}
       >
-        <Group align="flex-end" gap="sm">
+        <Stack gap="sm">
           <TextInput
             type="search"
             label={t('networks.directory.q')}
@@ -44,51 +44,50 @@ function DirectoryFilters({ filters, update }: { filters: NetworkFilters; update
             maxLength={200}
             onChange={(event) => setQ(event.currentTarget.value)}
             leftSection={<IconSearch size={16} aria-hidden />}
-            style={{ flex: '2 1 14rem' }}
           />
-          <Select
-            label={t('networks.directory.type')}
-            data={[any, ...NETWORK_TYPES.map((type) => ({ value: type, label: t(`networks.types.${type}`) }))]}
-            value={filters.type ?? ''}
-            onChange={(value) => update({ type: (value || null) as NetworkFilters['type'] })}
-            allowDeselect={false}
-            style={{ flex: '1 1 12rem' }}
-          />
-          <Select
-            label={t('networks.directory.maturity')}
-            data={[any, ...NETWORK_MATURITIES.map((m) => ({ value: m, label: t(`networks.maturities.${m}`) }))]}
-            value={filters.maturity ?? ''}
-            onChange={(value) => update({ maturity: (value || null) as NetworkFilters['maturity'] })}
-            allowDeselect={false}
-            style={{ flex: '1 1 10rem' }}
-          />
-          <Select
-            label={t('networks.directory.region')}
-            searchable
-            nothingFoundMessage={t('search.nothingFound')}
-            data={[any, ...(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))]}
-            value={filters.region ?? ''}
-            onChange={(value) => update({ region: value || null })}
-            allowDeselect={false}
-            style={{ flex: '1 1 12rem' }}
-          />
-          <Select
-            label={t('networks.directory.departement')}
-            searchable
-            nothingFoundMessage={t('search.nothingFound')}
-            data={[any, ...(departements.data ?? []).map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))]}
-            value={filters.departement ?? ''}
-            onChange={(value) => update({ departement: value || null })}
-            allowDeselect={false}
-            style={{ flex: '1 1 12rem' }}
-          />
-          <Button type="submit">{t('common.search')}</Button>
-          {hasNetworkFilters(filters) ? (
-            <Button variant="subtle" onClick={() => update(EMPTY_NETWORK_FILTERS)}>
-              {t('networks.directory.reset')}
-            </Button>
-          ) : null}
-        </Group>
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+            <Select
+              label={t('networks.directory.type')}
+              data={[any, ...NETWORK_TYPES.map((type) => ({ value: type, label: t(`networks.types.${type}`) }))]}
+              value={filters.type ?? ''}
+              onChange={(value) => update({ type: (value || null) as NetworkFilters['type'] })}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('networks.directory.maturity')}
+              data={[any, ...NETWORK_MATURITIES.map((m) => ({ value: m, label: t(`networks.maturities.${m}`) }))]}
+              value={filters.maturity ?? ''}
+              onChange={(value) => update({ maturity: (value || null) as NetworkFilters['maturity'] })}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('networks.directory.region')}
+              searchable
+              nothingFoundMessage={t('search.nothingFound')}
+              data={[any, ...(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))]}
+              value={filters.region ?? ''}
+              onChange={(value) => update({ region: value || null })}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('networks.directory.departement')}
+              searchable
+              nothingFoundMessage={t('search.nothingFound')}
+              data={[any, ...(departements.data ?? []).map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }))]}
+              value={filters.departement ?? ''}
+              onChange={(value) => update({ departement: value || null })}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          <Group gap="sm">
+            <Button type="submit">{t('common.search')}</Button>
+            {hasNetworkFilters(filters) ? (
+              <Button variant="subtle" onClick={() => update(EMPTY_NETWORK_FILTERS)}>
+                {t('networks.directory.reset')}
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
       </form>
     </Paper>
   );

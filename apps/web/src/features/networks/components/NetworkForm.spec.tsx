@@ -62,7 +62,7 @@ describe('network form', () => {
     expect(screen.getByLabelText(/^Organisation hôte/)).toHaveValue('');
     fireEvent.click(screen.getByLabelText(/^Organisation hôte/));
     expect(await screen.findByRole('option', { name: 'CCI Auvergne-Rhône-Alpes' })).toBeInTheDocument();
-  });
+  }, 20_000);
 
   it('sends a complete network and shows the server-side errors on their fields', async () => {
     create.mockRejectedValueOnce(

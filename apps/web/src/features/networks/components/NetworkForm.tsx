@@ -291,7 +291,7 @@ export function NetworkForm({ network, onSaved, onCancel }: NetworkFormProps) {
 
         <Fieldset legend={t('networks.form.sections.federation')}>
           <CodeListField
-            label={t('networks.fields.parents')}
+            label={t('networks.about.parents')}
             addLabel={t('networks.fields.addParent')}
             description={t('networks.fields.parentsHint')}
             {...list('parentIds')}

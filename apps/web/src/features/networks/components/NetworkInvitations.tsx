@@ -45,12 +45,12 @@ export function NetworkInvitations({ networkId }: { networkId: string }) {
     try {
       const created = await networksApi.createLink(networkId, {});
       setLink(created.url ?? null);
-      await refresh();
     } catch (caught) {
       notify.error(errorMessage(caught, t));
     } finally {
       setCreating(false);
     }
+    await refresh();
   };
   const describe = (invitation: NetworkInvitation) =>
     [
