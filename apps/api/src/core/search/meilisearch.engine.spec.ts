@@ -83,6 +83,8 @@ describe('MeilisearchEngine (translation into client calls)', () => {
       commune: '42218',
       headcount: '11',
       network_ids: [],
+      network_type: null,
+      maturity: null,
       _geo: { lat: 45.43, lng: 4.39 },
       payload: { siret: '73282932000074' },
     });
@@ -195,5 +197,40 @@ describe('MeilisearchEngine (translation into client calls)', () => {
     expect(calls()[0].args[1]).toMatchObject({ hitsPerPage: 0 });
     expect(await engine.search({ q: '🚀 ""', audience: [] })).toEqual({ hits: [], total: 0, facets: {}, relaxed: false });
     expect(calls()).toHaveLength(1);
+  });
+
+  it('counts filtered facets disjunctively: one more search per filtered group, without that group, and keeps selected values', async () => {
+    const { client, calls } = fakeClient({ searchResponse: { hits: [], totalHits: 3, facetDistribution: { departement: { '42': 3 }, headcount: { '11': 3 } } } });
+    const res = await new MeilisearchEngine(client).search({
+      q: 'usinage',
+      audience: [],
+      filters: { departement: ['42', '75'], headcount: ['11'] },
+      facets: ['departement', 'headcount', 'region'],
+    });
+    const searches = calls().filter((c) => c.method === 'search');
+    expect(searches).toHaveLength(3);
+    const [main, byDepartement, byHeadcount] = searches.map((c) => c.args[1] as Record<string, unknown>);
+    expect(main).toMatchObject({ facets: ['region'], filter: ['visibility = "public"', 'departement IN ["42", "75"]', 'headcount IN ["11"]'] });
+    expect(byDepartement).toMatchObject({ facets: ['departement'], hitsPerPage: 0, filter: ['visibility = "public"', 'headcount IN ["11"]'] });
+    expect(byHeadcount).toMatchObject({ facets: ['headcount'], hitsPerPage: 0, filter: ['visibility = "public"', 'departement IN ["42", "75"]'] });
+    expect(res.facets.departement).toEqual([
+      { value: '42', count: 3 },
+      { value: '75', count: 0 },
+    ]);
+  });
+
+  it('returns map points: same filters, name order, placed hits only', async () => {
+    const { client, calls } = fakeClient({
+      searchResponse: {
+        totalHits: 2,
+        hits: [
+          { kind: 'company', id: 'a', title: 'A', visibility: 'public', _geo: { lat: '45.5', lng: 4.5 } },
+          { kind: 'company', id: 'b', title: 'B', visibility: 'public', _geo: null },
+        ],
+      },
+    });
+    const res = await new MeilisearchEngine(client).points({ q: 'usinage', audience: [], filters: { departement: ['42'] } }, 5000);
+    expect(calls()[0].args[1]).toMatchObject({ hitsPerPage: 5000, sort: ['sort_name:asc'], filter: ['visibility = "public"', 'departement IN ["42"]'] });
+    expect(res).toEqual({ total: 2, points: [{ kind: 'company', id: 'a', title: 'A', lat: 45.5, lng: 4.5, visibility: 'public', audience: [] }] });
   });
 });
