@@ -63,9 +63,9 @@ const fmt = (m) => `p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed
 function engineQueries(qs, centres) {
   const p = new URLSearchParams(qs.replace(/^suggest\?/, ''));
   const list = (k) => (p.get(k) ? p.get(k).split(',') : undefined);
-  const facets = ['kind', 'nafSection', 'nafDivision', 'departement', 'region', 'epci', 'commune', 'headcount'];
+  const facets = ['kind', 'nafSection', 'nafDivision', 'departement', 'region', 'epci', 'commune', 'headcount', 'network', 'networkType', 'maturity'];
   if (qs.startsWith('suggest?')) {
-    return ['company', 'expert'].map((kind) => ({ q: p.get('q'), kinds: [kind], pageSize: 5, sort: 'relevance', audience: [], withTotal: false }));
+    return ['company', 'expert', 'network'].map((kind) => ({ q: p.get('q'), kinds: [kind], pageSize: 5, sort: 'relevance', audience: [], withTotal: false }));
   }
   const near = p.get('near') ? { ...centres[p.get('near')], radiusKm: p.get('radiusKm') ? Number(p.get('radiusKm')) : undefined } : undefined;
   return [

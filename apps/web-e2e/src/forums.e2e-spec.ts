@@ -10,6 +10,11 @@ const PASSWORD = 'une phrase de passe pour le forum';
 const NETWORK = `Club forum e2e ${stamp}`;
 const TITLE = `Tourneur disponible ${stamp}`;
 const ANIMATOR = 'animatrice@demo.maillage.fr';
+// A 1×1 PNG, attached to a reply.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000000000005000157a7e1b70000000049454e44ae426082',
+  'hex',
+);
 const MEMBER = 'membre@demo.maillage.fr';
 
 /** The JSON API as the signed-in person of `page` (same cookies, CSRF token). */
@@ -168,6 +173,52 @@ describe('forums and moderation, in a browser', () => {
     expect(await camille.page.getByText('Je recommande Tournage Loire, à Feurs.').count()).toBe(1);
     await expectAccessible(camille.page, 'topic page');
     await screenshot(camille.page, 'forum-topic');
+
+    // ---- reactions, quotes, attachments, edits with history, solution, pin and lock ----
+    const opening = camille.page.getByRole('article').first();
+    await opening.getByRole('button', { name: 'Ajouter une réaction' }).click();
+    await camille.page.getByRole('button', { name: 'Pouce levé', exact: true }).click();
+    await opening.getByRole('button', { name: 'Pouce levé : 1 personne' }).and(camille.page.locator('[aria-pressed="true"]')).waitFor();
+    await opening.getByRole('button', { name: /Actions sur le message n° 1/ }).click();
+    await camille.page.getByRole('menuitem', { name: 'Citer' }).click();
+    await camille.page.getByText('En réponse à Thomas Bernard (message n° 1)').waitFor();
+    await camille.page.getByRole('textbox', { name: 'Votre réponse' }).fill('Merci, voici le plan de la pièce.');
+    await camille.page.locator('input[type=file]').last().setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: PNG });
+    await camille.page.getByRole('list', { name: 'Pièces jointes' }).getByText('plan.png').waitFor();
+    await camille.page.getByRole('button', { name: 'Publier la réponse' }).click();
+    const answer = camille.page.getByRole('article').filter({ hasText: 'voici le plan de la pièce' });
+    await answer.getByText('Thomas Bernard a écrit :').waitFor();
+    await answer.getByRole('img', { name: 'plan.png' }).waitFor();
+    // Thomas sees Camille's answer arrive, marks it as the solution, then edits his own reply.
+    const answerForThomas = member.page.getByRole('article').filter({ hasText: 'voici le plan de la pièce' });
+    await answerForThomas.waitFor({ timeout: 20_000 });
+    await answerForThomas.getByRole('button', { name: /Actions sur le message/ }).click();
+    await member.page.getByRole('menuitem', { name: 'Marquer comme solution' }).click();
+    await answerForThomas.getByText('Solution', { exact: true }).waitFor();
+    const thomasReply = member.page.getByRole('article').filter({ hasText: 'Je recommande Tournage Loire' });
+    await thomasReply.getByRole('button', { name: /Actions sur le message/ }).click();
+    await member.page.getByRole('menuitem', { name: 'Modifier' }).click();
+    const editor = member.page.getByRole('dialog', { name: 'Modifier le message' });
+    await editor.getByRole('textbox', { name: 'Message' }).fill('Je recommande Tournage Loire, à Feurs (contact : M. Petit).');
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    await thomasReply.getByRole('button', { name: /^modifié le/ }).click();
+    const history = member.page.getByRole('dialog', { name: 'Versions précédentes' });
+    await history.getByText('Je recommande Tournage Loire, à Feurs.').waitFor();
+    await expectAccessible(member.page, 'post history');
+    await member.page.keyboard.press('Escape');
+    // The edit reaches Camille live.
+    await camille.page.getByText('(contact : M. Petit)').waitFor({ timeout: 20_000 });
+    // The animator pins and locks the topic: no reply form any more.
+    await animator.page.goto(topicUrl);
+    await animator.page.getByRole('button', { name: 'Gérer le sujet' }).click();
+    await animator.page.getByRole('menuitem', { name: 'Épingler' }).click();
+    await animator.page.getByText('Épinglé', { exact: true }).waitFor();
+    await animator.page.getByRole('button', { name: 'Gérer le sujet' }).click();
+    await animator.page.getByRole('menuitem', { name: 'Verrouiller' }).click();
+    await animator.page.getByText('Ce sujet est verrouillé : on ne peut plus y répondre.').waitFor();
+    expect(await animator.page.getByRole('textbox', { name: 'Votre réponse' }).count()).toBe(0);
+    await expectAccessible(animator.page, 'topic page (moderator)');
+    await screenshot(animator.page, 'forum-topic-moderator');
 
     // ---- a non-member sees nothing of it ----
     await outsider.page.goto(topicUrl);

@@ -195,7 +195,7 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
         {post.quote ? (
           <Blockquote p="xs" pl="md" radius="sm" color="gray" cite={t('forums.post.quoteOf', { name: post.quote.authorName })}>
             {post.quote.excerpt ?? <Text span c="dimmed">{t('forums.post.quoteUnavailable')}</Text>}{' '}
-            <Anchor component={Link} to={postPath(topic.id, post.quote.sequence)} size="xs" underline="always">
+            <Anchor component={Link} to={postPath(topic.id, post.quote.sequence)} size="xs" underline="always" c="blue.9">
               {t('forums.post.quoteLink', { number: post.quote.sequence })}
             </Anchor>
           </Blockquote>

@@ -20,7 +20,7 @@ function NewLink({ url }: { url: string }) {
   return (
     <Group gap="sm" align="flex-end">
       <TextInput label={t('networks.invitations.linkCreated')} value={url} readOnly style={{ flex: '1 1 18rem' }} onFocus={(e) => e.currentTarget.select()} />
-      <CopyButton value={url}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('networks.invitations.copied') : t('networks.invitations.copy')}</Button>}</CopyButton>
+      <CopyButton value={url}>{({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? t('networks.invitations.copied') : t('networks.invitations.copy')}</Button>}</CopyButton>
     </Group>
   );
 }
@@ -76,7 +76,7 @@ export function NetworkInvitations({ networkId }: { networkId: string }) {
       </form>
       <Stack gap="sm">
         <Text size="sm">{t('networks.invitations.linkIntro')}</Text>
-        <Button variant="light" loading={creating} onClick={() => void createLink()} style={{ alignSelf: 'flex-start' }}>
+        <Button variant="default" loading={creating} onClick={() => void createLink()} style={{ alignSelf: 'flex-start' }}>
           {t('networks.invitations.createLink')}
         </Button>
         {link ? <NewLink url={link} /> : null}

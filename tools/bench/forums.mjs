@@ -1,0 +1,133 @@
+// npm run bench:forums — the forums at volume, in one run:
+//  1. seeds BENCH_COMPANIES (20,000) companies, then BENCH_NETWORKS (2,000) networks whose forums hold
+//     BENCH_POSTS (1,000,000) posts (`npm run seed -- --forum-networks … --forum-posts …`, bulk SQL),
+//  2. starts the built API and measures, one client at a time (10 warm-up requests, then BENCH_REQUESTS = 500):
+//     GET /api/health (the baseline), a topic page (20 posts with authors, reactions, quotes, attachments) and a
+//     topic list, both as the demo member reading a private forum, and a public topic page anonymously;
+//  3. prints p50 / p90 / p99 of each and their ratio to the baseline measured in the same run.
+// BENCH_POSTGRES_URL (the local server); BENCH_REUSE=1 measures the previous run's data set again.
+// Requires a build (`npm run build` or `nx run api:build`; BENCH_API_DIST points at another build of apps/api).
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { databaseUrl, freshDatabase, waitFor } from './lib.mjs';
+
+const DIST = process.env.BENCH_API_DIST ?? 'apps/api/dist';
+
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000);
+const NETWORKS = Number(process.env.BENCH_NETWORKS ?? 2_000);
+const POSTS = Number(process.env.BENCH_POSTS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
+const WARMUP = 10;
+const PORT = 3912;
+const DB_NAME = 'maillage_bench_forums';
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function start(args, env, stdout = 'inherit') {
+  return spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', stdout, 'inherit'] });
+}
+
+function run(args, env) {
+  return new Promise((resolve, reject) => {
+    start(args, env).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+function percentiles(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return { p50: at(50), p90: at(90), p99: at(99), n: s.length };
+}
+
+/** A signed-in session of the demo member (cookies and CSRF as a browser sends them). */
+async function signIn(email, password) {
+  const csrf = await fetch(`${BASE}/api/v1/auth/csrf`);
+  const cookies = new Map();
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair.indexOf('=');
+      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  keep(csrf);
+  const { token } = await csrf.json();
+  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const login = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+  keep(login);
+  return { cookie: cookie() };
+}
+
+async function measure(label, path, headers = {}) {
+  const samples = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
+    const t = performance.now();
+    const res = await fetch(BASE + path, { headers });
+    if (!res.ok) throw new Error(`${label} ${path}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    if (i >= WARMUP) samples.push(performance.now() - t);
+  }
+  return { label, path, ...percentiles(samples) };
+}
+
+async function main() {
+  const reuse = process.env.BENCH_REUSE === '1';
+  const url = reuse ? databaseUrl(DB_NAME) : await freshDatabase(DB_NAME);
+  const env = { DATABASE_URL: url, SEED_DEMO: 'false', DB_POOL_SIZE: '10', DATA_DIR: '/tmp/maillage-bench-forums' };
+  console.log(`node ${process.version}, PostgreSQL, ${reuse ? 'previous data set' : `${COMPANIES} companies, ${NETWORKS} networks, ${POSTS} posts`}, ${REQUESTS} requests per endpoint after ${WARMUP} warm-up, one client`);
+  if (!reuse) {
+    const t = Date.now();
+    await run([`${DIST}/seed/seed-cli.js`, '--companies', String(COMPANIES), '--no-index', '--forum-networks', String(NETWORKS), '--forum-posts', String(POSTS)], env);
+    console.log(`seed: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const [{ posts, topics }] = (await db.query('SELECT (SELECT count(*)::int FROM forum_posts) AS posts, (SELECT count(*)::int FROM forum_topics) AS topics')).rows;
+  const pick = async (visibility) =>
+    (
+      await db.query(
+        `SELECT t.id, t.network_id FROM forum_topics t JOIN networks n ON n.id = t.network_id
+         WHERE n.visibility = $1 AND n.slug LIKE 'bench-forum-%' AND t.last_sequence >= 20 ORDER BY n.slug, t.created_at LIMIT 1`,
+        [visibility],
+      )
+    ).rows[0];
+  const privateTopic = await pick('private');
+  const publicTopic = await pick('public');
+  await db.end();
+  if (!privateTopic || !publicTopic) throw new Error('No topic with 20 posts: seed first');
+  console.log(`data set: ${topics} topics, ${posts} posts`);
+
+  const api = start([`${DIST}/main.js`], { ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '0' }, 'ignore');
+  const results = [];
+  try {
+    await waitFor(`${BASE}/api/health/ready`);
+    const member = await signIn('membre@demo.maillage.fr', 'maillage-demo-2026');
+    const asMember = { cookie: member.cookie };
+    results.push(await measure('GET /api/health (baseline)', '/api/health'));
+    results.push(await measure('topic page, member, private', `/api/v1/forum/topics/${privateTopic.id}?page=1&pageSize=20`, asMember));
+    results.push(await measure('topic list, member, private', `/api/v1/networks/${privateTopic.network_id}/forum/topics?page=1&pageSize=20`, asMember));
+    results.push(await measure('topic page, anonymous, public', `/api/v1/forum/topics/${publicTopic.id}?page=1&pageSize=20`));
+    results.push(await measure('topic list, anonymous, public', `/api/v1/networks/${publicTopic.network_id}/forum/topics?page=1&pageSize=20`));
+  } finally {
+    api.kill('SIGTERM');
+  }
+
+  const [baseline] = results;
+  console.log(`\n${'endpoint'.padEnd(32)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)}   ratio to baseline (p50 / p90 / p99)`);
+  for (const r of results) {
+    const ratio = (k) => `${(r[k] / baseline[k]).toFixed(2)}×`;
+    console.log(
+      `${r.label.padEnd(32)} ${r.p50.toFixed(2).padStart(6)} ms ${r.p90.toFixed(2).padStart(6)} ms ${r.p99.toFixed(2).padStart(6)} ms   ${ratio('p50')} / ${ratio('p90')} / ${ratio('p99')}`,
+    );
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
