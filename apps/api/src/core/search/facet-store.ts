@@ -61,6 +61,9 @@ const FACET_FIELD: Record<Exclude<SearchFacetName, 'network'>, FacetField> = {
   maturity: 'maturity',
 };
 const MAX_FACET_VALUES = 50;
+const ALIVE = 1;
+const RESTRICTED = 2;
+const NETWORKS = 4;
 
 export interface StoreQuery {
   kinds?: readonly SearchKind[];
@@ -115,7 +118,8 @@ class Dictionary {
  */
 export class FacetStore {
   private size = 0;
-  private alive = new Uint8Array(0);
+  /** Per document: ALIVE, RESTRICTED (look its audience up), NETWORKS (look its networks up). */
+  private flags = new Uint8Array(0);
   private columns = new Map<FacetField, Uint16Array | Uint32Array>();
   private lat = new Float64Array(0);
   private lng = new Float64Array(0);
@@ -140,7 +144,7 @@ export class FacetStore {
       next.set(old);
       return next;
     };
-    this.alive = copy(this.alive, (n) => new Uint8Array(n));
+    this.flags = copy(this.flags, (n) => new Uint8Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
     for (const field of FACET_FIELDS) {
@@ -154,15 +158,16 @@ export class FacetStore {
 
   upsert(row: StoreRow): void {
     this.grow(row.ord + 1);
-    if (!this.alive[row.ord]) this.count += 1;
-    this.alive[row.ord] = 1;
+    if (!(this.flags[row.ord] & ALIVE)) this.count += 1;
+    this.flags[row.ord] = ALIVE | (row.restricted ? RESTRICTED : 0) | (row.networkIds.length ? NETWORKS : 0);
     this.column('kind')[row.ord] = this.dictionaries.get('kind')!.code(row.kind);
     for (const field of FACET_FIELDS) {
       if (field !== 'kind') this.column(field)[row.ord] = this.dictionaries.get(field)!.code(row.fields[field]);
     }
     this.lat[row.ord] = row.lat ?? NaN;
     this.lng[row.ord] = row.lng ?? NaN;
-    this.names[row.ord] = row.name;
+    // A leading space: words are found at word starts with includes(' ' + word).
+    this.names[row.ord] = ` ${row.name}`;
     if (row.restricted) this.audiences.set(row.ord, row.audience);
     else this.audiences.delete(row.ord);
     const network = this.dictionaries.get('network')!;
@@ -171,8 +176,8 @@ export class FacetStore {
   }
 
   remove(ord: number): void {
-    if (ord >= this.size || !this.alive[ord]) return;
-    this.alive[ord] = 0;
+    if (ord >= this.size || !(this.flags[ord] & ALIVE)) return;
+    this.flags[ord] = 0;
     this.count -= 1;
     this.names[ord] = '';
     this.audiences.delete(ord);
@@ -183,11 +188,16 @@ export class FacetStore {
     return this.columns.get(field)!;
   }
 
-  /** Codes of the wanted values of a field (unknown values match nothing). */
-  private codes(field: FacetField | 'network', values: readonly string[] | undefined): Set<number> | null {
+  /** A lookup table by value code of the wanted values of a field (unknown values match nothing); null: no filter. */
+  private codes(field: FacetField | 'network', values: readonly string[] | undefined): Uint8Array | null {
     if (!values?.length) return null;
     const dictionary = this.dictionaries.get(field)!;
-    return new Set(values.map((v) => dictionary.find(v)));
+    const wanted = new Uint8Array(dictionary.values.length);
+    for (const value of values) {
+      const code = dictionary.find(value);
+      if (code > 0) wanted[code] = 1;
+    }
+    return wanted;
   }
 
   query(q: StoreQuery): StoreResult {
@@ -198,15 +208,16 @@ export class FacetStore {
       const wanted = this.codes(name, values);
       if (!wanted) return;
       const column = this.column(name);
-      tests.push({ group, pass: (ord) => wanted.has(column[ord]) });
+      tests.push({ group, pass: (ord) => wanted[column[ord]] === 1 });
     };
     field('kind', 'kind', q.kinds);
     if (f.naf?.length) {
-      const sections = this.codes('nafSection', naf.sections) ?? new Set<number>();
-      const divisions = this.codes('nafDivision', naf.divisions) ?? new Set<number>();
-      const codes = this.codes('nafCode', naf.codes) ?? new Set<number>();
+      const none = new Uint8Array(1);
+      const sections = this.codes('nafSection', naf.sections) ?? none;
+      const divisions = this.codes('nafDivision', naf.divisions) ?? none;
+      const codes = this.codes('nafCode', naf.codes) ?? none;
       const [s, d, c] = [this.column('nafSection'), this.column('nafDivision'), this.column('nafCode')];
-      tests.push({ group: 'naf', pass: (ord) => sections.has(s[ord]) || divisions.has(d[ord]) || codes.has(c[ord]) });
+      tests.push({ group: 'naf', pass: (ord) => sections[s[ord]] === 1 || divisions[d[ord]] === 1 || codes[c[ord]] === 1 });
     }
     field('departement', 'departement', f.departement);
     field('region', 'region', f.region);
@@ -216,22 +227,25 @@ export class FacetStore {
     field('networkType', 'networkType', f.networkType);
     field('maturity', 'maturity', f.maturity);
     const wantedNetworks = this.codes('network', f.networkIds);
-    if (wantedNetworks) tests.push({ group: 'network', pass: (ord) => (this.networks.get(ord) ?? []).some((n) => wantedNetworks.has(n)) });
+    if (wantedNetworks) {
+      const flags = this.flags;
+      tests.push({ group: 'network', pass: (ord) => (flags[ord] & NETWORKS) !== 0 && this.networks.get(ord)!.some((n) => wantedNetworks[n] === 1) });
+    }
 
     // Facet counters: one array of counts per facet, indexed by value code.
-    const counters = q.facets.map((name) => ({
-      name,
-      group: FACET_GROUP[name],
-      column: name === 'network' ? null : this.column(FACET_FIELD[name]),
-      counts: new Map<number, number>(),
-    }));
+    const counters = q.facets.map((name) => {
+      const field = name === 'network' ? 'network' : FACET_FIELD[name];
+      return {
+        name,
+        group: FACET_GROUP[name],
+        column: name === 'network' ? null : this.column(FACET_FIELD[name]),
+        counts: new Uint32Array(this.dictionaries.get(field)!.values.length),
+      };
+    });
+    const flags = this.flags;
     const bump = (counter: (typeof counters)[number], ord: number) => {
-      if (counter.column) {
-        const code = counter.column[ord];
-        if (code) counter.counts.set(code, (counter.counts.get(code) ?? 0) + 1);
-      } else {
-        for (const code of this.networks.get(ord) ?? []) counter.counts.set(code, (counter.counts.get(code) ?? 0) + 1);
-      }
+      if (counter.column) counter.counts[counter.column[ord]]++;
+      else if (flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) counter.counts[code]++;
     };
 
     const audience = q.audience;
@@ -240,12 +254,12 @@ export class FacetStore {
     const latSpan = radius !== undefined ? radius / 111.2 : 0;
     const distances = new Map<number, number>();
     const matched: number[] = [];
+    const size = this.size;
     const consider = (ord: number) => {
-      if (ord >= this.size || !this.alive[ord]) return;
-      if (audience !== 'all') {
-        const keys = this.audiences.get(ord);
-        if (keys && !keys.some((k) => audience.includes(k))) return;
-      }
+      if (ord >= size) return;
+      const flag = flags[ord];
+      if (!(flag & ALIVE)) return;
+      if (flag & RESTRICTED && audience !== 'all' && !this.audiences.get(ord)!.some((k) => audience.includes(k))) return;
       if (near) {
         const lat = this.lat[ord];
         if (Number.isNaN(lat)) {
@@ -289,11 +303,13 @@ export class FacetStore {
     };
     for (const counter of counters) {
       const dictionary = this.dictionaries.get(counter.name === 'network' ? 'network' : FACET_FIELD[counter.name as Exclude<SearchFacetName, 'network'>])!;
-      const values = [...counter.counts].map(([code, count]) => ({ value: dictionary.values[code], count }));
+      const values: { value: string; count: number }[] = [];
+      // Code 0 is "none".
+      for (let code = 1; code < counter.counts.length; code++) if (counter.counts[code]) values.push({ value: dictionary.values[code], count: counter.counts[code] });
       values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       const top = values.slice(0, MAX_FACET_VALUES);
       // A selected value always shows (with 0 when nothing matches it), so that it can be unticked.
-      for (const value of selected(counter.name)) if (!top.some((v) => v.value === value)) top.push({ value, count: counter.counts.get(dictionary.find(value)) ?? 0 });
+      for (const value of selected(counter.name)) if (!top.some((v) => v.value === value)) top.push({ value, count: counter.counts[dictionary.find(value)] ?? 0 });
       facets[counter.name] = top;
     }
 

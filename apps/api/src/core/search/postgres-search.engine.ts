@@ -358,7 +358,9 @@ export class PostgresSearchEngine implements SearchEngine {
       );
       const head = new Set(ords(row.head));
       // Relevance: every word starts a word of the title, then every word in the title or keywords, then the rest; then by name.
-      const inTitle = (name: string) => alternatives.every((alts) => alts.some((w) => ` ${name}`.includes(` ${w}`)));
+      // (Store names start with a space.)
+      const starts = alternatives.map((alts) => alts.map((w) => ` ${w}`));
+      const inTitle = (name: string) => starts.every((alts) => alts.some((w) => name.includes(w)));
       const result = this.store.query({ ...base, matches: ords(row.ords), tier: (ord, name) => (inTitle(name) ? 0 : head.has(ord) ? 1 : 2) });
       return { result, tsquery, relaxed: operator === '|' };
     };
