@@ -15,9 +15,11 @@ import { CompaniesModule } from './modules/companies/companies.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthController } from './modules/health/health.controller';
 import { NetworksModule } from './modules/networks/networks.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { ForumsModule } from './modules/forums/forums.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ReferentialsModule } from './modules/referentials/referentials.module';
@@ -45,9 +47,11 @@ export class AppModule {
         PeopleModule,
         OrganizationsModule,
         CompaniesModule,
+        NotificationsModule,
         NetworksModule,
         ModerationModule,
         ForumsModule,
+        MessagingModule,
         ReferentialsModule,
         DirectoryModule,
         AdminModule,

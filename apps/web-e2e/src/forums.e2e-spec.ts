@@ -17,6 +17,11 @@ const PNG = Buffer.from(
 );
 const MEMBER = 'membre@demo.maillage.fr';
 
+/** Waits for running CSS transitions (a dialog fading in) so that axe sees the final colours. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+}
+
 /** The JSON API as the signed-in person of `page` (same cookies, CSRF token). */
 async function apiOf(page: Page) {
   const request = page.context().request;
@@ -128,6 +133,7 @@ describe('forums and moderation, in a browser', () => {
     await manager.getByLabel('Description').fill('Questions et coups de main entre membres.');
     await manager.getByRole('button', { name: 'Créer la catégorie' }).click();
     await manager.getByText('Entraide', { exact: true }).waitFor();
+    await settled(animator.page);
     await expectAccessible(animator.page, 'forum categories dialog');
     await screenshot(animator.page, 'forum-categories');
     await animator.page.keyboard.press('Escape');
@@ -146,6 +152,7 @@ describe('forums and moderation, in a browser', () => {
     await body.click();
     await body.pressSequentially('Bonjour @Cam');
     await composer.getByRole('option', { name: /Camille Roux/ }).waitFor();
+    await settled(member.page);
     await expectAccessible(member.page, 'new topic with mention suggestions');
     await screenshot(member.page, 'forum-new-topic');
     await body.press('Enter');
@@ -204,6 +211,7 @@ describe('forums and moderation, in a browser', () => {
     await thomasReply.getByRole('button', { name: /^modifié le/ }).click();
     const history = member.page.getByRole('dialog', { name: 'Versions précédentes' });
     await history.getByText('Je recommande Tournage Loire, à Feurs.').waitFor();
+    await settled(member.page);
     await expectAccessible(member.page, 'post history');
     await member.page.keyboard.press('Escape');
     // The edit reaches Camille live.
@@ -244,6 +252,7 @@ describe('forums and moderation, in a browser', () => {
     const report = camille.page.getByRole('dialog', { name: 'Signaler ce message' });
     await report.getByLabel('Spam ou publicité').check();
     await report.getByLabel('Précisions (facultatif)').fill('Publicité déguisée pour un sous-traitant.');
+    await settled(camille.page);
     await expectAccessible(camille.page, 'report dialog');
     await screenshot(camille.page, 'forum-report');
     await report.getByRole('button', { name: 'Envoyer le signalement' }).click();
@@ -259,7 +268,15 @@ describe('forums and moderation, in a browser', () => {
     await decision.getByLabel('Note (facultative)').fill('Publicité');
     await decision.getByRole('button', { name: 'Masquer' }).click();
     await animator.page.getByText('Aucun signalement en attente.').waitFor();
+    await animator.page.getByRole('tab', { name: 'Avertir un membre' }).click();
+    await animator.page.getByLabel('Entreprise membre').click();
+    await animator.page.getByRole('option', { name: 'Usinage de précision du Forez' }).click();
+    await animator.page.getByLabel('Motif de l’avertissement').fill('Merci de ne pas faire de publicité dans le forum.');
+    await expectAccessible(animator.page, 'moderation warning');
+    await animator.page.getByRole('button', { name: 'Envoyer l’avertissement' }).click();
+    await animator.page.getByText('Avertissement envoyé.').waitFor();
     await animator.page.getByRole('tab', { name: 'Journal' }).click();
+    await animator.page.getByRole('cell', { name: 'Avertissement' }).first().waitFor();
     await animator.page.getByRole('cell', { name: 'Masquage' }).first().waitFor();
     await expectAccessible(animator.page, 'moderation log');
     await screenshot(animator.page, 'moderation-log');

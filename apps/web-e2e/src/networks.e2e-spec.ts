@@ -12,6 +12,11 @@ async function pickOption(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** Transitions (a dialog fading in) have ended: axe measures the final colours. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
 /** The network page reached from the directory, by its card. */
 async function openFromDirectory(page: Page): Promise<void> {
   await page.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
@@ -57,6 +62,7 @@ describe('networks, in a browser', () => {
 
   let animator: Page;
   let member: Page;
+  let inviteUrl: URL;
 
   it('lets an animator create a private network joined on approval', async () => {
     animator = await open();
@@ -87,6 +93,8 @@ describe('networks, in a browser', () => {
     await animator.getByRole('button', { name: 'Créer le réseau' }).click();
 
     await animator.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    // The page's address is the network's readable address.
+    await animator.waitForURL(new RegExp(`/reseaux/club-prive-des-industriels-${stamp}$`));
     await animator.getByText('Bienveillance').waitFor();
     await expectAccessible(animator, 'network page (animator)');
     await screenshot(animator, 'networks-page-animator-desktop');
@@ -103,6 +111,7 @@ describe('networks, in a browser', () => {
     await member.getByRole('button', { name: 'Demander à rejoindre' }).click();
     const dialog = member.getByRole('dialog', { name: `Demander à rejoindre ${NETWORK}` });
     await dialog.getByLabel('Message aux animateurs').fill(MESSAGE);
+    await settled(member);
     await expectAccessible(member, 'join request dialog');
     await dialog.getByRole('button', { name: 'Envoyer la demande' }).click();
     await member.getByText(`Demande de ${MEMBER_COMPANY} en attente de réponse.`).waitFor();
@@ -129,7 +138,8 @@ describe('networks, in a browser', () => {
     await animator.waitForURL(/\/parametres$/);
     await expect(animator.getByLabel('Nom du réseau').inputValue()).resolves.toBe(NETWORK);
     await animator.getByRole('button', { name: "Créer un lien d'invitation" }).click();
-    await expect(animator.getByRole('textbox', { name: /Lien d'invitation/ }).inputValue()).resolves.toMatch(/\/invitations\/reseau\?token=/);
+    inviteUrl = new URL(await animator.getByRole('textbox', { name: /Lien d'invitation/ }).inputValue());
+    expect(inviteUrl.pathname).toBe('/invitations/reseau');
     await animator.getByRole('list', { name: 'Invitations en cours' }).getByText(/Lien d'invitation/).waitFor();
     await animator.getByRole('link', { name: 'Télécharger la liste des membres (CSV)' }).waitFor();
     await expectAccessible(animator, 'network settings');
@@ -161,6 +171,38 @@ describe('networks, in a browser', () => {
     expect(await page.getByText(MESSAGE).count()).toBe(0);
     await expectAccessible(page, 'private network (outsider)');
     await screenshot(page, 'networks-outsider-desktop');
+
+    // An invitation link shows the network, and asks for a company first.
+    await page.goto(`${inviteUrl.pathname}${inviteUrl.search}`);
+    await page.getByText(`Vous êtes invité à rejoindre ${NETWORK}.`).waitFor();
+    await page.getByRole('link', { name: 'Ajouter mon entreprise' }).waitFor();
+    await expectAccessible(page, 'network invitation');
+  });
+
+  it('groups networks into a federation', async () => {
+    const csrf = (await (await animator.request.get('/api/v1/auth/csrf')).json()).token as string;
+    const organizationId = (await (await animator.request.get('/api/v1/auth/me')).json()).staffOf[0].organizationId as string;
+    const federation = `Fédération des clubs ${stamp}`;
+    const created = await animator.request.post('/api/v1/networks', {
+      headers: { 'x-csrf-token': csrf },
+      data: { name: federation, type: 'virtual_network', visibility: 'public', joinPolicy: 'invitation', maturity: 'development', hostOrganizationId: organizationId },
+    });
+    expect(created.status()).toBe(201);
+    const federationId = (await created.json()).id as string;
+
+    await openFromDirectory(animator);
+    await animator.getByRole('tab', { name: 'Paramètres' }).click();
+    await animator.getByLabel('Ajouter une fédération').fill(federation.slice(0, 20));
+    await animator.getByRole('option', { name: federation }).click();
+    await animator.getByRole('button', { name: 'Enregistrer' }).click();
+    await animator.getByText('Les informations du réseau sont enregistrées.').first().waitFor();
+    await animator.getByRole('link', { name: federation }).waitFor();
+
+    await animator.goto(`/reseaux/${federationId}/reseaux`);
+    await animator.getByRole('tab', { name: 'Réseaux fédérés', selected: true }).waitFor();
+    await animator.getByRole('tabpanel').getByRole('link', { name: NETWORK }).waitFor();
+    await expectAccessible(animator, 'federation');
+    await screenshot(animator, 'networks-federation-desktop');
   });
 
   it('is readable on a phone', async () => {

@@ -25,7 +25,7 @@
 //   POST   /forum/topics/:topicId/move                         MoveForumTopicRequest → ForumTopic   (moderators; same network only)
 //   PUT    /forum/topics/:topicId/follow                       FollowForumTopicRequest → ForumTopic
 //   PUT    /forum/topics/:topicId/read                         MarkForumTopicReadRequest → 204      (the read marker only moves forward)
-//   GET    /forum/topics/:topicId/shares                       → ForumShareTarget[]                 (animators of the topic's network)
+//   GET    /forum/topics/:topicId/shares                       → ForumShareTarget[]                 (animators; never for secret networks)
 //   PUT    /forum/topics/:topicId/shares/:networkId            → ForumShareTarget[]                 (share with a sibling network)
 //   DELETE /forum/topics/:topicId/shares/:networkId            → ForumShareTarget[]
 //   POST   /forum/topics/:topicId/posts                        CreateForumPostRequest → ForumPost   (403 FORUM_TOPIC_LOCKED when locked)

@@ -559,4 +559,6 @@ export interface NetworkChild {
 export * from './realtime';
 export * from './moderation';
 export * from './forums';
+export * from './messaging';
 export * from './administration';
+export * from './notifications';

@@ -2,6 +2,8 @@
 // Feature helpers add their events to the two maps below (one line each, in their own section).
 
 import type { ForumPostEvent } from './forums';
+import type { NotificationCountEvent, NotificationNewEvent } from './notifications';
+import type { ConversationChangedEvent, Message, MessageReadEvent, PresenceEvent, PresenceRequest, TypingEvent, TypingRequest } from './messaging';
 
 export const REALTIME_NAMESPACE = '/realtime';
 export const REALTIME_PATH = '/socket.io';
@@ -56,6 +58,9 @@ export type ForumPostUpdatedEvent = ForumPostEvent;
 export interface ClientToServerEvents {
   'room:join': (request: RoomRequest, ack: (result: RealtimeAck) => void) => void;
   'room:leave': (request: RoomRequest, ack: (result: RealtimeAck) => void) => void;
+  // messaging (the acknowledgement is optional for these two)
+  typing: (request: TypingRequest, ack?: (result: RealtimeAck) => void) => void;
+  presence: (request: PresenceRequest, ack?: (result: RealtimeAck) => void) => void;
 }
 
 /** Events the server sends. */
@@ -65,6 +70,16 @@ export interface ServerToClientEvents {
   // forums
   'forum:post-created': (event: ForumPostCreatedEvent) => void;
   'forum:post-updated': (event: ForumPostUpdatedEvent) => void;
+  // messaging (room `conversation:<id>`, except presence and conversation:changed sent to `user:<id>`)
+  'message:new': (event: Message) => void;
+  'message:updated': (event: Message) => void;
+  'message:read': (event: MessageReadEvent) => void;
+  typing: (event: TypingEvent) => void;
+  presence: (event: PresenceEvent) => void;
+  'conversation:changed': (event: ConversationChangedEvent) => void;
+  // notifications (room `user:<id>`: a new entry with the badge count; the count after reading elsewhere)
+  'notification:new': (event: NotificationNewEvent) => void;
+  'notification:count': (event: NotificationCountEvent) => void;
 }
 
 export type ServerToClientEventName = keyof ServerToClientEvents;

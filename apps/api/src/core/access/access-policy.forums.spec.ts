@@ -49,6 +49,9 @@ describe('AccessPolicy: forums', () => {
     const locked = { ...topic, locked: true };
     expect(policy.forumTopicRights(someone, locked, member, [])).toMatchObject({ read: true, post: true, reply: false, editOwn: false });
     expect(policy.forumTopicRights(someone, locked, standing({ activeRole: 'moderator' }), [])).toMatchObject({ reply: true, moderate: true });
+    // Animators share their network's topics, except those of a secret network.
+    expect(policy.forumTopicRights(someone, topic, standing({ activeRole: 'animator' }), []).share).toBe(true);
+    expect(policy.forumTopicRights(someone, topic, standing({ activeRole: 'animator', visibility: 'secret' }), []).share).toBe(false);
     // Deleted topics are absent for everyone, admins included.
     expect(policy.forumTopicRights(someone, { ...topic, deleted: true }, standing({ platformAdmin: true }), []).read).toBe(false);
     // Anonymous readers of a public forum only read.

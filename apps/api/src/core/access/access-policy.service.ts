@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CompanyRole, MembershipRole, NetworkJoinPolicy, NetworkVisibility, StaffRole } from '@maillage/contracts';
 import { AppException } from '../errors/app-exception';
 import type { SearchAudience } from '../search/search.types';
-import type { MaybeActor } from './actor';
+import type { Actor, MaybeActor } from './actor';
 
 const COMPANY_EDITORS: readonly CompanyRole[] = ['owner', 'admin'];
 
@@ -36,6 +36,19 @@ export interface ForumTopicRights {
 }
 
 /** The search audience keys of a secret network's documents: its members and invitees, and its host's staff. */
+/** A current participant's place in a conversation (see the messaging section). */
+export interface ConversationStanding {
+  conversationId: string;
+  kind: 'direct' | 'group';
+  role: 'owner' | 'member';
+  /** Direct conversations: the other person blocked this participant. */
+  blockedByOther: boolean;
+  /** Direct conversations: this participant blocked the other person. */
+  blockingOther: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function networkAudience(networkId: string, hostOrganizationId: string): string[] {
   return [`network:${networkId}`, `org:${hostOrganizationId}`];
 }
@@ -325,7 +338,8 @@ export class AccessPolicy {
   /**
    * What a person may do with a topic, from their standing in its home network and in the networks
    * it is shared with (their members read and reply; moderation stays with the home network).
-   * A deleted topic is absent for everyone.
+   * A deleted topic is absent for everyone. Topics of secret networks are never shared (that would
+   * reveal the network to the members of the other one).
    */
   forumTopicRights(
     actor: MaybeActor,
@@ -345,7 +359,7 @@ export class AccessPolicy {
       moderate,
       author,
       editOwn: author && post && !topic.locked,
-      share: read && this.canManageForum(home),
+      share: read && this.canManageForum(home) && home.visibility !== 'secret',
     };
   }
 
@@ -375,6 +389,87 @@ export class AccessPolicy {
   }
 
   // ---------- end of forums ----------
+
+  // ---------- messaging (modules/messaging, issue 5) ----------
+  // Any signed-in person may start a conversation with any other existing person who has not blocked them.
+  // Only current participants (not left, not removed) see a conversation; others get the same 404 as for an
+  // absent one. In a direct conversation, a block either way stops posting, and the blocked person no longer
+  // follows it live (they keep its history). Blocks do not apply inside groups, but nobody can add to a group
+  // someone who blocked them. Only the sender edits or deletes a message; only a group's owner manages it.
+
+  /** The actor's place in a conversation they currently take part in, or null (absent, never joined, left). */
+  async conversationStanding(actor: MaybeActor, conversationId: string, db: Pick<EntityManager, 'query'> = this.db): Promise<ConversationStanding | null> {
+    if (!actor || !UUID.test(conversationId)) return null;
+    const rows: { kind: 'direct' | 'group'; role: 'owner' | 'member'; blocked_by_other: boolean; blocking_other: boolean }[] = await db.query(
+      `SELECT c.kind, me.role,
+              EXISTS (SELECT 1 FROM conversation_participants o JOIN person_blocks b ON b.blocker_id = o.person_id AND b.blocked_id = me.person_id
+                      WHERE c.kind = 'direct' AND o.conversation_id = c.id AND o.person_id <> me.person_id) AS blocked_by_other,
+              EXISTS (SELECT 1 FROM conversation_participants o JOIN person_blocks b ON b.blocked_id = o.person_id AND b.blocker_id = me.person_id
+                      WHERE c.kind = 'direct' AND o.conversation_id = c.id AND o.person_id <> me.person_id) AS blocking_other
+       FROM conversations c JOIN conversation_participants me ON me.conversation_id = c.id AND me.person_id = $2 AND me.left_at IS NULL
+       WHERE c.id = $1`,
+      [conversationId, actor.personId],
+    );
+    const row = rows[0];
+    return row ? { conversationId, kind: row.kind, role: row.role, blockedByOther: row.blocked_by_other, blockingOther: row.blocking_other } : null;
+  }
+
+  /** May follow the room `conversation:<id>` (checked at join, after a reconnect and on every revalidation). */
+  canFollowConversation(s: ConversationStanding | null): s is ConversationStanding {
+    return s !== null && !s.blockedByOther;
+  }
+
+  canPostInConversation(s: ConversationStanding): boolean {
+    return !s.blockedByOther && !s.blockingOther;
+  }
+
+  /** Rename, add and remove participants: a group's owner. */
+  canManageConversation(s: ConversationStanding): boolean {
+    return s.kind === 'group' && s.role === 'owner';
+  }
+
+  canEditMessage(actor: Actor, message: { senderId: string | null }): boolean {
+    return message.senderId === actor.personId;
+  }
+
+  /**
+   * Whom among `personIds` the actor may not start a conversation with or add to a group: `unknown` (no such
+   * person, or the actor themself) and `blockedBy` (they blocked the actor, or the actor blocked them).
+   */
+  async messagingRefusals(actor: Actor, personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<{ unknown: string[]; blocked: string[] }> {
+    const ids = [...new Set(personIds)];
+    const rows: { id: string; blocked: boolean }[] = await db.query(
+      `SELECT p.id, EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = p.id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = p.id)) AS blocked
+       FROM people p WHERE p.id = ANY($1::uuid[]) AND p.id <> $2`,
+      [ids, actor.personId],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    return { unknown: ids.filter((id) => !found.has(id)), blocked: rows.filter((r) => r.blocked).map((r) => r.id) };
+  }
+
+  /**
+   * SQL condition (for a row `me` of conversation_participants in conversation `c`): the participant may post,
+   * i.e. no block stands between them and the other person of a direct conversation.
+   */
+  conversationPostableCondition(me: string, c: string): string {
+    return `(${c}.kind = 'group' OR NOT EXISTS (SELECT 1 FROM conversation_participants o JOIN person_blocks b
+        ON (b.blocker_id = o.person_id AND b.blocked_id = ${me}.person_id) OR (b.blocked_id = o.person_id AND b.blocker_id = ${me}.person_id)
+        WHERE o.conversation_id = ${c}.id AND o.person_id <> ${me}.person_id))`;
+  }
+
+  /** The people who see the actor's presence: current partners in a conversation, without a block between them. */
+  async messagingContacts(personId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT o.person_id AS id FROM conversation_participants me
+       JOIN conversation_participants o ON o.conversation_id = me.conversation_id AND o.person_id <> me.person_id AND o.left_at IS NULL
+       WHERE me.person_id = $1 AND me.left_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = o.person_id AND b.blocked_id = $1) OR (b.blocker_id = $1 AND b.blocked_id = o.person_id))`,
+      [personId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  // ---------- end of messaging ----------
 
   canAdministerPlatform(actor: MaybeActor): boolean {
     return this.isPlatformAdmin(actor);

@@ -14,6 +14,12 @@ import type { AppConfig } from '../../config/config';
 import { securityHeaders } from './security-headers';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * RFC 8058 one-click unsubscribe (modules/notifications): mail providers POST the form
+ * `List-Unsubscribe=One-Click` without cookies or CSRF token; the signed token in the link is the proof.
+ */
+const ONE_CLICK = '/api/v1/notifications/unsubscribe';
+const pathOf = (url: string) => url.split('?')[0];
 
 /** Cookies, CSRF, security headers/CSP, access log, CORS allowlist, multipart, OpenAPI and the web app's static files. */
 export async function setupHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -25,7 +31,7 @@ export async function setupHttp(app: NestFastifyApplication, config: AppConfig):
     getToken: (req: { headers: Record<string, string | undefined> }) => req.headers[CSRF_HEADER],
   });
   fastify.addHook('onRequest', (req, reply, done) => {
-    if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) return fastify.csrfProtection(req, reply, done);
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/') && pathOf(req.url) !== ONE_CLICK) return fastify.csrfProtection(req, reply, done);
     done();
   });
   const security = securityHeaders(config.PUBLIC_URL);

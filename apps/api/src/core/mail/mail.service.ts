@@ -17,6 +17,8 @@ export interface SendMail {
   locale: Locale;
   template: MailTemplate;
   data: Record<string, unknown>;
+  /** Extra headers, e.g. RFC 8058 `List-Unsubscribe` and `List-Unsubscribe-Post` (kept in the outbox, sent by SMTP). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -56,6 +58,7 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
       to: mail.to,
       template: mail.template.name,
       ...rendered,
+      headers: mail.headers ?? null,
       status: delivered ? 'sent' : 'pending',
       sentAt: delivered ? new Date() : null,
     });
@@ -85,11 +88,11 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
          SELECT id FROM mail_outbox
          WHERE (status = 'pending' OR (status = 'sending' AND sent_at < now() - interval '5 minutes')) AND attempts < 5
          ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-       RETURNING id, "to", subject, text, html, attempts`,
+       RETURNING id, "to", subject, text, html, headers, attempts`,
     ).then(([rows]: [OutboxMail[]]) => rows);
     for (const row of claimed) {
       try {
-        await this.transport.sendMail({ from: this.config.MAIL_FROM, to: row.to, subject: row.subject, text: row.text, html: row.html });
+        await this.transport.sendMail({ from: this.config.MAIL_FROM, to: row.to, subject: row.subject, text: row.text, html: row.html, headers: row.headers ?? undefined });
         await this.db.manager.update(OutboxMail, row.id, { status: 'sent', sentAt: new Date() });
       } catch (err) {
         await this.db.manager.update(OutboxMail, row.id, {

@@ -99,6 +99,12 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     socket.use((event, next) => this.screen(socket, bucket, event, next));
     socket.on('room:join', (request: unknown, ack: unknown) => void this.join(socket, request, ack));
     socket.on('room:leave', (request: unknown, ack: unknown) => void this.leave(socket, request, ack));
+    for (const name of this.realtime.clientEventNames()) {
+      socket.on(name as 'typing', (request: unknown, ack: unknown) => void this.custom(socket, name, request, ack));
+    }
+    const personId = socket.data.actor.personId;
+    socket.on('disconnect', () => this.realtime.connectionChanged(personId, 'disconnected'));
+    this.realtime.connectionChanged(personId, 'connected');
     const recovery = this.recoveries.get(socket);
     if (recovery) {
       this.recoveries.delete(socket);
@@ -143,7 +149,7 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
       }
       return;
     }
-    if (typeof name !== 'string' || !CLIENT_EVENTS.has(name)) return refuse('unknown_event');
+    if (typeof name !== 'string' || !(CLIENT_EVENTS.has(name) || this.realtime.clientEvent(name))) return refuse('unknown_event');
     if (tooLarge(args)) return refuse('payload_too_large');
     next();
   }
@@ -175,6 +181,20 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     if (!this.realtime.isClientRoom(room)) return answer({ ok: false, code: 'room_unavailable' });
     await socket.leave(room);
     answer({ ok: true });
+  }
+
+  /** A client event registered by a feature module; the acknowledgement is optional (refusals then go to `error`). */
+  private async custom(socket: RealtimeSocket, name: string, request: unknown, ack: unknown): Promise<void> {
+    const handler = this.realtime.clientEvent(name);
+    let result: RealtimeAck;
+    try {
+      result = handler ? await handler(socket, request) : { ok: false, code: 'unknown_event' };
+    } catch (error) {
+      this.logger.error(`Real-time handler of "${name}" failed: ${(error as Error).message}`);
+      result = { ok: false, code: 'internal' };
+    }
+    if (typeof ack === 'function') return (ack as Ack)(result);
+    if (!result.ok) socket.emit('error', { code: result.code, event: name });
   }
 
   /** The acknowledgement callback, or null after an `invalid_payload` error event when the client sent none. */

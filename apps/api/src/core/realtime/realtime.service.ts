@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type {
   ClientToServerEvents,
+  RealtimeAck,
   RealtimeRoom,
   ServerToClientEventName,
   ServerToClientEvents,
@@ -13,6 +14,14 @@ import { hashToken } from '../../modules/identity/tokens';
 
 /** Says whether an actor may follow the room `<prefix>:<id>`. Only `true` lets them in; a throw counts as no. */
 export type RoomAuthorizer = (actor: MaybeActor, id: string) => Promise<boolean>;
+
+/**
+ * Handles a client event registered by a feature module (after the gateway's rate limit and size checks).
+ * The payload is untrusted; the answer goes to the client's acknowledgement (or an `error` event when refused).
+ */
+export type ClientEventHandler = (socket: RealtimeSocket, payload: unknown) => Promise<RealtimeAck>;
+/** Told when a socket of a person connects or disconnects (on this process). */
+export type ConnectionListener = (personId: string, change: 'connected' | 'disconnected') => void;
 
 /** What the handshake attaches to every socket (kept by connection state recovery, shared across processes). */
 export interface RealtimeSocketData {
@@ -45,6 +54,8 @@ export class RealtimeService {
   private readonly logger = new Logger('Realtime');
   private readonly authorizers = new Map<string, RoomAuthorizer>();
   private nsp: RealtimeNamespace | null = null;
+  private readonly clientEvents = new Map<string, ClientEventHandler>();
+  private readonly connectionListeners: ConnectionListener[] = [];
 
   /**
    * Lets clients join rooms `<prefix>:<id>` when `authorize(actor, id)` resolves to true. Call it from a
@@ -58,9 +69,32 @@ export class RealtimeService {
     this.authorizers.set(prefix, authorize);
   }
 
-  /** Sends an event to every socket in the room, on every API process. Call it after the transaction commits. */
-  emitToRoom<E extends ServerToClientEventName>(room: RealtimeRoom, event: E, payload: ServerToClientPayload<E>): void {
-    if (!this.nsp) return;
+  /** Lets clients send the event `name` (e.g. `typing`); the handler authorises and answers it. */
+  registerClientEvent(name: keyof ClientToServerEvents, handler: ClientEventHandler): void {
+    if (name === 'room:join' || name === 'room:leave' || this.clientEvents.has(name)) {
+      throw new Error(`The real-time client event "${name}" is already taken`);
+    }
+    this.clientEvents.set(name, handler);
+  }
+
+  /** Calls `listener` whenever a socket connects or disconnects on this process (e.g. presence). */
+  onConnectionChange(listener: ConnectionListener): void {
+    this.connectionListeners.push(listener);
+  }
+
+  /** Those of `personIds` who have a socket open on any process. */
+  async onlineAmong(personIds: string[]): Promise<Set<string>> {
+    if (!this.nsp || !personIds.length) return new Set();
+    const sockets = await this.nsp.in([...new Set(personIds)].map(userRoom)).fetchSockets();
+    return new Set(sockets.map((socket) => socket.data.actor.personId));
+  }
+
+  /**
+   * Sends an event to every socket in the room (or rooms: each socket gets it once), on every API process.
+   * Call it after the transaction commits.
+   */
+  emitToRoom<E extends ServerToClientEventName>(room: RealtimeRoom | RealtimeRoom[], event: E, payload: ServerToClientPayload<E>): void {
+    if (!this.nsp || (Array.isArray(room) && !room.length)) return;
     (this.nsp.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
   }
 
@@ -116,6 +150,27 @@ export class RealtimeService {
 
   attach(nsp: RealtimeNamespace): void {
     this.nsp = nsp;
+  }
+
+  /** The client events registered by feature modules. */
+  clientEventNames(): string[] {
+    return [...this.clientEvents.keys()];
+  }
+
+  /** The handler of a client event registered by a feature module. */
+  clientEvent(name: string): ClientEventHandler | undefined {
+    return this.clientEvents.get(name);
+  }
+
+  /** Tells the connection listeners; a failing listener is logged, never thrown. */
+  connectionChanged(personId: string, change: 'connected' | 'disconnected'): void {
+    for (const listener of this.connectionListeners) {
+      try {
+        listener(personId, change);
+      } catch (error) {
+        this.logger.error(`Real-time connection listener failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** A one-way key for a session token, distinct from the hash stored in the database. */

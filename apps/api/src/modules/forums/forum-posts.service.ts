@@ -1,6 +1,13 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import {
   FORUM_ATTACHMENT_TYPES,
   FORUM_REACTIONS,
@@ -22,7 +29,7 @@ import { ForumPostRevision } from './entities/forum-post-revision.entity';
 import { ForumPost } from './entities/forum-post.entity';
 import { ForumContextService } from './forum-context.service';
 import { ForumNotifier, type PostAudience } from './forum-notifier';
-import { attachmentUrl, postPath, postRights, postView, type TopicContext } from './forum-views';
+import { attachmentUrl, NO_RIGHTS, postPath, postRights, postView, type TopicContext } from './forum-views';
 import { ATTACHMENT, ForumErrors, POST } from './forums.errors';
 import { ForumsRepository, type PostRow } from './forums.repository';
 
@@ -36,6 +43,8 @@ export interface PreparedPost {
 /** Posts: replies, edits with history, soft delete, moderation (hide/restore), reactions, attachments. */
 @Injectable()
 export class ForumPostsService implements OnModuleInit {
+  private readonly logger = new Logger('Forums');
+
   constructor(
     private readonly db: DataSource,
     private readonly context: ForumContextService,
@@ -45,14 +54,50 @@ export class ForumPostsService implements OnModuleInit {
     private readonly files: FilesService,
   ) {}
 
+  /** Work to do once a transaction that is not ours commits (keyed by its query runner). */
+  private readonly afterCommit = new WeakMap<QueryRunner, (() => void)[]>();
+
   onModuleInit(): void {
     this.moderation.registerResolver({
       kind: 'forum_post',
       load: (actor, id) => this.reportable(actor, id),
+      // Decided in the moderation queue, inside moderation's transaction: the viewers are told after its commit.
       setHidden: async (actor, id, hidden, manager) => {
-        await this.applyHidden(manager, actor?.personId ?? null, id, hidden, null);
+        if (!(await this.applyHidden(manager, actor?.personId ?? null, id, hidden, null))) return;
+        this.whenCommitted(manager, () => void this.emitUpdated(id));
       },
     });
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
+        // A savepoint released inside a longer transaction is not the commit.
+        if (event.queryRunner.isTransactionActive) return;
+        const work = this.afterCommit.get(event.queryRunner);
+        this.afterCommit.delete(event.queryRunner);
+        work?.forEach((fn) => fn());
+      },
+      afterTransactionRollback: (event: TransactionRollbackEvent) => {
+        this.afterCommit.delete(event.queryRunner);
+      },
+    };
+    this.db.subscribers.push(subscriber);
+  }
+
+  private whenCommitted(manager: EntityManager, fn: () => void): void {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) return fn();
+    this.afterCommit.set(runner, [...(this.afterCommit.get(runner) ?? []), fn]);
+  }
+
+  /** Tells the topic's room that a post changed (its viewer-neutral version). */
+  private async emitUpdated(postId: string): Promise<void> {
+    try {
+      const topicId = await this.repo.topicIdOfPost(postId);
+      const row = topicId ? await this.repo.topic(null, topicId) : null;
+      const [post] = row ? await this.repo.posts(null, row, { id: postId }) : [];
+      if (row && post) this.notifier.emit('forum:post-updated', postView({ row, rights: NO_RIGHTS }, null, post, true));
+    } catch (error) {
+      this.logger.warn(`Real-time update of post ${postId} failed: ${(error as Error).message}`);
+    }
   }
 
   // ---------- writing ----------

@@ -275,7 +275,7 @@ export class ForumTopicsService implements OnModuleInit {
 
   // ---------- sharing with sibling networks ----------
 
-  /** Networks of the same federations as the topic's network (that the caller may see), and those it is already shared with. */
+  /** Networks of the same federations as the topic's network, and those it is already shared with, that the caller may see. */
   async shareTargets(actor: Actor, topicId: string): Promise<ForumShareTarget[]> {
     const ctx = await this.context.topic(actor, topicId);
     this.context.assert(ctx.rights.share);
@@ -320,7 +320,7 @@ export class ForumTopicsService implements OnModuleInit {
       rows.map((r) => r.id),
     );
     return rows
-      .filter((r) => r.shared || this.access.canSeeNetwork(standings.get(r.id) ?? null))
+      .filter((r) => this.access.canSeeNetwork(standings.get(r.id) ?? null))
       .map((r) => ({ networkId: r.id, name: r.name, shared: r.shared, sibling: r.sibling }));
   }
 

@@ -1,6 +1,5 @@
 import type { ForumPost, ForumTopic } from '@maillage/contracts';
-import type { NetworkStanding } from '../../core/access/access-policy.service';
-import type { ForumTopicRights } from '../../core/access/access-policy.service';
+import type { ForumTopicRights, NetworkStanding } from '../../core/access/access-policy.service';
 import type { MaybeActor } from '../../core/access/actor';
 import { markdownToText } from '../../core/markdown';
 import { authorOrFormer, toAuthor, type PostRow, type TopicRow } from './forums.repository';
@@ -15,6 +14,9 @@ export interface TopicContext {
   networkIds: string[];
   rights: ForumTopicRights;
 }
+
+/** Nobody's rights: the real-time payload is the same for every viewer. */
+export const NO_RIGHTS: ForumTopicRights = { read: false, post: false, reply: false, moderate: false, author: false, editOwn: false, share: false };
 
 export const attachmentUrl = (id: string) => `/api/v1/forum/attachments/${id}`;
 
@@ -53,8 +55,11 @@ export function topicView(ctx: TopicContext, actor: MaybeActor): ForumTopic {
   };
 }
 
+/** What postRights and postView need of a topic. */
+type PostScope = Pick<TopicContext, 'row' | 'rights'>;
+
 /** What the caller may do with one post. */
-export function postRights(ctx: TopicContext, actor: MaybeActor, post: { author_id: string | null; deleted_at: Date | null; hidden_at: Date | null; sequence: number }) {
+export function postRights(ctx: PostScope, actor: MaybeActor, post: { author_id: string | null; deleted_at: Date | null; hidden_at: Date | null; sequence: number }) {
   const own = actor !== null && post.author_id === actor.personId;
   const alive = post.deleted_at === null;
   return {
@@ -70,7 +75,7 @@ export function postRights(ctx: TopicContext, actor: MaybeActor, post: { author_
  * A post as the topic page shows it to this caller. `neutral` gives the real-time payload, the same
  * for every viewer of the room: no "mine", no rights, no Markdown source, hidden content withheld.
  */
-export function postView(ctx: TopicContext, actor: MaybeActor, row: PostRow, neutral = false): ForumPost {
+export function postView(ctx: PostScope, actor: MaybeActor, row: PostRow, neutral = false): ForumPost {
   const viewer = neutral ? null : actor;
   const rights = neutral ? { edit: false, delete: false, seeHidden: false } : postRights(ctx, actor, row);
   const state = row.deleted_at ? 'deleted' : row.hidden_at ? 'hidden' : 'visible';

@@ -287,6 +287,13 @@ describe('forums (HTTP, real database)', () => {
         const posted = await reply(author, topic.id, 'En direct');
         const event = await received;
         expect(event).toMatchObject({ topicId: topic.id, post: { id: posted.id, sequence: 2, html: '<p>En direct</p>\n', canEdit: false, markdown: null } });
+
+        // Hidden from the moderation queue (moderation's transaction): the viewers are told once it commits.
+        const updated = new Promise<ForumPostEvent>((resolve) => viewer.on('forum:post-updated', resolve));
+        const report = await member.client.post(`${V1}/moderation/reports`, { targetKind: 'forum_post', targetId: posted.id, reason: 'off_topic' });
+        expect(report.status).toBe(201);
+        expect((await moderator.client.post(`${V1}/moderation/reports/${report.body.id}/hide`, {})).status).toBeLessThan(300);
+        expect(await updated).toMatchObject({ topicId: topic.id, post: { id: posted.id, state: 'hidden', html: null } });
       } finally {
         viewer.disconnect();
         stranger.disconnect();

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipEventView, Network, NetworkChild, NetworkMember, Page } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
-import { ChangeRoleDto, InviteDto, JoinDto, NetworkDto, NetworkListQueryDto, SetParentsDto } from './dto/network.dto';
+import { ChangeRoleDto, InviteDto, JoinDto, NetworkDto, NetworkListQueryDto, NetworkSlugParamDto, SetParentsDto } from './dto/network.dto';
 import { NetworkExportService } from './network-export.service';
 import { NetworksService } from './networks.service';
 
@@ -24,6 +24,13 @@ export class NetworksController {
   @Get()
   list(@OptionalActor() actor: MaybeActor, @Query() query: NetworkListQueryDto): Promise<Page<Network>> {
     return this.networks.list(actor, query);
+  }
+
+  /** The network at an address ('/reseaux/club-du-forez'); ids stay the stable reference. */
+  @Public()
+  @Get('by-slug/:slug')
+  getBySlug(@OptionalActor() actor: MaybeActor, @Param() params: NetworkSlugParamDto): Promise<Network> {
+    return this.networks.getBySlug(actor, params.slug);
   }
 
   @Public()

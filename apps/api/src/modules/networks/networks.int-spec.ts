@@ -378,6 +378,23 @@ describe('networks (HTTP, real database)', () => {
     }
   });
 
+  it('answers a network by its address, hiding secret ones like missing ones', async () => {
+    const open = await createNetwork({ name: `Adresse publique ${Date.now()}` });
+    const secret = await createNetwork({ name: `Adresse secrète ${Date.now()}`, visibility: 'secret', joinPolicy: 'invitation' });
+    const member = await person();
+    await enrol(secret.id, member);
+    const bySlug = (slug: string, client = app.client()) => client.get(`/api/v1/networks/by-slug/${slug}`);
+    expect((await bySlug(open.slug)).body).toMatchObject({ id: open.id, name: open.name });
+    expect((await bySlug(secret.slug, member.client)).body.id).toBe(secret.id);
+    const hidden = await bySlug(secret.slug, (await person()).client);
+    const missing = await bySlug('pas-de-reseau-ici');
+    const strip = ({ correlationId: _, ...rest }: Record<string, unknown>) => rest;
+    expect([hidden.status, strip(hidden.body)]).toEqual([404, strip(missing.body)]);
+    expect(missing.status).toBe(404);
+    const bad = ['Majuscules', 'a', 'tiret-', '%27', 'deux--tirets'];
+    expect(await Promise.all(bad.map(async (slug) => (await bySlug(slug)).status))).toEqual(bad.map(() => 400));
+  });
+
   describe('role × endpoint matrix and canary', () => {
     const CANARY = `canari-${randomUUID()}`;
     let privateNet: { id: string };

@@ -35,32 +35,4 @@ export const networkInvitationMail = notice(
   { fr: 'Invitation valable {{days}} jours', en: 'Invitation valid for {{days}} days' },
 );
 
-export const membershipRequestMail = notice(
-  'network-membership-request',
-  { fr: '{{company}} demande à rejoindre {{network}}', en: '{{company}} asks to join {{network}}' },
-  {
-    fr: 'L’entreprise <strong>{{company}}</strong> demande à rejoindre le réseau <strong>{{network}}</strong>.',
-    en: 'The company <strong>{{company}}</strong> asks to join the network <strong>{{network}}</strong>.',
-  },
-  { fr: 'Examiner la demande', en: 'Review the request' },
-);
-
-export const membershipApprovedMail = notice(
-  'network-membership-approved',
-  { fr: 'Bienvenue dans {{network}}', en: 'Welcome to {{network}}' },
-  {
-    fr: 'La demande de <strong>{{company}}</strong> pour rejoindre le réseau <strong>{{network}}</strong> a été acceptée. Votre entreprise en est désormais membre.',
-    en: 'The request of <strong>{{company}}</strong> to join the network <strong>{{network}}</strong> was approved. Your company is now a member.',
-  },
-  { fr: 'Voir le réseau', en: 'See the network' },
-);
-
-export const membershipRejectedMail = notice(
-  'network-membership-rejected',
-  { fr: 'Votre demande d’adhésion à {{network}}', en: 'Your request to join {{network}}' },
-  {
-    fr: 'La demande de <strong>{{company}}</strong> pour rejoindre le réseau <strong>{{network}}</strong> n’a pas été retenue.',
-    en: 'The request of <strong>{{company}}</strong> to join the network <strong>{{network}}</strong> was not accepted.',
-  },
-  { fr: 'Découvrir d’autres réseaux', en: 'Discover other networks' },
-);
+// Membership requests and decisions are notifications: see modules/notifications/notifications.mail-templates.ts.

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { MembershipEvent } from './entities/membership-event.entity';
 import { Membership } from './entities/membership.entity';
 import { NetworkInvitation } from './entities/network-invitation.entity';
@@ -17,7 +18,7 @@ import { NetworkSearchSource } from './networks.search-source';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Network, NetworkParent, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule],
+  imports: [TypeOrmModule.forFeature([Network, NetworkParent, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, NotificationsModule],
   controllers: [NetworkInvitationsController, NetworksController],
   providers: [NetworkSearchSource, NetworksService, NetworkInvitationsService, NetworkExportService, NetworkNotifier],
   exports: [NetworksService],

@@ -144,6 +144,13 @@ export class NetworksService {
     return this.toView(row, standing, mine);
   }
 
+  /** A network by its address ('club-du-forez'); a hidden one is a 404 like a missing one. */
+  async getBySlug(actor: MaybeActor, slug: string): Promise<NetworkView> {
+    const [row]: { id: string }[] = await this.db.query('SELECT id FROM networks WHERE slug = $1', [slug]);
+    if (!row) throw AppException.notFound(NETWORK);
+    return this.get(actor, row.id);
+  }
+
   async create(actor: Actor, dto: NetworkDto): Promise<NetworkView> {
     await this.access.assert(this.access.canCreateNetwork(actor, dto.hostOrganizationId));
     const id = await this.write(async (tx) => {

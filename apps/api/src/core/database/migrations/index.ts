@@ -6,6 +6,8 @@ import { Moderation1795722352684 } from './1795722352684-moderation';
 import { DirectoryImports1795723000000 } from './1795723000000-directory-imports';
 import { NetworkInvitations1795724000000 } from './1795724000000-network-invitations';
 import { SearchFacetStore1795725000000 } from './1795725000000-search-facet-store';
+import { Messaging1795726000000 } from './1795726000000-messaging';
+import { Notifications1795727000000 } from './1795727000000-notifications';
 
 /** Every migration, in order. New ones are appended here (`npm run migration:generate -- Name`). */
-export const MIGRATIONS = [Foundation1795712744342, SearchAndDirectory1795715478817, Networks1795719619784, Forums1795722332859, Moderation1795722352684, DirectoryImports1795723000000, NetworkInvitations1795724000000, SearchFacetStore1795725000000];
+export const MIGRATIONS = [Foundation1795712744342, SearchAndDirectory1795715478817, Networks1795719619784, Forums1795722332859, Moderation1795722352684, DirectoryImports1795723000000, NetworkInvitations1795724000000, SearchFacetStore1795725000000, Messaging1795726000000, Notifications1795727000000];

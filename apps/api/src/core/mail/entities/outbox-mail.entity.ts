@@ -21,6 +21,10 @@ export class OutboxMail {
   @Column({ type: 'varchar', length: 64 })
   template: string;
 
+  /** Extra headers (e.g. List-Unsubscribe), or null. */
+  @Column({ type: 'jsonb', nullable: true })
+  headers: Record<string, string> | null;
+
   @Index('ix_mail_outbox_status')
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status: 'pending' | 'sending' | 'sent' | 'failed';

@@ -106,6 +106,11 @@ export class NetworkListQueryDto extends ListQueryDto {
   region?: string;
 }
 
+export class NetworkSlugParamDto {
+  @IsString() @Length(2, 120) @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lowercase letters, digits and dashes' })
+  slug: string;
+}
+
 export class SetParentsDto {
   @IsArray() @ArrayMaxSize(20) @IsUUID(undefined, { each: true })
   parentIds: string[];

@@ -12,7 +12,7 @@ import { NetworkAbout } from '../../../features/networks/components/NetworkAbout
 import { NetworkChildren } from '../../../features/networks/components/NetworkChildren';
 import { NetworkHistory } from '../../../features/networks/components/NetworkHistory';
 import { NetworkMembers } from '../../../features/networks/components/NetworkMembers';
-import { networkPath, tabOfSegment, type NetworkTab } from '../../../features/networks/hooks/networkPaths';
+import { isNetworkId, networkPath, tabOfSegment, type NetworkTab } from '../../../features/networks/hooks/networkPaths';
 import { useNetwork, useNetworkChildren } from '../../../features/networks/hooks/useNetworks';
 import { isApiError } from '../../../lib/api';
 import { initials } from '../../../lib/format';
@@ -22,7 +22,7 @@ import NotFoundPage from '../NotFoundPage';
 const NetworkForumTab = lazy(() => import('../../../features/forums/components/NetworkForumTab'));
 const NetworkSettings = lazy(() => import('../../../features/networks/components/NetworkSettings'));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ADDRESS = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function Summary({ network }: { network: Network }) {
   const { t } = useTranslation();
@@ -69,7 +69,7 @@ function NetworkTabs({ network, tab }: { network: Network; tab: NetworkTab }) {
     forum: () => <NetworkForumTab networkId={network.id} />,
     children: () => <NetworkChildren items={children.data ?? []} />,
     history: () => <NetworkHistory network={network} />,
-    settings: () => <NetworkSettings network={network} onDone={() => navigate(networkPath(network))} />,
+    settings: () => <NetworkSettings network={network} onDone={(saved) => navigate(networkPath(saved))} />,
   };
   return (
     <Tabs value={current} onChange={(value) => value && navigate(networkPath(network, value as NetworkTab))} keepMounted={false}>
@@ -92,10 +92,10 @@ function NetworkTabs({ network, tab }: { network: Network; tab: NetworkTab }) {
 export default function NetworkPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const id = params.id ?? '';
+  const key = params.id ?? '';
   const tab = tabOfSegment(params.tab);
-  const network = useNetwork(id);
-  if (!UUID.test(id) || !tab || isApiError(network.error, 404) || isApiError(network.error, 400)) return <NotFoundPage />;
+  const network = useNetwork(key);
+  if (!(isNetworkId(key) || ADDRESS.test(key)) || !tab || isApiError(network.error, 404) || isApiError(network.error, 400)) return <NotFoundPage />;
   const data = network.data;
   const name = data?.name ?? t('networks.title');
   const heading = data ? (

@@ -157,7 +157,7 @@ export function MarkdownEditor({ label, value, onChange, mentions, error, descri
         <Text component="label" htmlFor={inputId} fw={500} size="sm">
           {label}
         </Text>
-        <Group gap={2} role="toolbar" aria-label={t('forums.editor.toolbar')} aria-controls={inputId}>
+        <Group gap={2} role="group" aria-label={t('forums.editor.toolbar')}>
           {MARKDOWN_FORMATS.map((kind) => {
             const Icon = ICONS[kind];
             return (

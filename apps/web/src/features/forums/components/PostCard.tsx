@@ -65,7 +65,7 @@ function Attachments({ attachments }: { attachments: ForumAttachment[] }) {
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
           {images.map((image) => (
             <Anchor key={image.id} href={image.url} target="_blank" rel="noopener" aria-label={t('forums.attachments.open', { name: image.fileName })}>
-              <Image src={image.url} alt={image.fileName} h={96} fit="cover" radius="sm" />
+              <Image src={image.url} alt={image.fileName} h={96} fit="cover" radius="sm" style={{ border: '1px solid var(--mantine-color-default-border)' }} />
             </Anchor>
           ))}
         </SimpleGrid>
@@ -193,8 +193,11 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
           ) : null}
         </Group>
         {post.quote ? (
-          <Blockquote p="xs" pl="md" radius="sm" color="gray" cite={t('forums.post.quoteOf', { name: post.quote.authorName })}>
-            {post.quote.excerpt ?? <Text span c="dimmed">{t('forums.post.quoteUnavailable')}</Text>}{' '}
+          <Blockquote p="xs" pl="md" radius="sm" color="gray">
+            <Text size="sm" fs="italic" mb={4}>
+              {t('forums.post.quoteOf', { name: post.quote.authorName })}
+            </Text>
+            {post.quote.excerpt ?? <Text span fs="italic">{t('forums.post.quoteUnavailable')}</Text>}{' '}
             <Anchor component={Link} to={postPath(topic.id, post.quote.sequence)} size="xs" underline="always" c="blue.9">
               {t('forums.post.quoteLink', { number: post.quote.sequence })}
             </Anchor>

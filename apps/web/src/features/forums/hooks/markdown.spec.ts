@@ -23,3 +23,13 @@ describe('composer text helpers', () => {
     expect(applyFormat('texte', 5, 5, 'link').value).toBe('texte[](https://)');
   });
 });
+
+describe('composer preview', () => {
+  it('shows mentions as bold names and escapes raw HTML', async () => {
+    const { renderPreview } = await import('./preview');
+    const html = await renderPreview('Merci @[Claire Dubois](person:11111111-1111-4111-8111-111111111111) <img src=x onerror=alert(1)> [x](javascript:alert(1))');
+    expect(html).toContain('<strong>@Claire Dubois</strong>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('href="javascript:');
+  });
+});

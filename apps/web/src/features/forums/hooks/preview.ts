@@ -2,6 +2,9 @@
 
 let renderer: Promise<(markdown: string) => string> | null = null;
 
+/** '@[Claire Dubois](person:…)' → '**@Claire Dubois**': the API renders mentions, the preview only shows them. */
+const MENTION = /@\[([^\]]*)\]\(person:[^)\s]*\)/g;
+
 /**
  * Markdown → HTML for the composer's preview only: the published post is rendered and sanitised by
  * the API. Safe to inject because markdown-it runs with `html: false` (raw HTML in the draft is
@@ -13,5 +16,5 @@ export function renderPreview(markdown: string): Promise<string> {
     const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
     return (source: string) => md.render(source);
   });
-  return renderer.then((render) => render(markdown));
+  return renderer.then((render) => render(markdown.replace(MENTION, (_, label: string) => `**@${label}**`)));
 }

@@ -48,7 +48,7 @@ export function WarnMemberForm({ networkId }: { networkId: string }) {
         />
         <Textarea label={t('moderation.warn.reason')} withAsterisk autosize minRows={3} maxLength={MODERATION_REASON_MAX_LENGTH} {...form.getInputProps('reason')} />
         <Group>
-          <Button type="submit" color="orange" loading={form.submitting}>
+          <Button type="submit" loading={form.submitting}>
             {t('moderation.warn.submit')}
           </Button>
         </Group>

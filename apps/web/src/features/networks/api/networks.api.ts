@@ -45,6 +45,7 @@ const member = (id: string, companyId: string) => `${base(id)}/members/${encodeU
 export const networksApi = {
   list: (query: NetworkListQuery, signal?: AbortSignal) => api.get<Page<Network>>('/networks', { ...query }, signal),
   get: (id: string) => api.get<Network>(base(id)),
+  getBySlug: (slug: string) => api.get<Network>(`/networks/by-slug/${encodeURIComponent(slug)}`),
   create: (body: NetworkInput) => api.post<Network>('/networks', body),
   update: (id: string, body: NetworkInput) => api.put<Network>(base(id), body),
   setParents: (id: string, parentIds: string[]) => api.put<Network>(`${base(id)}/parents`, { parentIds }),

@@ -80,35 +80,21 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
   };
 
   const by = (...statuses: NetworkMember['status'][]) => members.filter((m) => statuses.includes(m.status));
-  const banButton = (member: NetworkMember) => {
+  /** Ban or remove, after a confirmation naming the company. */
+  const confirmButton = (member: NetworkMember, kind: 'ban' | 'remove') => {
     const name = memberName(member);
+    const run = kind === 'ban' ? () => networksApi.decide(network.id, member.companyId, 'ban') : () => networksApi.remove(network.id, member.companyId);
     return (
       <ConfirmButton
         variant="subtle"
         color="red"
-        aria-label={t('networks.members.banOf', { name })}
-        title={t('networks.members.banTitle', { name })}
-        message={t('networks.members.banText')}
-        confirmLabel={t('networks.members.ban')}
-        onConfirm={() => confirmed(() => networksApi.decide(network.id, member.companyId, 'ban'), t('networks.members.banned', { name }))}
+        aria-label={t(`networks.members.${kind}Of`, { name })}
+        title={t(`networks.members.${kind}Title`, { name })}
+        message={t(`networks.members.${kind}Text`)}
+        confirmLabel={t(`networks.members.${kind}`)}
+        onConfirm={() => confirmed(run, t(kind === 'ban' ? 'networks.members.banned' : 'networks.members.removed', { name }))}
       >
-        {t('networks.members.ban')}
-      </ConfirmButton>
-    );
-  };
-  const removeButton = (member: NetworkMember) => {
-    const name = memberName(member);
-    return (
-      <ConfirmButton
-        variant="subtle"
-        color="red"
-        aria-label={t('networks.members.removeOf', { name })}
-        title={t('networks.members.removeTitle', { name })}
-        message={t('networks.members.removeText')}
-        confirmLabel={t('networks.members.remove')}
-        onConfirm={() => confirmed(() => networksApi.remove(network.id, member.companyId), t('networks.members.removed', { name }))}
-      >
-        {t('networks.members.remove')}
+        {t(`networks.members.${kind}`)}
       </ConfirmButton>
     );
   };
@@ -142,7 +128,7 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
               <Button size="xs" variant="default" aria-label={t('networks.members.rejectOf', { name })} onClick={() => void decide(member, 'reject', t('networks.members.rejected', { name }))}>
                 {t('networks.members.reject')}
               </Button>
-              {banButton(member)}
+              {confirmButton(member, 'ban')}
             </MemberRow>
           );
         }}
@@ -162,8 +148,8 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
               onChange={(role) => role && role !== member.role && void changeRole(member, role as MembershipRole)}
               w={150}
             />
-            {removeButton(member)}
-            {banButton(member)}
+            {confirmButton(member, 'remove')}
+            {confirmButton(member, 'ban')}
           </MemberRow>
         )}
       />
@@ -173,7 +159,7 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
         members={by('invited')}
         render={(member) => (
           <MemberRow key={member.companyId} member={member}>
-            {removeButton(member)}
+            {confirmButton(member, 'remove')}
           </MemberRow>
         )}
       />
@@ -188,7 +174,7 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
                 {t('networks.members.unban')}
               </Button>
             ) : (
-              banButton(member)
+              confirmButton(member, 'ban')
             )}
           </MemberRow>
         )}

@@ -11,7 +11,7 @@ import { NetworkForm } from './NetworkForm';
 import { NetworkInvitations } from './NetworkInvitations';
 
 /** The managers' tab: logo, details (the creation form), invitations and the members' export. */
-export default function NetworkSettings({ network, onDone }: { network: Network; onDone: () => void }) {
+export default function NetworkSettings({ network, onDone }: { network: Network; onDone: (network: Network) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const saved = async (updated: Network) => {
@@ -32,7 +32,7 @@ export default function NetworkSettings({ network, onDone }: { network: Network;
         />
       </SectionCard>
       <SectionCard id="network-edit" title={t('networks.settings.details')}>
-        <NetworkForm network={network} onSaved={onDone} onCancel={onDone} />
+        <NetworkForm network={network} onSaved={onDone} onCancel={() => onDone(network)} />
       </SectionCard>
       <SectionCard id="network-invitations" title={t('networks.invitations.title')} intro={t('networks.invitations.intro')}>
         <NetworkInvitations networkId={network.id} />

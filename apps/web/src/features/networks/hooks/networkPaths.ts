@@ -14,10 +14,19 @@ export const NETWORK_TABS = {
 } as const;
 export type NetworkTab = keyof typeof NETWORK_TABS;
 
-/** The network's page, or one of its tabs (by id: the API answers networks by id). */
-export function networkPath(network: Pick<Network, 'id'>, tab: NetworkTab = 'about'): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a page address names the network by id (otherwise by its slug). */
+export function isNetworkId(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The network's page, or one of its tabs: by its address when known ('/reseaux/club-du-forez'), else by id. */
+export function networkPath(network: Pick<Network, 'id'> & Partial<Pick<Network, 'slug'>>, tab: NetworkTab = 'about'): string {
   const segment = NETWORK_TABS[tab];
-  return `${NETWORKS_PATH}/${network.id}${segment ? `/${segment}` : ''}`;
+  // 'nouveau' is the creation page.
+  const key = network.slug && network.slug !== 'nouveau' ? network.slug : network.id;
+  return `${NETWORKS_PATH}/${key}${segment ? `/${segment}` : ''}`;
 }
 
 export function tabOfSegment(segment: string | undefined): NetworkTab | null {

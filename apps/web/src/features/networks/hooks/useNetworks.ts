@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { Network, Organization } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 import { networkKeys, networksApi, type NetworkListQuery } from '../api/networks.api';
+import { isNetworkId } from './networkPaths';
 
 export function useNetworkList(query: NetworkListQuery) {
   return useQuery({
@@ -11,8 +12,12 @@ export function useNetworkList(query: NetworkListQuery) {
   });
 }
 
-export function useNetwork(id: string) {
-  return useQuery({ queryKey: networkKeys.detail(id), queryFn: () => networksApi.get(id) });
+/** A network by id or by its address (slug). */
+export function useNetwork(idOrSlug: string) {
+  return useQuery({
+    queryKey: networkKeys.detail(idOrSlug),
+    queryFn: () => (isNetworkId(idOrSlug) ? networksApi.get(idOrSlug) : networksApi.getBySlug(idOrSlug)),
+  });
 }
 
 export function useNetworkMembers(id: string, enabled = true) {

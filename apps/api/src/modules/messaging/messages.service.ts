@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  FORUM_REACTIONS,
+  MESSAGE_ATTACHMENT_TYPES,
+  type Message,
+  type MessageAttachment as MessageAttachmentView,
+  type MessagePage,
+  type MessageReaction,
+  type ReadState,
+} from '@maillage/contracts';
+import { AccessPolicy } from '../../core/access/access-policy.service';
+import type { Actor } from '../../core/access/actor';
+import { AppException } from '../../core/errors/app-exception';
+import { renderMarkdown } from '../../core/markdown';
+import { FilesService } from '../../core/storage/files.service';
+import { ConversationsService } from './conversations.service';
+import type { MessagePageQueryDto, SendMessageDto } from './dto/messaging.dto';
+import { ATTACHMENT, MESSAGE, MessagingErrors } from './messaging.errors';
+import { MessagingRealtime } from './messaging.realtime';
+import { attachmentUrl, MessagingRepository } from './messaging.repository';
+
+/** Thrown inside the send transaction when the clientId was already used: rolls the sequence number back. */
+class Duplicate extends Error {}
+
+/** Messages: sending (numbered, deduplicated), history and catch-up, edits, deletion, reactions, receipts, attachments. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly repo: MessagingRepository,
+    private readonly conversations: ConversationsService,
+    private readonly live: MessagingRealtime,
+    private readonly files: FilesService,
+  ) {}
+
+  async page(actor: Actor, conversationId: string, query: MessagePageQueryDto): Promise<MessagePage> {
+    await this.conversations.standing(actor, conversationId);
+    const [{ last_seq }]: { last_seq: string }[] = await this.db.query('SELECT last_seq FROM conversations WHERE id = $1', [conversationId]);
+    const take = query.limit + 1;
+    let items: Message[];
+    if (query.afterSeq !== undefined) {
+      const params: unknown[] = [conversationId, query.afterSeq];
+      const upper = query.beforeSeq !== undefined ? `AND m.seq < $${params.push(query.beforeSeq)}` : '';
+      items = await this.repo.messages(`m.conversation_id = $1 AND m.seq > $2 ${upper}`, params, `ORDER BY m.seq ASC LIMIT ${take}`);
+    } else {
+      const params: unknown[] = [conversationId];
+      const upper = query.beforeSeq !== undefined ? `AND m.seq < $${params.push(query.beforeSeq)}` : '';
+      items = (await this.repo.messages(`m.conversation_id = $1 ${upper}`, params, `ORDER BY m.seq DESC LIMIT ${take}`)).reverse();
+    }
+    const hasMore = items.length > query.limit;
+    if (hasMore) items = query.afterSeq !== undefined ? items.slice(0, query.limit) : items.slice(1);
+    return { items, hasMore, lastSeq: Number(last_seq) };
+  }
+
+  /**
+   * Commits the message with the next sequence number, then emits it. A clientId the sender already used in
+   * this conversation returns the stored message (`created: false`) and emits nothing, even under concurrency:
+   * the unique (conversation, sender, clientId) index decides, and the loser's transaction is rolled back.
+   */
+  async send(actor: Actor, conversationId: string, dto: SendMessageDto): Promise<{ message: Message; created: boolean }> {
+    const s = await this.conversations.standing(actor, conversationId);
+    const clientId = dto.clientId.toLowerCase();
+    const existing = await this.byClientId(actor, conversationId, clientId);
+    if (existing) return { message: existing, created: false };
+    if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
+    const html = renderMarkdown(dto.body);
+    const attachmentIds = [...new Set((dto.attachmentIds ?? []).map((id) => id.toLowerCase()))];
+    let id: string;
+    try {
+      id = await this.db.transaction(async (tx) => {
+        const [{ last_seq }]: { last_seq: string }[] = await tx.query(
+          'UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq',
+          [conversationId],
+        );
+        const inserted: { id: string }[] = await tx.query(
+          `INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (conversation_id, sender_id, client_id) DO NOTHING RETURNING id`,
+          [conversationId, last_seq, actor.personId, clientId, dto.body, html],
+        );
+        if (!inserted.length) throw new Duplicate();
+        await this.attach(tx, inserted[0].id, conversationId, actor, attachmentIds);
+        await tx.query('UPDATE conversation_participants SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND person_id = $2', [
+          conversationId,
+          actor.personId,
+          last_seq,
+        ]);
+        return inserted[0].id;
+      });
+    } catch (error) {
+      if (!(error instanceof Duplicate)) throw error;
+      return { message: (await this.byClientId(actor, conversationId, clientId))!, created: false };
+    }
+    const message = (await this.repo.message(id))!;
+    this.live.messageNew(message);
+    await this.notifyOffline(actor, message);
+    return { message, created: true };
+  }
+
+  private async byClientId(actor: Actor, conversationId: string, clientId: string): Promise<Message | null> {
+    return (await this.repo.messages('m.conversation_id = $1 AND m.sender_id = $2 AND m.client_id = $3', [conversationId, actor.personId, clientId]))[0] ?? null;
+  }
+
+  private async attach(tx: EntityManager, messageId: string, conversationId: string, actor: Actor, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows: unknown[] = await tx.query(
+      `UPDATE message_attachments SET message_id = $1
+       WHERE id = ANY($2::uuid[]) AND message_id IS NULL AND uploader_id = $3 AND conversation_id = $4 RETURNING id`,
+      [messageId, ids, actor.personId, conversationId],
+    );
+    if (rows.length !== ids.length) throw MessagingErrors.invalidAttachments();
+  }
+
+  /**
+   * THE place where a new message reaches the participants who are not connected: hand it to the
+   * notification service (in-app entry, e-mail per their preference) once modules/notifications exists.
+   * Today it only computes who would be told: the other current participants who have not muted the
+   * conversation and have no socket open on any API process.
+   */
+  async notifyOffline(actor: Actor, message: Message): Promise<string[]> {
+    const rows: { person_id: string }[] = await this.db.query(
+      'SELECT person_id FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL AND NOT muted AND person_id <> $2',
+      [message.conversationId, actor.personId],
+    );
+    return this.live.offlineAmong(rows.map((r) => r.person_id));
+  }
+
+  /** The message with the caller's standing in its conversation; 404 when they may not see it. */
+  private async load(actor: Actor, messageId: string) {
+    const rows: { conversation_id: string; sender_id: string | null; deleted_at: Date | null }[] = await this.db.query(
+      'SELECT conversation_id, sender_id, deleted_at FROM messages WHERE id = $1',
+      [messageId],
+    );
+    const row = rows[0];
+    const s = row ? await this.access.conversationStanding(actor, row.conversation_id) : null;
+    if (!row || !s) throw AppException.notFound(MESSAGE);
+    return { standing: s, conversationId: row.conversation_id, senderId: row.sender_id, deleted: row.deleted_at !== null };
+  }
+
+  /** Own messages only, while a block does not stand in the way; the edit is marked. */
+  async edit(actor: Actor, messageId: string, body: string): Promise<Message> {
+    const m = await this.load(actor, messageId);
+    if (!this.access.canEditMessage(actor, m)) throw MessagingErrors.notSender();
+    if (m.deleted) throw MessagingErrors.deleted();
+    if (!this.access.canPostInConversation(m.standing)) throw MessagingErrors.blocked();
+    await this.db.query('UPDATE messages SET body = $2, body_html = $3, edited_at = now() WHERE id = $1', [messageId, body, renderMarkdown(body)]);
+    return this.updated(messageId);
+  }
+
+  /** Own messages only: the text, attachments and reactions go; the numbered slot stays (shown as deleted). */
+  async remove(actor: Actor, messageId: string): Promise<void> {
+    const m = await this.load(actor, messageId);
+    if (!this.access.canEditMessage(actor, m)) throw MessagingErrors.notSender();
+    if (m.deleted) return;
+    const fileIds = await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE messages SET body = '', body_html = '', deleted_at = now() WHERE id = $1`, [messageId]);
+      await tx.query('DELETE FROM message_reactions WHERE message_id = $1', [messageId]);
+      const files: { file_id: string }[] = await tx.query('DELETE FROM message_attachments WHERE message_id = $1 RETURNING file_id', [messageId]);
+      return files.map((f) => f.file_id);
+    });
+    for (const fileId of fileIds) await this.files.remove(fileId);
+    await this.updated(messageId);
+  }
+
+  async react(actor: Actor, messageId: string, reaction: string, on: boolean): Promise<Message> {
+    if (!FORUM_REACTIONS.includes(reaction as MessageReaction)) throw MessagingErrors.invalidReaction();
+    const m = await this.load(actor, messageId);
+    if (m.deleted) throw MessagingErrors.deleted();
+    if (on) {
+      await this.db.query('INSERT INTO message_reactions (message_id, person_id, reaction) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        messageId,
+        actor.personId,
+        reaction,
+      ]);
+    } else {
+      await this.db.query('DELETE FROM message_reactions WHERE message_id = $1 AND person_id = $2 AND reaction = $3', [messageId, actor.personId, reaction]);
+    }
+    return this.updated(messageId);
+  }
+
+  private async updated(messageId: string): Promise<Message> {
+    const message = (await this.repo.message(messageId))!;
+    this.live.messageUpdated(message);
+    return message;
+  }
+
+  /** Moves the caller's read receipt forward (never back, never past the last message) and tells the room. */
+  async markRead(actor: Actor, conversationId: string, seq: number): Promise<ReadState> {
+    await this.conversations.standing(actor, conversationId);
+    const moved: { last_read_seq: string }[] = await this.db.query(
+      `UPDATE conversation_participants p SET last_read_seq = LEAST($3::bigint, c.last_seq)
+       FROM conversations c WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.person_id = $2
+         AND p.last_read_seq < LEAST($3::bigint, c.last_seq) RETURNING p.last_read_seq`,
+      [conversationId, actor.personId, seq],
+    );
+    if (moved.length) {
+      const lastReadSeq = Number(moved[0].last_read_seq);
+      this.live.read(conversationId, actor.personId, lastReadSeq);
+      return { conversationId, lastReadSeq };
+    }
+    const [row]: { last_read_seq: string }[] = await this.db.query(
+      'SELECT last_read_seq FROM conversation_participants WHERE conversation_id = $1 AND person_id = $2',
+      [conversationId, actor.personId],
+    );
+    return { conversationId, lastReadSeq: Number(row.last_read_seq) };
+  }
+
+  // ---------- attachments ----------
+
+  async upload(actor: Actor, conversationId: string, req: FastifyRequest): Promise<MessageAttachmentView> {
+    const s = await this.conversations.standing(actor, conversationId);
+    if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
+    const upload = await this.files.receive(req);
+    const { id, file } = await this.db.transaction(async (tx) => {
+      const stored = await this.files.store(upload, { allowedTypes: MESSAGE_ATTACHMENT_TYPES, isPublic: false, uploadedById: actor.personId }, tx);
+      const [row]: { id: string }[] = await tx.query(
+        'INSERT INTO message_attachments (conversation_id, file_id, uploader_id) VALUES ($1, $2, $3) RETURNING id',
+        [conversationId, stored.id, actor.personId],
+      );
+      return { id: row.id, file: stored };
+    });
+    return { id, name: file.originalName, mimeType: file.mimeType, size: file.size, url: attachmentUrl(id) };
+  }
+
+  /** To the conversation's current participants once sent; to its uploader only before. */
+  async download(actor: Actor, attachmentId: string, reply: FastifyReply): Promise<void> {
+    const rows: { conversation_id: string; message_id: string | null; uploader_id: string; file_id: string }[] = await this.db.query(
+      'SELECT conversation_id, message_id, uploader_id, file_id FROM message_attachments WHERE id = $1',
+      [attachmentId],
+    );
+    const row = rows[0];
+    const allowed = row && (row.message_id ? await this.access.conversationStanding(actor, row.conversation_id) : row.uploader_id === actor.personId);
+    if (!allowed) throw AppException.notFound(ATTACHMENT);
+    const file = await this.files.find(row.file_id);
+    if (!file) throw AppException.notFound(ATTACHMENT);
+    return this.files.send(file, reply);
+  }
+}

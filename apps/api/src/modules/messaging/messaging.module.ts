@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConversationsService } from './conversations.service';
+import { ConversationParticipant } from './entities/conversation-participant.entity';
+import { Conversation } from './entities/conversation.entity';
+import { MessageAttachment } from './entities/message-attachment.entity';
+import { MessageReaction } from './entities/message-reaction.entity';
+import { Message } from './entities/message.entity';
+import { PersonBlock } from './entities/person-block.entity';
+import { MessagesService } from './messages.service';
+import { MessagingController } from './messaging.controller';
+import { MessagingRealtime } from './messaging.realtime';
+import { MessagingRepository } from './messaging.repository';
+
+/** Direct and group conversations (issue 5). Every permission question goes to the access policy. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Conversation, ConversationParticipant, Message, MessageReaction, MessageAttachment, PersonBlock])],
+  controllers: [MessagingController],
+  providers: [MessagingRepository, MessagingRealtime, ConversationsService, MessagesService],
+  exports: [ConversationsService],
+})
+export class MessagingModule {}

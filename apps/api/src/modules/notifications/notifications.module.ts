@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationDigest } from './entities/notification-digest.entity';
+import { NotificationPreference } from './entities/notification-preference.entity';
+import { Notification } from './entities/notification.entity';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+/** Notifications of every domain event: other modules import this module and call NotificationsService.notify(). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationDigest])],
+  controllers: [NotificationsController],
+  providers: [NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
