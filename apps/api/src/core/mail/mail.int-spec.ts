@@ -63,7 +63,8 @@ describe('mail delivery over SMTP', () => {
       headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     });
     expect(await delivered(email)).toBe('sent');
-    const data = received.find((m) => m.to === email)?.data ?? '';
+    // Long header lines are folded (CRLF + space): unfold them.
+    const data = (received.find((m) => m.to === email)?.data ?? '').replace(/\r?\n(?=[ \t])/g, '');
     expect(data).toContain(`List-Unsubscribe: <${link}>`);
     expect(data).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
