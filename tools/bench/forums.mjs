@@ -1,5 +1,5 @@
 // npm run bench:forums — the forums at volume, in one run:
-//  1. seeds BENCH_COMPANIES (20,000) companies, then BENCH_NETWORKS (2,000) networks whose forums hold
+//  1. seeds BENCH_COMPANIES (200,000) companies, then BENCH_NETWORKS (2,000) networks whose forums hold
 //     BENCH_POSTS (1,000,000) posts (`npm run seed -- --forum-networks … --forum-posts …`, bulk SQL),
 //  2. starts the built API and measures, one client at a time (10 warm-up requests, then BENCH_REQUESTS = 500):
 //     GET /api/health (the baseline), a topic page (20 posts with authors, reactions, quotes, attachments) and a
@@ -13,7 +13,7 @@ import { databaseUrl, freshDatabase, waitFor } from './lib.mjs';
 
 const DIST = process.env.BENCH_API_DIST ?? 'apps/api/dist';
 
-const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 20_000);
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 200_000);
 const NETWORKS = Number(process.env.BENCH_NETWORKS ?? 2_000);
 const POSTS = Number(process.env.BENCH_POSTS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
