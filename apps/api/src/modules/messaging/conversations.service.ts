@@ -7,7 +7,7 @@ import { AppException } from '../../core/errors/app-exception';
 import type { AddParticipantsDto, ConversationListQueryDto, CreateConversationDto } from './dto/messaging.dto';
 import { CONVERSATION, MessagingErrors, PERSON } from './messaging.errors';
 import { MessagingRealtime } from './messaging.realtime';
-import { escapeLike, MessagingRepository } from './messaging.repository';
+import { escapeLike, MessagingRepository, returned } from './messaging.repository';
 
 const directKey = (a: string, b: string) => [a, b].sort().join(':');
 
@@ -36,13 +36,15 @@ export class ConversationsService {
 
   /** Direct: the existing conversation with that person (created: false) or a new one. Group: always new. */
   async create(actor: Actor, dto: CreateConversationDto): Promise<{ conversation: Conversation; created: boolean }> {
-    if (dto.kind === 'direct') {
-      if (dto.title !== undefined) throw MessagingErrors.invalidKindFields('title');
-      if (dto.personIds !== undefined) throw MessagingErrors.invalidKindFields('personIds');
-      return this.createDirect(actor, dto.personId!.toLowerCase());
-    }
-    if (dto.personId !== undefined) throw MessagingErrors.invalidKindFields('personId');
-    return { conversation: await this.createGroup(actor, dto.title!, dto.personIds!), created: true };
+    const { kind, personId, title, personIds } = dto;
+    if (kind === 'direct') {
+      if (title !== undefined) throw MessagingErrors.invalidKindFields('title');
+      if (personIds !== undefined) throw MessagingErrors.invalidKindFields('personIds');
+    } else if (personId !== undefined) throw MessagingErrors.invalidKindFields('personId');
+    // The DTO's validation guarantees the fields of each kind.
+    if (kind === 'direct' && personId) return this.createDirect(actor, personId.toLowerCase());
+    if (kind === 'group' && title && personIds) return { conversation: await this.createGroup(actor, title, personIds), created: true };
+    throw MessagingErrors.invalidKindFields('kind');
   }
 
   private async checkPeople(actor: Actor, personIds: string[], field: string): Promise<void> {
@@ -166,9 +168,11 @@ export class ConversationsService {
     const s = await this.standing(actor, conversationId);
     this.assertManager(s);
     if (personId === actor.personId) throw MessagingErrors.unknownPeople('personId');
-    const removed: { person_id: string }[] = await this.db.query(
-      `UPDATE conversation_participants SET left_at = now() WHERE conversation_id = $1 AND person_id = $2 AND left_at IS NULL RETURNING person_id`,
-      [conversationId, personId],
+    const removed = returned(
+      await this.db.query(
+        `UPDATE conversation_participants SET left_at = now() WHERE conversation_id = $1 AND person_id = $2 AND left_at IS NULL RETURNING person_id`,
+        [conversationId, personId],
+      ),
     );
     if (!removed.length) throw AppException.notFound(PERSON);
     await this.afterDeparture(conversationId, personId);

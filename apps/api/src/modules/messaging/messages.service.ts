@@ -19,7 +19,13 @@ import { ConversationsService } from './conversations.service';
 import type { MessagePageQueryDto, SendMessageDto } from './dto/messaging.dto';
 import { ATTACHMENT, MESSAGE, MessagingErrors } from './messaging.errors';
 import { MessagingRealtime } from './messaging.realtime';
-import { attachmentUrl, MessagingRepository } from './messaging.repository';
+import { attachmentUrl, MessagingRepository, returned } from './messaging.repository';
+
+/** A message just written or read under the caller's checks (a 404 should it have vanished meanwhile). */
+function found(message: Message | null): Message {
+  if (!message) throw AppException.notFound(MESSAGE);
+  return message;
+}
 
 /** Thrown inside the send transaction when the clientId was already used: rolls the sequence number back. */
 class Duplicate extends Error {}
@@ -71,9 +77,8 @@ export class MessagesService {
     let id: string;
     try {
       id = await this.db.transaction(async (tx) => {
-        const [{ last_seq }]: { last_seq: string }[] = await tx.query(
-          'UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq',
-          [conversationId],
+        const [{ last_seq }] = returned<{ last_seq: string }>(
+          await tx.query('UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq', [conversationId]),
         );
         const inserted: { id: string }[] = await tx.query(
           `INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html) VALUES ($1, $2, $3, $4, $5, $6)
@@ -91,9 +96,9 @@ export class MessagesService {
       });
     } catch (error) {
       if (!(error instanceof Duplicate)) throw error;
-      return { message: (await this.byClientId(actor, conversationId, clientId))!, created: false };
+      return { message: found(await this.byClientId(actor, conversationId, clientId)), created: false };
     }
-    const message = (await this.repo.message(id))!;
+    const message = found(await this.repo.message(id));
     this.live.messageNew(message);
     await this.notifyOffline(actor, message);
     return { message, created: true };
@@ -105,10 +110,12 @@ export class MessagesService {
 
   private async attach(tx: EntityManager, messageId: string, conversationId: string, actor: Actor, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows: unknown[] = await tx.query(
-      `UPDATE message_attachments SET message_id = $1
-       WHERE id = ANY($2::uuid[]) AND message_id IS NULL AND uploader_id = $3 AND conversation_id = $4 RETURNING id`,
-      [messageId, ids, actor.personId, conversationId],
+    const rows = returned(
+      await tx.query(
+        `UPDATE message_attachments SET message_id = $1
+         WHERE id = ANY($2::uuid[]) AND message_id IS NULL AND uploader_id = $3 AND conversation_id = $4 RETURNING id`,
+        [messageId, ids, actor.personId, conversationId],
+      ),
     );
     if (rows.length !== ids.length) throw MessagingErrors.invalidAttachments();
   }
@@ -157,7 +164,7 @@ export class MessagesService {
     const fileIds = await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE messages SET body = '', body_html = '', deleted_at = now() WHERE id = $1`, [messageId]);
       await tx.query('DELETE FROM message_reactions WHERE message_id = $1', [messageId]);
-      const files: { file_id: string }[] = await tx.query('DELETE FROM message_attachments WHERE message_id = $1 RETURNING file_id', [messageId]);
+      const files = returned<{ file_id: string }>(await tx.query('DELETE FROM message_attachments WHERE message_id = $1 RETURNING file_id', [messageId]));
       return files.map((f) => f.file_id);
     });
     for (const fileId of fileIds) await this.files.remove(fileId);
@@ -181,7 +188,7 @@ export class MessagesService {
   }
 
   private async updated(messageId: string): Promise<Message> {
-    const message = (await this.repo.message(messageId))!;
+    const message = found(await this.repo.message(messageId));
     this.live.messageUpdated(message);
     return message;
   }
@@ -189,11 +196,13 @@ export class MessagesService {
   /** Moves the caller's read receipt forward (never back, never past the last message) and tells the room. */
   async markRead(actor: Actor, conversationId: string, seq: number): Promise<ReadState> {
     await this.conversations.standing(actor, conversationId);
-    const moved: { last_read_seq: string }[] = await this.db.query(
+    const moved = returned<{ last_read_seq: string }>(
+      await this.db.query(
       `UPDATE conversation_participants p SET last_read_seq = LEAST($3::bigint, c.last_seq)
        FROM conversations c WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.person_id = $2
          AND p.last_read_seq < LEAST($3::bigint, c.last_seq) RETURNING p.last_read_seq`,
-      [conversationId, actor.personId, seq],
+        [conversationId, actor.personId, seq],
+      ),
     );
     if (moved.length) {
       const lastReadSeq = Number(moved[0].last_read_seq);

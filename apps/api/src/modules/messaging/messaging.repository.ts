@@ -38,6 +38,9 @@ interface ConversationRow {
   can_post: boolean;
 }
 
+/** The rows of an UPDATE or DELETE … RETURNING (TypeORM answers `[rows, affected]` for those on PostgreSQL). */
+export const returned = <T>(result: [T[], number]): T[] => result[0];
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Reads conversations and messages as the API shows them (views are viewer-neutral for messages). */

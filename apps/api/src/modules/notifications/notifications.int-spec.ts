@@ -141,6 +141,43 @@ describe('notifications', () => {
     expect((await mailsTo(reader.email)).filter((m) => m.template === 'messaging-message')).toHaveLength(4);
   });
 
+  it('writes inside the caller’s transaction: nothing when it rolls back, the live event once after the commit', async () => {
+    const reader = await person(false);
+    const socket = await socketOf(reader.client);
+    const heard: NotificationNewEvent[] = [];
+    socket.on('notification:new', (event) => heard.push(event));
+    const input: NotifyInput = {
+      type: 'messaging.message',
+      recipients: [reader.id],
+      subject: { kind: 'conversation', id: randomUUID() },
+      data: { author: 'Aline', conversation: 'C', excerpt: 'rolled back' },
+      path: '/messages',
+      visibleTo: async (ids, db) => new Set((await db.query('SELECT id FROM people WHERE id = ANY($1::uuid[])', [ids])).map((r: { id: string }) => r.id)),
+    };
+    await expect(
+      app.db.transaction(async (tx) => {
+        await service.notify(tx, input);
+        throw new Error('the content was not written');
+      }),
+    ).rejects.toThrow('the content was not written');
+    expect([await notificationsOf(reader.id), (await mailsTo(reader.email)).filter((m) => m.template === 'messaging-message').length]).toEqual([0, 0]);
+
+    const live = next(socket, 'notification:new');
+    const result = await app.db.transaction(async (tx) => {
+      const notified = await service.notify(tx, { ...input, data: { ...input.data, excerpt: 'committed' } });
+      await tx.query('SELECT 1');
+      return notified;
+    });
+    expect(result).toMatchObject({ notified: [reader.id], emailed: [reader.id] });
+    expect((await live).notification.data.excerpt).toBe('committed');
+    result.publish();
+    // A round trip on the same socket: the second publish sent nothing more.
+    const counted = next(socket, 'notification:count');
+    await reader.client.post('/api/v1/notifications/read-all');
+    await counted;
+    expect(heard).toHaveLength(1);
+  });
+
   it('honours each channel of the per-type preferences', async () => {
     const reader = await person(false);
     const prefs = await reader.client.get('/api/v1/notifications/preferences');
@@ -288,6 +325,16 @@ describe('notifications', () => {
     expect(JSON.stringify(await mailsTo(outsider.email))).not.toContain(canary);
     expect(JSON.stringify((await member.client.get('/api/v1/notifications')).body)).toContain(canary);
     expect((await mailsTo(member.email)).filter((m) => m.template === 'forum-mention')).toHaveLength(1);
+
+    // Waiting for the digest, then out of the network: the digest leaves it out.
+    const leaver = await person();
+    await world.enrol(net.id, leaver);
+    await leaver.client.put('/api/v1/notifications/preferences', { preferences: [{ type: 'forum.mention', channel: 'email_digest' }] });
+    expect((await service.notify(null, { ...mention, recipients: [leaver.id] })).notified).toEqual([leaver.id]);
+    const left = await leaver.client.delete(`/api/v1/networks/${net.id}/members/${leaver.companyId}`);
+    expect(left.status).toBeLessThan(300);
+    await service.runDigest(new Date());
+    expect(JSON.stringify(await mailsTo(leaver.email))).not.toContain(canary);
   });
 
   it('answers bad input with named 4xx and writes nothing', async () => {

@@ -21,6 +21,7 @@ import { AppException } from '../../core/errors/app-exception';
 import { MailService } from '../../core/mail/mail.service';
 import { RealtimeService, userRoom } from '../../core/realtime/realtime.service';
 import { digestMail, mailTemplateFor, NOTIFICATION_TYPE_LABELS } from './notifications.mail-templates';
+import { AfterCommit } from './after-commit';
 import { defaultChannel } from './notifications.registry';
 import type { NotifyInput, NotifyResult, Queryable, VisibilityCheck } from './notifications.types';
 import { UnsubscribeTokens, type UnsubscribeScope } from './unsubscribe-token';
@@ -47,6 +48,8 @@ interface NotificationRow {
   created_at: Date;
 }
 
+type DigestRow = Pick<NotificationRow, 'type' | 'subject_kind' | 'subject_id' | 'network_id' | 'data' | 'path' | 'count' | 'read_at' | 'created_at'>;
+
 const SELECT_VIEW = `SELECT n.id, n.type, n.actor_id, trim(a.first_name || ' ' || a.last_name) AS actor_name, n.subject_kind, n.subject_id,
   n.network_id, n.data, n.path, n.count, n.read_at, n.created_at
   FROM notifications n LEFT JOIN people a ON a.id = n.actor_id`;
@@ -57,6 +60,7 @@ const DIGEST_TICK_MS = 15 * 60 * 1000;
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 const PARIS_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
 const PLAIN = { escape: (value: unknown) => String(value) };
+const EMPTY: NotifyResult = { notified: [], emailed: [], publish: () => undefined };
 
 /**
  * THE notification service: every module tells people about domain events through notify(). Each
@@ -66,14 +70,15 @@ const PLAIN = { escape: (value: unknown) => String(value) };
  * one-click unsubscribe link, and `notification:new` reaches their sockets after the commit.
  *
  * Transactions: notify(tx, …) writes in the caller's transaction (the notification exists exactly
- * when the content does; reads go through `tx` only, PGlite-safe) and returns publish(), which the
- * caller runs after the commit. notify(null, …) is for callers that already committed: it opens its
+ * when the content does; reads go through `tx` only, PGlite-safe) and publishes the live events once
+ * that transaction commits (nothing if it rolls back). notify(null, …) is for callers that already committed: it opens its
  * own transaction, publishes, and never throws (the triggering change must not fail): errors are logged.
  */
 @Injectable()
 export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private readonly tokens: UnsubscribeTokens;
+  private readonly afterCommit: AfterCommit;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -86,43 +91,54 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     // bootstrap always resolves a secret (configured, or kept under DATA_DIR).
     if (!config.SESSION_SECRET) throw new Error('SESSION_SECRET is not set');
     this.tokens = new UnsubscribeTokens(config.SESSION_SECRET);
+    this.afterCommit = new AfterCommit(db);
   }
 
   // ---------- producing ----------
 
   async notify(manager: EntityManager | null, input: NotifyInput): Promise<NotifyResult> {
-    if (manager) return this.write(manager, input);
+    if (manager) {
+      const result = await this.write(manager, input, await this.audience(manager, input));
+      this.afterCommit.run(manager, result.publish);
+      return result;
+    }
     try {
-      const result = await this.db.transaction((tx) => this.write(tx, input));
+      // Checks first, outside the transaction (a caller's check may read through its own connection).
+      const audience = await this.audience(this.db.manager, input);
+      if (!audience.length) return EMPTY;
+      const result = await this.db.transaction((tx) => this.write(tx, input, audience));
       result.publish();
       return result;
     } catch (error) {
       this.logger.error(`Notification ${input.type} on ${input.subject.kind} ${input.subject.id} failed: ${(error as Error).message}`);
-      return { notified: [], emailed: [], publish: () => undefined };
+      return EMPTY;
     }
   }
 
-  private async write(tx: EntityManager, input: NotifyInput): Promise<NotifyResult> {
+  /** The recipients who may see the subject and have not turned the type off, with their channel. */
+  private async audience(db: Queryable, input: NotifyInput): Promise<{ person: Recipient; channel: NotificationChannel }[]> {
     if (!NOTIFICATION_TYPES.includes(input.type)) throw new Error(`Unknown notification type "${input.type}"`);
-    const empty: NotifyResult = { notified: [], emailed: [], publish: () => undefined };
     const candidates = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
-    if (!candidates.length) return empty;
+    if (!candidates.length) return [];
     const check = input.visibleTo ?? this.defaultCheck(input);
     if (!check) {
       this.logger.warn(`Notification ${input.type} without a visibility check: nobody notified`);
-      return empty;
+      return [];
     }
-    const visible = await check(candidates, tx);
+    const visible = await check(candidates, db);
     const ids = candidates.filter((id) => visible.has(id));
-    if (!ids.length) return empty;
-    const people: Recipient[] = await tx.query('SELECT id, email, locale, first_name FROM people WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]);
-    const channels = await this.channelsOf(tx, ids, input.type);
+    if (!ids.length) return [];
+    const people: Recipient[] = await db.query('SELECT id, email, locale, first_name FROM people WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]);
+    const channels = await this.channelsOf(db, ids, input.type);
+    return people
+      .map((person) => ({ person, channel: channels.get(person.id) ?? defaultChannel(input.type) }))
+      .filter(({ channel }) => channel !== 'off');
+  }
 
+  private async write(tx: EntityManager, input: NotifyInput, audience: { person: Recipient; channel: NotificationChannel }[]): Promise<NotifyResult> {
     const written: { person: Recipient; row: NotificationRow }[] = [];
     const emailed: string[] = [];
-    for (const person of people) {
-      const channel = channels.get(person.id) ?? defaultChannel(input.type);
-      if (channel === 'off') continue;
+    for (const { person, channel } of audience) {
       const email = channel === 'email_immediate' ? 'immediate' : channel === 'email_digest' ? 'digest' : 'none';
       const [row]: { id: string; count: number }[] = await tx.query(
         `INSERT INTO notifications (recipient_id, type, actor_id, subject_kind, subject_id, network_id, data, path, dedupe_key, email)
@@ -162,7 +178,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       const [view]: NotificationRow[] = await tx.query(`${SELECT_VIEW} WHERE n.id = $1`, [row.id]);
       written.push({ person, row: view });
     }
-    if (!written.length) return empty;
+    if (!written.length) return EMPTY;
     const counts = await this.unreadCounts(
       tx,
       written.map((w) => w.person.id),
@@ -182,7 +198,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   }
 
   /** The access policy's check for the types that have one (the subject's network); null for the others. */
-  private defaultCheck(input: NotifyInput): VisibilityCheck | null {
+  private defaultCheck(input: Pick<NotifyInput, 'type' | 'subject'>): VisibilityCheck | null {
     const networkId = input.subject.networkId;
     if (!networkId) return null;
     switch (input.type) {
@@ -383,15 +399,21 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     const claimed = await tx.query('INSERT INTO notification_digests (person_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id', [personId, day]);
     if (!claimed.length) return false;
     // UPDATE … RETURNING answers [rows, affected] through TypeORM.
-    const [rows]: [{ type: NotificationType; data: Record<string, unknown>; path: string; count: number; read_at: Date | null; created_at: Date }[]] = await tx.query(
+    const [rows]: [DigestRow[]] = await tx.query(
       `UPDATE notifications SET emailed_at = $2 WHERE recipient_id = $1 AND email = 'digest' AND emailed_at IS NULL AND created_at <= $2
-       RETURNING type, data, path, count, read_at, created_at`,
+       RETURNING type, subject_kind, subject_id, network_id, data, path, count, read_at, created_at`,
       [personId, now],
     );
     const channels = await this.channelsOf(tx, [personId]);
-    const items = rows
-      .filter((r) => r.read_at === null && channels.get(`${personId} ${r.type}`) === 'email_digest')
-      .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime());
+    const items: DigestRow[] = [];
+    for (const row of rows) {
+      if (row.read_at !== null || channels.get(`${personId} ${row.type}`) !== 'email_digest') continue;
+      // The person may have lost sight of the subject since (left the network): checked again where the policy knows how.
+      const check = this.defaultCheck({ type: row.type, subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id } });
+      if (check && !(await check([personId], tx)).has(personId)) continue;
+      items.push(row);
+    }
+    items.sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime());
     const [person]: Recipient[] = await tx.query('SELECT id, email, locale, first_name FROM people WHERE id = $1', [personId]);
     if (!items.length || !person) return false;
     const locale: Locale = person.locale === 'en' ? 'en' : 'fr';

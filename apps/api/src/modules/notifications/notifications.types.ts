@@ -6,8 +6,9 @@ export type Queryable = Pick<EntityManager, 'query'>;
 
 /**
  * Who, among `personIds`, may see the subject right now. Run just before storing and mailing; the
- * people it leaves out get nothing (neither in-app nor e-mail). Inside a transaction, read only
- * through `db` (PGlite: never through another connection).
+ * people it leaves out get nothing (neither in-app nor e-mail). Read through `db`: it is the caller's
+ * transaction with notify(tx, …) (PGlite: never read through another connection then); with
+ * notify(null, …) the check runs before the service opens its own transaction.
  */
 export type VisibilityCheck = (personIds: readonly string[], db: Queryable) => Promise<ReadonlySet<string>>;
 
@@ -43,15 +44,16 @@ export interface NotifyInput {
   visibleTo?: VisibilityCheck;
 }
 
-/** What notify did; `publish()` sends the live events (call it after the caller's transaction commits). */
+/** What notify did; the live events go out after the commit (see publish). */
 export interface NotifyResult {
   /** Notified recipients (those who passed the visibility check and whose preference is not `off`). */
   notified: string[];
   /** Recipients who were sent an immediate e-mail (outbox). */
   emailed: string[];
   /**
-   * Emits `notification:new` to each recipient's `user:<id>` room. notify(null, …) has already done
-   * it; with a transaction manager, call it after the commit (calling it twice sends nothing twice).
+   * Emits `notification:new` to each recipient's `user:<id>` room. The service does it by itself
+   * after the commit (of its own transaction, or of the caller's one given to notify); calling it
+   * again sends nothing twice.
    */
   publish(): void;
 }
