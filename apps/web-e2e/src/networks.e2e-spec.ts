@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, login, newContext, screenshot } from './support/browser';
+import { animationsDone, expectAccessible, launch, login, newContext, screenshot } from './support/browser';
 
 const stamp = Date.now();
 const NETWORK = `Club privé des industriels ${stamp}`;
@@ -13,9 +13,6 @@ async function pickOption(page: Page, label: string, option: string | RegExp) {
 }
 
 /** Transitions (a dialog fading in) have ended: axe measures the final colours. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-}
 
 /** The network page reached from the directory, by its card. */
 async function openFromDirectory(page: Page): Promise<void> {
@@ -111,7 +108,7 @@ describe('networks, in a browser', () => {
     await member.getByRole('button', { name: 'Demander à rejoindre' }).click();
     const dialog = member.getByRole('dialog', { name: `Demander à rejoindre ${NETWORK}` });
     await dialog.getByLabel('Message aux animateurs').fill(MESSAGE);
-    await settled(member);
+    await animationsDone(member);
     await expectAccessible(member, 'join request dialog');
     await dialog.getByRole('button', { name: 'Envoyer la demande' }).click();
     await member.getByText(`Demande de ${MEMBER_COMPANY} en attente de réponse.`).waitFor();

@@ -34,7 +34,7 @@ describe('directory and search, in a browser', () => {
     await page.goto('/');
 
     // Search as you type in the header: a typo still suggests the company, grouped under "Entreprises".
-    const box = page.getByRole('combobox', { name: 'Rechercher des entreprises, des experts' });
+    const box = page.getByRole('combobox', { name: 'Rechercher des entreprises, des experts, des réseaux' });
     await box.fill('usinnage forez');
     await page.getByRole('group', { name: 'Entreprises' }).getByRole('option', { name: new RegExp(FLAGSHIP) }).waitFor();
     // The matched words are highlighted with <mark>.
@@ -108,7 +108,7 @@ describe('directory and search, in a browser', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await login(page, 'membre@demo.maillage.fr');
-    const box = page.getByRole('combobox', { name: 'Rechercher des entreprises, des experts' });
+    const box = page.getByRole('combobox', { name: 'Rechercher des entreprises, des experts, des réseaux' });
     await box.fill('forez usinage');
     await page.getByRole('option', { name: new RegExp(FLAGSHIP) }).first().waitFor();
     await box.press('ArrowDown');

@@ -20,8 +20,14 @@ export async function newContext(browser: Browser, viewport: 'desktop' | 'phone'
   return browser.newContext({ baseURL: BASE_URL, viewport: size, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
 }
 
-/** axe (WCAG 2.1 A/AA): no serious or critical violation on the page as it is now. */
+/** Waits for running animations (drawers, menus, transitions) to end: axe judges the page at rest. */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
+/** axe (WCAG 2.1 A/AA): no serious or critical violation on the page as it is now (once its animations are over). */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await animationsDone(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

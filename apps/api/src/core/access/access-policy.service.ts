@@ -53,6 +53,11 @@ export function networkAudience(networkId: string, hostOrganizationId: string): 
   return [`network:${networkId}`, `org:${hostOrganizationId}`];
 }
 
+/** The search audience keys of a private forum's documents: the network's active members and its host's staff (see canReadForum). */
+export function forumAudience(networkId: string, hostOrganizationId: string): string[] {
+  return [`member:${networkId}`, `org:${hostOrganizationId}`];
+}
+
 const ROLE_RANK: Record<MembershipRole, number> = { member: 1, moderator: 2, animator: 3 };
 
 /**
@@ -207,19 +212,27 @@ export class AccessPolicy {
 
   /**
    * Search: the keys of the restricted documents this person may find (applied in the engine query):
-   * the person, the networks they are an active member of or invited to, and the organisations they
-   * are staff of (secret networks' documents carry `networkAudience`). Platform admins see everything.
+   * the person, the networks they are an active member of or invited to (`network:`), those they are
+   * an active member of (`member:`), and the organisations they are staff of (secret networks' documents
+   * carry `networkAudience`, private forums' topics `forumAudience`). Platform admins see everything.
    */
   async searchAudience(actor: MaybeActor): Promise<SearchAudience> {
     if (this.isPlatformAdmin(actor)) return 'all';
     if (!actor) return [];
-    const [row]: { networks: string[] | null; orgs: string[] | null }[] = await this.db.query(
+    const [row]: { networks: string[] | null; memberships: string[] | null; orgs: string[] | null }[] = await this.db.query(
       `SELECT (SELECT array_agg(DISTINCT m.network_id::text) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
                WHERE cm.person_id = $1 AND m.status IN ('active', 'invited')) AS networks,
+              (SELECT array_agg(DISTINCT m.network_id::text) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+               WHERE cm.person_id = $1 AND m.status = 'active') AS memberships,
               (SELECT array_agg(s.organization_id::text) FROM organization_staff s WHERE s.person_id = $1) AS orgs`,
       [actor.personId],
     );
-    return [`person:${actor.personId}`, ...(row.networks ?? []).map((id) => `network:${id}`), ...(row.orgs ?? []).map((id) => `org:${id}`)];
+    return [
+      `person:${actor.personId}`,
+      ...(row.networks ?? []).map((id) => `network:${id}`),
+      ...(row.memberships ?? []).map((id) => `member:${id}`),
+      ...(row.orgs ?? []).map((id) => `org:${id}`),
+    ];
   }
 
   /** Search: every hit is checked again before it is returned (the index may lag behind a privacy change). */

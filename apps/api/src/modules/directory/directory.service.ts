@@ -50,7 +50,7 @@ const MATURITY_LABELS: Record<NetworkMaturity, string> = {
 /** The most points a map receives (markers are clustered in the browser). */
 const MAP_LIMIT = 5000;
 /** Kinds offered by search-as-you-type, in display order. */
-const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network'];
+const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network', 'topic'];
 
 function facetLabel(facet: SearchFacetName, value: string, networkNames: Map<string, string>): string {
   switch (facet) {

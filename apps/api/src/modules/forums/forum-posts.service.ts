@@ -20,6 +20,7 @@ import {
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { markdownToText, renderMarkdown } from '../../core/markdown';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { FilesService } from '../../core/storage/files.service';
 import { ModerationService } from '../moderation/moderation.service';
 import type { ReportableTarget } from '../moderation/moderation.types';
@@ -52,6 +53,7 @@ export class ForumPostsService implements OnModuleInit {
     private readonly notifier: ForumNotifier,
     private readonly moderation: ModerationService,
     private readonly files: FilesService,
+    private readonly search: SearchIndexer,
   ) {}
 
   /** Work to do once a transaction that is not ours commits (keyed by its query runner). */
@@ -206,6 +208,8 @@ export class ForumPostsService implements OnModuleInit {
       await tx.update(ForumPost, postId, { body: prepared.body, html: prepared.html, editedAt: new Date() });
       await this.addMentions(tx, postId, prepared);
       await this.notify(tx, { id: ctx.row.id, title: ctx.row.title, networkName: ctx.row.network_name }, prepared, row.sequence);
+      // The opening post is the topic's text in search.
+      if (row.sequence === 1) await this.search.enqueue(tx, 'topic', [ctx.row.id]);
     });
     return this.afterWrite(ctx, actor, postId, 'forum:post-updated');
   }
@@ -255,6 +259,8 @@ export class ForumPostsService implements OnModuleInit {
     );
     if (!rows.length) return false;
     await tx.query('UPDATE forum_topics SET post_count = post_count + $2::int WHERE id = $1', [rows[0].topic_id, hidden ? -1 : 1]);
+    // A hidden opening post leaves the topic's search text at once.
+    await this.search.enqueue(tx, 'topic', [rows[0].topic_id], { priority: hidden ? 0 : 1 });
     return true;
   }
 

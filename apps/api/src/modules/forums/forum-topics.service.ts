@@ -25,6 +25,7 @@ import type {
   ForumTopicListQueryDto,
   UpdateForumCategoryDto,
 } from './dto/forum.dto';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { ForumCategory } from './entities/forum-category.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumContextService, type ForumNeed } from './forum-context.service';
@@ -46,6 +47,7 @@ export class ForumTopicsService implements OnModuleInit {
     private readonly posts: ForumPostsService,
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
+    private readonly search: SearchIndexer,
   ) {}
 
   /** Room `topic:<id>`: joined by whoever may read the topic (checked again after a reconnect). */
@@ -178,6 +180,7 @@ export class ForumTopicsService implements OnModuleInit {
         networkIds: [networkId],
       });
       await this.posts.markParticipation(tx, topic.id, actor.personId, 1);
+      await this.search.enqueue(tx, 'topic', [topic.id]);
       await this.posts.notify(tx, { id: topic.id, title: dto.title, networkName: network.name }, prepared, 1);
       return topic.id;
     });
@@ -191,7 +194,10 @@ export class ForumTopicsService implements OnModuleInit {
       if (ctx.rights.author && ctx.row.locked) throw ForumErrors.locked();
       throw AppException.forbidden();
     }
-    await this.db.manager.update(ForumTopic, topicId, { title });
+    await this.db.transaction(async (tx) => {
+      await tx.update(ForumTopic, topicId, { title });
+      await this.search.enqueue(tx, 'topic', [topicId]);
+    });
     return this.get(actor, topicId);
   }
 
@@ -251,6 +257,8 @@ export class ForumTopicsService implements OnModuleInit {
   ): Promise<void> {
     await this.db.transaction(async (tx: EntityManager) => {
       await tx.update(ForumTopic, ctx.row.id, changes);
+      // Deletions leave the index first.
+      await this.search.enqueue(tx, 'topic', [ctx.row.id], { priority: changes.deletedAt ? 0 : 1 });
       if (action) {
         await this.context.audit(tx, ctx, actor.personId, action, { kind: 'forum_topic', id: ctx.row.id }, extra);
       }
@@ -298,6 +306,7 @@ export class ForumTopicsService implements OnModuleInit {
         await tx.query('DELETE FROM forum_topic_shares WHERE topic_id = $1 AND network_id = $2', [topicId, networkId]);
       }
       await this.context.audit(tx, ctx, actor.personId, shared ? 'share' : 'unshare', { kind: 'forum_topic', id: topicId }, { details: { networkId } });
+      await this.search.enqueue(tx, 'topic', [topicId], { priority: 0 });
     });
     return this.shareTargets(actor, topicId);
   }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ModerationModule } from '../moderation/moderation.module';
 import { ForumAttachment } from './entities/forum-attachment.entity';
@@ -18,6 +18,8 @@ import { ForumTopicsService } from './forum-topics.service';
 import { ForumController, NetworkForumController } from './forums.controller';
 import { ForumsRepository } from './forums.repository';
 import { ForumsService } from './forums.service';
+import { TopicSearchSource } from './forums.search-source';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
 
 /** Network forums (issue 4). Uses the access policy for every decision, never NetworksModule. */
 @Module({
@@ -37,7 +39,17 @@ import { ForumsService } from './forums.service';
     ModerationModule,
   ],
   controllers: [NetworkForumController, ForumController],
-  providers: [ForumsRepository, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],
+  providers: [TopicSearchSource, ForumsRepository, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],
   exports: [ForumsService],
 })
-export class ForumsModule {}
+export class ForumsModule implements OnModuleInit {
+  constructor(
+    private readonly indexer: SearchIndexer,
+    private readonly topics: TopicSearchSource,
+  ) {}
+
+  /** Topics are indexed from their tables (through the outbox, and by reindex). */
+  onModuleInit() {
+    this.indexer.register(this.topics);
+  }
+}

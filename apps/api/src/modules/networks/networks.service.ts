@@ -173,7 +173,10 @@ export class NetworksService {
       // A visibility change goes first, with the companies whose membership facet it changes.
       const privacy = values.visibility !== undefined && values.visibility !== standing.visibility;
       await this.search.enqueue(tx, 'network', [id], { priority: privacy ? 0 : 1 });
-      if (privacy) await this.enqueueMemberCompanies(tx, id);
+      if (privacy) {
+        await this.enqueueMemberCompanies(tx, id);
+        await this.forums.reindexNetworkTopics(tx, id);
+      }
     });
     return this.get(actor, id);
   }

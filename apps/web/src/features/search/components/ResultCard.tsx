@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchHit } from '@maillage/contracts';
 import { initials } from '../../../lib/format';
-import { companyData, expertData, hitPath, networkData } from '../hooks/hits';
+import { companyData, expertData, hitPath, hitSubtitle, networkData } from '../hooks/hits';
 import { Highlight } from './Highlight';
 
 function Title({ hit }: { hit: SearchHit }) {
@@ -129,8 +129,23 @@ export function NetworkResultCard({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** A forum topic found: title, network and category, the matching passage. */
+export function TopicResultCard({ hit }: { hit: SearchHit }) {
+  const subtitle = hitSubtitle(hit);
+  return (
+    <Card withBorder padding="md" radius="md" component="article">
+      <Stack gap={4} style={{ minWidth: 0 }}>
+        <Title hit={hit} />
+        {subtitle ? <Text size="sm">{subtitle}</Text> : null}
+        <Snippet hit={hit} />
+      </Stack>
+    </Card>
+  );
+}
+
 export function ResultCard({ hit }: { hit: SearchHit }) {
   if (hit.kind === 'network') return <NetworkResultCard hit={hit} />;
+  if (hit.kind === 'topic') return <TopicResultCard hit={hit} />;
   return hit.kind === 'expert' ? <ExpertResultCard hit={hit} /> : <CompanyResultCard hit={hit} />;
 }
 

@@ -48,7 +48,7 @@ function setup() {
       </Routes>
     </>,
   );
-  return screen.getByRole('combobox', { name: 'Rechercher des entreprises, des experts' });
+  return screen.getByRole('combobox', { name: 'Rechercher des entreprises, des experts, des réseaux' });
 }
 
 const key = (input: HTMLElement, name: string) => fireEvent.keyDown(input, { key: name, code: name });

@@ -82,6 +82,8 @@ export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'>): string | null {
       return `/personnes/${hit.id}`;
     case 'network':
       return `/reseaux/${hit.id}`;
+    case 'topic':
+      return `/forum/sujets/${hit.id}`;
     default:
       return null;
   }
@@ -98,6 +100,7 @@ export function hitSubtitle(hit: SearchHit): string {
     const e = expertData(hit);
     return [e.jobTitle, e.expertiseDomains.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
   }
+  if (hit.kind === 'topic') return [str(hit.data.networkName), str(hit.data.category)].filter(Boolean).join(' · ');
   if (hit.kind === 'network') {
     const n = networkData(hit);
     return [n.hostName, n.places.slice(0, 2).join(', ')].filter(Boolean).join(' · ');

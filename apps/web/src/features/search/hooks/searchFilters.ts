@@ -4,7 +4,7 @@ import type { SearchSort } from '@maillage/contracts';
 import type { Query } from '../../../lib/api';
 
 /** The kinds the directory shows as tabs. */
-export const DIRECTORY_KINDS = ['company', 'expert', 'network'] as const;
+export const DIRECTORY_KINDS = ['company', 'expert', 'network', 'topic'] as const;
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
 /** Multi-valued filters: URL parameter = API parameter, values joined with commas. */
@@ -16,6 +16,7 @@ export const KIND_FILTERS: Record<DirectoryKind, readonly ListFilter[]> = {
   company: ['naf', 'region', 'departement', 'epci', 'commune', 'headcount', 'network'],
   expert: [],
   network: ['networkType', 'maturity', 'region', 'departement', 'naf'],
+  topic: [],
 };
 
 export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100, 200] as const;
