@@ -31,8 +31,13 @@
 //   GET    /messaging/presence                          → PresenceSnapshot (my contacts who are online)
 //
 // Real time (namespace /realtime, see realtime.ts): join room `conversation:<id>` (current participants only)
-// to receive `message:new`, `message:updated`, `message:read`, `typing`; send `typing` {conversationId}.
-// Every socket also receives in its `user:<id>` room: `presence` of its contacts and `conversation:changed`.
+// to receive `message:new`, `message:updated`, `message:read`, `typing`; send `typing` {conversationId} and
+// `presence` {status: 'online' | 'away'}. Every socket also receives in its `user:<id>` room: `presence` of its
+// contacts and `conversation:changed`.
+// Delivery: a message is committed, then emitted. Events of concurrent senders may arrive out of order: keep
+// messages ordered by `seq`, and when a `seq` is skipped (or after any reconnect) fetch
+// GET /conversations/:id/messages?afterSeq=<highest seq held>. Send with a clientId generated once per message
+// and retry with the same one: the server never stores it twice.
 //
 // Who may write to whom: any signed-in person may start a conversation with any other existing person,
 // unless that person has blocked them (403 MESSAGING_BLOCKED). A person blocked by the other participant of a

@@ -482,6 +482,15 @@ export class AccessPolicy {
     return rows.map((r) => r.id);
   }
 
+  /** Those of `personIds` who currently take part in the conversation (notifications re-check this). */
+  async conversationParticipantsAmong(conversationId: string, personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<Set<string>> {
+    const rows: { id: string }[] = await db.query(
+      'SELECT person_id AS id FROM conversation_participants WHERE conversation_id = $1 AND person_id = ANY($2::uuid[]) AND left_at IS NULL',
+      [conversationId, personIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   // ---------- end of messaging ----------
 
   canAdministerPlatform(actor: MaybeActor): boolean {

@@ -13,13 +13,14 @@ import {
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
-import { renderMarkdown } from '../../core/markdown';
+import { markdownToText, renderMarkdown } from '../../core/markdown';
 import { FilesService } from '../../core/storage/files.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ConversationsService } from './conversations.service';
 import type { MessagePageQueryDto, SendMessageDto } from './dto/messaging.dto';
 import { ATTACHMENT, MESSAGE, MessagingErrors } from './messaging.errors';
 import { MessagingRealtime } from './messaging.realtime';
-import { attachmentUrl, MessagingRepository, returned } from './messaging.repository';
+import { attachmentUrl, conversationPath, MessagingRepository, returned } from './messaging.repository';
 
 /** A message just written or read under the caller's checks (a 404 should it have vanished meanwhile). */
 function found(message: Message | null): Message {
@@ -40,6 +41,7 @@ export class MessagesService {
     private readonly conversations: ConversationsService,
     private readonly live: MessagingRealtime,
     private readonly files: FilesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async page(actor: Actor, conversationId: string, query: MessagePageQueryDto): Promise<MessagePage> {
@@ -74,9 +76,9 @@ export class MessagesService {
     if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
     const html = renderMarkdown(dto.body);
     const attachmentIds = [...new Set((dto.attachmentIds ?? []).map((id) => id.toLowerCase()))];
-    let id: string;
+    let message: Message;
     try {
-      id = await this.db.transaction(async (tx) => {
+      message = await this.db.transaction(async (tx) => {
         const [{ last_seq }] = returned<{ last_seq: string }>(
           await tx.query('UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq', [conversationId]),
         );
@@ -92,13 +94,14 @@ export class MessagesService {
           actor.personId,
           last_seq,
         ]);
-        return inserted[0].id;
+        return found(await this.repo.message(inserted[0].id, tx));
       });
     } catch (error) {
       if (!(error instanceof Duplicate)) throw error;
       return { message: found(await this.byClientId(actor, conversationId, clientId)), created: false };
     }
-    const message = found(await this.repo.message(id));
+    // Emitted right after the commit. Concurrent senders' events may still cross: clients order by seq and
+    // fetch any gap with ?afterSeq (the same path as after a reconnect).
     this.live.messageNew(message);
     await this.notifyOffline(actor, message);
     return { message, created: true };
@@ -121,17 +124,30 @@ export class MessagesService {
   }
 
   /**
-   * THE place where a new message reaches the participants who are not connected: hand it to the
-   * notification service (in-app entry, e-mail per their preference) once modules/notifications exists.
-   * Today it only computes who would be told: the other current participants who have not muted the
-   * conversation and have no socket open on any API process.
+   * THE place where a new message reaches the participants who are not connected: the other current
+   * participants who have not muted the conversation and have no socket open on any API process get a
+   * `messaging.message` notification (in-app, and e-mail per their preference; repeated messages fold into
+   * one unread entry per conversation). Never throws (notify logs its own failures).
    */
-  async notifyOffline(actor: Actor, message: Message): Promise<string[]> {
-    const rows: { person_id: string }[] = await this.db.query(
-      'SELECT person_id FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL AND NOT muted AND person_id <> $2',
+  private async notifyOffline(actor: Actor, message: Message): Promise<void> {
+    const rows: { person_id: string; title: string | null }[] = await this.db.query(
+      `SELECT p.person_id, c.title FROM conversation_participants p JOIN conversations c ON c.id = p.conversation_id
+       WHERE p.conversation_id = $1 AND p.left_at IS NULL AND NOT p.muted AND p.person_id <> $2`,
       [message.conversationId, actor.personId],
     );
-    return this.live.offlineAmong(rows.map((r) => r.person_id));
+    const offline = await this.live.offlineAmong(rows.map((r) => r.person_id));
+    if (!offline.length) return;
+    const author = message.sender ? `${message.sender.firstName} ${message.sender.lastName}` : '';
+    await this.notifications.notify(null, {
+      type: 'messaging.message',
+      recipients: offline,
+      actorId: actor.personId,
+      subject: { kind: 'conversation', id: message.conversationId },
+      data: { author, conversation: rows[0].title ?? author, excerpt: markdownToText(message.body ?? '', 200) },
+      path: conversationPath(message.conversationId),
+      dedupeKey: `conversation:${message.conversationId}`,
+      visibleTo: (personIds, db) => this.access.conversationParticipantsAmong(message.conversationId, personIds, db),
+    });
   }
 
   /** The message with the caller's standing in its conversation; 404 when they may not see it. */

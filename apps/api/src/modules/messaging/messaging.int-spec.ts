@@ -32,6 +32,10 @@ async function rows(app: TestApp, conversationId: string): Promise<{ seq: string
   return app.db.query('SELECT seq, client_id, body FROM messages WHERE conversation_id = $1 ORDER BY seq', [conversationId]);
 }
 
+async function mailsTo(app: TestApp, to: string[]): Promise<{ id: string; to: string; template: string; text: string }[]> {
+  return app.db.query('SELECT id, "to", template, text FROM mail_outbox WHERE "to" = ANY($1) ORDER BY created_at', [to]);
+}
+
 function worldOf(app: TestApp) {
   let fences = 0;
   return {
@@ -158,7 +162,8 @@ describe('messaging', () => {
       await world.fence(sb, b.id);
       const news = seenOf(seen).filter((e) => e.event === 'message:new').map((e) => e.payload as Message);
       expect(news).toHaveLength(14);
-      expect(news.map((m) => m.seq)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+      // Each number once; concurrent senders' events may cross, clients order them by seq.
+      expect(news.map((m) => m.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     });
 
     it('pages history backwards and catches up by sequence number', async () => {
@@ -259,6 +264,19 @@ describe('messaging', () => {
       expect(JSON.stringify(seenOutsider)).not.toContain(canary);
       // The typist does not hear their own typing.
       expect(seenOf(seenA).filter((e) => e.event === 'typing')).toEqual([]);
+    });
+
+    it('notifies the participants who are offline (e-mail in the outbox), not those online or muted', async () => {
+      const [a, b, c, d] = [await world.person('Aline'), await world.person(), await world.person(), await world.person()];
+      const id = (await as(a).group('Export Asie', [b.id, c.id, d.id])).body.id;
+      await world.socket(c);
+      expect((await d.client.put(`${V1}/conversations/${id}/muted`, { muted: true })).body.muted).toBe(true);
+      const before = await mailsTo(app, [b.email, c.email, d.email]);
+      expect((await as(a).send(id, 'Rendez-vous **jeudi** au salon')).status).toBe(201);
+      const mails = (await mailsTo(app, [b.email, c.email, d.email])).filter((m) => !before.some((x) => x.id === m.id));
+      expect(mails.map((m) => [m.to, m.template])).toEqual([[b.email, 'messaging-message']]);
+      expect(mails[0].text).toContain('Rendez-vous jeudi au salon');
+      expect((await b.client.get(`${V1}/notifications`)).body.items).toEqual([expect.objectContaining({ type: 'messaging.message', path: `/messages/${id}` })]);
     });
 
     it('catches up after a disconnect by afterSeq', async () => {

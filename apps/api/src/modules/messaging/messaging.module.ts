@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ConversationsService } from './conversations.service';
 import { ConversationParticipant } from './entities/conversation-participant.entity';
 import { Conversation } from './entities/conversation.entity';
@@ -14,7 +15,7 @@ import { MessagingRepository } from './messaging.repository';
 
 /** Direct and group conversations (issue 5). Every permission question goes to the access policy. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, ConversationParticipant, Message, MessageReaction, MessageAttachment, PersonBlock])],
+  imports: [TypeOrmModule.forFeature([Conversation, ConversationParticipant, Message, MessageReaction, MessageAttachment, PersonBlock]), NotificationsModule],
   controllers: [MessagingController],
   providers: [MessagingRepository, MessagingRealtime, ConversationsService, MessagesService],
   exports: [ConversationsService],

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Message, PresenceStatus, RealtimeAck, RealtimeRoom } from '@maillage/contracts';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import { RealtimeService, type RealtimeSocket, userRoom } from '../../core/realtime/realtime.service';
@@ -20,8 +20,12 @@ function only<K extends string>(payload: unknown, key: K, valid: (value: unknown
  * the emits of the services (always after their transaction commits).
  */
 @Injectable()
-export class MessagingRealtime implements OnModuleInit {
+export class MessagingRealtime implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Messaging');
+  /** Set when the app shuts down: the sockets it closes then need no presence (the database may be gone). */
+  private closing = false;
+  /** Presence updates under way, finished before the app closes. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly realtime: RealtimeService,
@@ -32,7 +36,16 @@ export class MessagingRealtime implements OnModuleInit {
     this.realtime.registerRoom('conversation', async (actor, id) => this.access.canFollowConversation(await this.access.conversationStanding(actor, id)));
     this.realtime.registerClientEvent('typing', (socket, payload) => this.typing(socket, payload));
     this.realtime.registerClientEvent('presence', (socket, payload) => this.presenceSet(socket, payload));
-    this.realtime.onConnectionChange((personId, change) => void this.connectionChanged(personId, change));
+    this.realtime.onConnectionChange((personId, change) => {
+      const update = this.connectionChanged(personId, change);
+      this.pending.add(update);
+      void update.finally(() => this.pending.delete(update));
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.pending]);
   }
 
   /** Relayed to the room's other people only; the socket must follow the room (so it was authorised). */
@@ -55,6 +68,7 @@ export class MessagingRealtime implements OnModuleInit {
 
   /** Online when a socket connects; offline when the person's last socket (on any process) is gone. */
   private async connectionChanged(personId: string, change: 'connected' | 'disconnected'): Promise<void> {
+    if (this.closing) return;
     try {
       if (change === 'connected') return await this.publishPresence(personId, 'online');
       if (!(await this.realtime.isOnline(personId))) await this.publishPresence(personId, 'offline');

@@ -6,6 +6,8 @@ import { AccessPolicy } from '../../core/access/access-policy.service';
 type Db = Pick<EntityManager, 'query'>;
 
 export const attachmentUrl = (id: string) => `/api/v1/messaging/attachments/${id}`;
+/** Where a conversation is shown in the web app (notifications, e-mails). */
+export const conversationPath = (id: string) => `/messages/${id}`;
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface MessageRow {
