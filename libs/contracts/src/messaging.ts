@@ -33,7 +33,8 @@
 // Real time (namespace /realtime, see realtime.ts): join room `conversation:<id>` (current participants only)
 // to receive `message:new`, `message:updated`, `message:read`, `typing`; send `typing` {conversationId} and
 // `presence` {status: 'online' | 'away'}. Every socket also receives in its `user:<id>` room: `presence` of its
-// contacts and `conversation:changed`.
+// contacts, `conversation:changed`, and `message:new` of all its conversations (for the header badge and the
+// list; a socket that also follows the conversation's room gets each message once).
 // Delivery: a message is committed, then emitted. Events of concurrent senders may arrive out of order: keep
 // messages ordered by `seq`, and when a `seq` is skipped (or after any reconnect) fetch
 // GET /conversations/:id/messages?afterSeq=<highest seq held>. Send with a clientId generated once per message

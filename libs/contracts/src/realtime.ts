@@ -70,7 +70,8 @@ export interface ServerToClientEvents {
   // forums
   'forum:post-created': (event: ForumPostCreatedEvent) => void;
   'forum:post-updated': (event: ForumPostUpdatedEvent) => void;
-  // messaging (room `conversation:<id>`, except presence and conversation:changed sent to `user:<id>`)
+  // messaging (room `conversation:<id>`; message:new also to the participants' `user:<id>`; presence and
+  // conversation:changed to `user:<id>` only)
   'message:new': (event: Message) => void;
   'message:updated': (event: Message) => void;
   'message:read': (event: MessageReadEvent) => void;

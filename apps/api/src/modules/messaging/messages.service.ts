@@ -76,9 +76,9 @@ export class MessagesService {
     if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
     const html = renderMarkdown(dto.body);
     const attachmentIds = [...new Set((dto.attachmentIds ?? []).map((id) => id.toLowerCase()))];
-    let message: Message;
+    let sent: { message: Message; participantIds: string[] };
     try {
-      message = await this.db.transaction(async (tx) => {
+      sent = await this.db.transaction(async (tx) => {
         const [{ last_seq }] = returned<{ last_seq: string }>(
           await tx.query('UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq', [conversationId]),
         );
@@ -94,7 +94,7 @@ export class MessagesService {
           actor.personId,
           last_seq,
         ]);
-        return found(await this.repo.message(inserted[0].id, tx));
+        return { message: found(await this.repo.message(inserted[0].id, tx)), participantIds: await this.repo.participantIds(conversationId, tx) };
       });
     } catch (error) {
       if (!(error instanceof Duplicate)) throw error;
@@ -102,9 +102,9 @@ export class MessagesService {
     }
     // Emitted right after the commit. Concurrent senders' events may still cross: clients order by seq and
     // fetch any gap with ?afterSeq (the same path as after a reconnect).
-    this.live.messageNew(message);
-    await this.notifyOffline(actor, message);
-    return { message, created: true };
+    this.live.messageNew(sent.message, sent.participantIds);
+    await this.notifyOffline(actor, sent.message);
+    return { message: sent.message, created: true };
   }
 
   private async byClientId(actor: Actor, conversationId: string, clientId: string): Promise<Message | null> {

@@ -269,10 +269,13 @@ describe('messaging', () => {
     it('notifies the participants who are offline (e-mail in the outbox), not those online or muted', async () => {
       const [a, b, c, d] = [await world.person('Aline'), await world.person(), await world.person(), await world.person()];
       const id = (await as(a).group('Export Asie', [b.id, c.id, d.id])).body.id;
-      await world.socket(c);
+      // c is online without following the conversation's room: the message reaches c's own room (badge).
+      const sc = await world.socket(c);
+      const reached = nextEvent(sc, 'message:new');
       expect((await d.client.put(`${V1}/conversations/${id}/muted`, { muted: true })).body.muted).toBe(true);
       const before = await mailsTo(app, [b.email, c.email, d.email]);
       expect((await as(a).send(id, 'Rendez-vous **jeudi** au salon')).status).toBe(201);
+      expect(await reached).toMatchObject({ conversationId: id, seq: 1 });
       const mails = (await mailsTo(app, [b.email, c.email, d.email])).filter((m) => !before.some((x) => x.id === m.id));
       expect(mails.map((m) => [m.to, m.template])).toEqual([[b.email, 'messaging-message']]);
       expect(mails[0].text).toContain('Rendez-vous jeudi au salon');

@@ -93,8 +93,9 @@ export class MessagingRealtime implements OnModuleInit, OnModuleDestroy {
     return personIds.filter((id) => !online.has(id));
   }
 
-  messageNew(message: Message): void {
-    this.realtime.emitToRoom(conversationRoom(message.conversationId), 'message:new', message);
+  /** To the conversation's room and to its current participants' own rooms (badges, lists): once per socket. */
+  messageNew(message: Message, participantIds: string[]): void {
+    this.realtime.emitToRoom([conversationRoom(message.conversationId), ...participantIds.map(userRoom)], 'message:new', message);
   }
 
   messageUpdated(message: Message): void {
