@@ -59,27 +59,25 @@ function percentiles(samples) {
 
 const fmt = (m) => `p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms`;
 
-/** The engine query the endpoint runs for a query string (same translation as DirectoryService). */
-function engineQueries(qs, centres) {
+/** The engine call the endpoint makes for a query string (same translation as DirectoryService). */
+function engineCall(engine, qs, centres) {
   const p = new URLSearchParams(qs.replace(/^suggest\?/, ''));
   const list = (k) => (p.get(k) ? p.get(k).split(',') : undefined);
   const facets = ['kind', 'nafSection', 'nafDivision', 'departement', 'region', 'epci', 'commune', 'headcount', 'network', 'networkType', 'maturity'];
   if (qs.startsWith('suggest?')) {
-    return ['company', 'expert', 'network'].map((kind) => ({ q: p.get('q'), kinds: [kind], pageSize: 5, sort: 'relevance', audience: [], withTotal: false }));
+    return engine.suggest({ q: p.get('q'), kinds: ['company', 'expert', 'network', 'topic'], sort: 'relevance', audience: [] }, 5);
   }
   const near = p.get('near') ? { ...centres[p.get('near')], radiusKm: p.get('radiusKm') ? Number(p.get('radiusKm')) : undefined } : undefined;
-  return [
-    {
-      q: p.get('q') ?? undefined,
-      filters: { naf: list('naf'), departement: list('departement'), region: list('region'), headcount: list('headcount') },
-      near,
-      sort: p.get('sort') ?? undefined,
-      page: 1,
-      pageSize: 20,
-      facets,
-      audience: [],
-    },
-  ];
+  return engine.search({
+    q: p.get('q') ?? undefined,
+    filters: { naf: list('naf'), departement: list('departement'), region: list('region'), headcount: list('headcount') },
+    near,
+    sort: p.get('sort') ?? undefined,
+    page: 1,
+    pageSize: 20,
+    facets,
+    audience: [],
+  });
 }
 
 async function measure(label, fn) {
@@ -135,7 +133,7 @@ async function main() {
     (await ds.query("SELECT code, lat, lng FROM commune_geo WHERE code IN ('42218', '69123')")).map((r) => [r.code, { lat: r.lat, lng: r.lng }]),
   );
   const engine = new PostgresSearchEngine(ds, { parallel: DB === 'postgres' });
-  const direct = await measure('engine query, direct', (qs) => Promise.all(engineQueries(qs, centres).map((q) => engine.search(q))));
+  const direct = await measure('engine query, direct', (qs) => engineCall(engine, qs, centres));
   await ds.destroy();
   if (stopEmbedded) await stopEmbedded();
 

@@ -316,6 +316,11 @@ export class MeilisearchEngine implements SearchEngine {
     return { hits, total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets, relaxed: false };
   }
 
+  async suggest(query: SearchQuery & { kinds: SearchKind[] }, perKind: number): Promise<Partial<Record<SearchKind, EngineHit[]>>> {
+    const results = await Promise.all(query.kinds.map((kind) => this.search({ ...query, kinds: [kind], page: 1, pageSize: perKind, facets: [] })));
+    return Object.fromEntries(query.kinds.map((kind, i) => [kind, results[i].hits]));
+  }
+
   async points(query: SearchQuery, limit: number): Promise<{ total: number; points: EnginePoint[] }> {
     const { q, params } = buildPointsParams(query, limit);
     if (!q && query.q && query.q.trim() !== '') return { total: 0, points: [] };

@@ -14,6 +14,7 @@ import {
 } from './search.types';
 
 const BATCH = 500;
+type StoreQueryWindow = (window: { offset: number; limit: number; placedOnly?: boolean; kinds?: SearchKind[] }) => StoreResult;
 const HEADLINE_TITLE = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
 const HEADLINE_BODY = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 /** The GIN indexes: dropped during a full rebuild (bulk loading is much faster without them), rebuilt after it. */
@@ -279,55 +280,74 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<EngineResult> {
     const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE);
     const offset = (Math.max(query.page ?? 1, 1) - 1) * pageSize;
-    const matched = await this.match(query, { offset, limit: Math.max(0, Math.min(pageSize, MAX_RESULT_WINDOW - offset)) });
-    if (!matched) return { hits: [], total: 0, facets: Object.fromEntries((query.facets ?? []).map((f) => [f, []])), relaxed: false };
-    const { result, tsquery, relaxed } = matched;
-    const rows = result.ords.length ? await this.pageRows(result.ords, query.highlight !== false ? tsquery : null) : [];
-    const byOrd = new Map(rows.map((r) => [r.ord, r]));
-    const hits: EngineHit[] = result.ords
-      .map((ord) => byOrd.get(ord))
-      .filter((r): r is PageRow => r !== undefined)
-      .map((r) => {
-        const distance = result.distances.get(r.ord);
-        return {
-          kind: r.kind,
-          id: r.id,
-          title: r.title,
-          visibility: r.visibility,
-          audience: r.audience,
-          payload: r.payload,
-          location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
-          distanceKm: distance === undefined ? null : Math.round(distance * 10) / 10,
-          highlights: {
-            ...(r.title_hl ? { title: sanitizeHighlight(r.title_hl) } : {}),
-            ...(r.body_hl ? { body: sanitizeHighlight(r.body_hl) } : {}),
-          },
-        };
-      });
-    return { hits, total: result.total, facets: result.facets, relaxed };
+    const matcher = await this.match(query);
+    if (!matcher) return { hits: [], total: 0, facets: Object.fromEntries((query.facets ?? []).map((f) => [f, []])), relaxed: false };
+    const result = matcher.query({ offset, limit: Math.max(0, Math.min(pageSize, MAX_RESULT_WINDOW - offset)) });
+    const hits = await this.hits([result], query.highlight !== false ? matcher.tsquery : null);
+    return { hits: hits[0], total: result.total, facets: result.facets, relaxed: matcher.relaxed };
+  }
+
+  /** Search as you type: the words are matched once, then the best few of each kind are taken from the FacetStore. */
+  async suggest(query: SearchQuery & { kinds: SearchKind[] }, perKind: number): Promise<Partial<Record<SearchKind, EngineHit[]>>> {
+    const matcher = await this.match({ ...query, facets: [] });
+    if (!matcher) return {};
+    const results = query.kinds.map((kind) => matcher.query({ offset: 0, limit: perKind, kinds: [kind] }));
+    const hits = await this.hits(results, matcher.tsquery);
+    return Object.fromEntries(query.kinds.map((kind, i) => [kind, hits[i]]));
   }
 
   async points(query: SearchQuery, limit: number): Promise<{ total: number; points: EnginePoint[] }> {
-    const matched = await this.match({ ...query, facets: [], sort: 'name' }, { offset: 0, limit, placedOnly: true });
-    if (!matched || !matched.result.ords.length) return { total: matched?.result.total ?? 0, points: [] };
+    const matcher = await this.match({ ...query, facets: [], sort: 'name' });
+    const result = matcher?.query({ offset: 0, limit, placedOnly: true });
+    if (!result?.ords.length) return { total: result?.total ?? 0, points: [] };
     const rows: EnginePoint[] = await this.db.query(
       `SELECT i.kind, i.id, d.title, i.lat, i.lng, i.visibility, i.audience FROM search_index i JOIN search_documents d ON d.ord = i.ord
        WHERE i.ord = ANY($1::int[]) AND i.lat IS NOT NULL AND i.lng IS NOT NULL ORDER BY i.name, i.ord`,
-      [matched.result.ords],
+      [result.ords],
     );
-    return { total: matched.result.total, points: rows };
+    return { total: result.total, points: rows };
+  }
+
+  /** The hits of several result pages, read in one query. */
+  private async hits(results: StoreResult[], tsquery: string | null): Promise<EngineHit[][]> {
+    const all = results.flatMap((r) => r.ords);
+    const rows = all.length ? await this.pageRows(all, tsquery) : [];
+    const byOrd = new Map(rows.map((r) => [r.ord, r]));
+    return results.map((result) =>
+      result.ords
+        .map((ord) => byOrd.get(ord))
+        .filter((r): r is PageRow => r !== undefined)
+        .map((r) => {
+          const distance = result.distances.get(r.ord);
+          return {
+            kind: r.kind,
+            id: r.id,
+            title: r.title,
+            visibility: r.visibility,
+            audience: r.audience,
+            payload: r.payload,
+            location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+            distanceKm: distance === undefined ? null : Math.round(distance * 10) / 10,
+            highlights: {
+              ...(r.title_hl ? { title: sanitizeHighlight(r.title_hl) } : {}),
+              ...(r.body_hl ? { body: sanitizeHighlight(r.body_hl) } : {}),
+            },
+          };
+        }),
+    );
   }
 
   /**
-   * The documents matching a query, from the FacetStore: every document without words; with words, those
-   * PostgreSQL finds (all words, else any of them: `relaxed`), ranked by relevance tiers. Null: nothing can match.
+   * The documents matching a query's words (all of them, else any: `relaxed`), found once by PostgreSQL,
+   * then asked of the FacetStore as often as needed (a page, the best of each kind, the map). Without
+   * words, every document. Null: nothing can match (only punctuation, operators or emoji).
    */
-  private async match(
-    query: SearchQuery,
-    window: { offset: number; limit: number; placedOnly?: boolean },
-  ): Promise<{ result: StoreResult; tsquery: string | null; relaxed: boolean } | null> {
+  private async match(query: SearchQuery): Promise<{
+    query: (window: { offset: number; limit: number; placedOnly?: boolean; kinds?: SearchKind[] }) => StoreResult;
+    tsquery: string | null;
+    relaxed: boolean;
+  } | null> {
     const words = queryWords(query.q);
-    // Only punctuation, operators or emoji: nothing can match.
     if (words.length === 0 && query.q && query.q.trim() !== '') return null;
     const both = <A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> =>
       this.options.parallel ? Promise.all([a(), b()]) : a().then(async (x) => [x, await b()]);
@@ -342,30 +362,44 @@ export class PostgresSearchEngine implements SearchEngine {
       audience: query.audience,
       facets: query.facets ?? [],
       sort: query.sort ?? (words.length ? 'relevance' : 'name'),
-      ...window,
     };
-    if (!words.length) return { result: this.store.query({ ...base, matches: null }), tsquery: null, relaxed: false };
+    if (!words.length) return { query: (window) => this.store.query({ ...base, ...window, matches: null }), tsquery: null, relaxed: false };
 
     const alternatives = words.map((w) => [w, ...(corrections.get(w) ?? [])]);
-    const run = async (operator: '&' | '|') => {
+    // Relevance: every word starts a word of the title (first, titles that begin with the first word), then every
+    // word in the title or keywords, then the rest; then by name. (Store names start with a space.)
+    const starts = alternatives.map((alts) => alts.map((w) => ` ${w}`));
+    const titleTier = (name: string) => (!starts.every((alts) => alts.some((w) => name.includes(w))) ? 2 : starts[0].some((w) => name.startsWith(w)) ? 0 : 1);
+    const run = async (operator: '&' | '|', relaxed: boolean) => {
       // Prefixes from two letters on (a single letter would expand to most of the dictionary).
       const groups = alternatives.map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`);
       const tsquery = groups.join(` ${operator} `);
-      const [row] = await this.db.query(
-        `SELECT string_agg(ord::text, ',') AS ords, string_agg(ord::text, ',') FILTER (WHERE tsv_head @@ q) AS head
-         FROM search_index, to_tsquery('fr_unaccent', $1) q WHERE tsv @@ q`,
-        [tsquery],
-      );
+      const row = await this.words(tsquery);
+      const matches = ords(row.ords);
       const head = new Set(ords(row.head));
-      // Relevance: every word starts a word of the title, then every word in the title or keywords, then the rest; then by name.
-      // (Store names start with a space.)
-      const starts = alternatives.map((alts) => alts.map((w) => ` ${w}`));
-      const inTitle = (name: string) => starts.every((alts) => alts.some((w) => name.includes(w)));
-      const result = this.store.query({ ...base, matches: ords(row.ords), tier: (ord, name) => (inTitle(name) ? 0 : head.has(ord) ? 1 : 2) });
-      return { result, tsquery, relaxed: operator === '|' };
+      const tier = (ord: number, name: string) => {
+        const title = titleTier(name);
+        return title < 2 ? title : head.has(ord) ? 2 : 3;
+      };
+      return { query: (window: Parameters<StoreQueryWindow>[0]) => this.store.query({ ...base, ...window, matches, tier }), tsquery, relaxed };
     };
-    const all = await run('&');
-    return all.result.total === 0 && words.length > 1 ? run('|') : all;
+    const all = await run('&', false);
+    return words.length > 1 && all.query({ offset: 0, limit: 0 }).total === 0 ? run('|', true) : all;
+  }
+
+  /**
+   * The ords of the documents whose words match (and of those whose title or keywords do), from the GIN
+   * index: a bitmap scan, never a sequential one (the planner sometimes prefers reading every row of a
+   * cached table, several times slower here).
+   */
+  private words(tsquery: string): Promise<{ ords: string | null; head: string | null }> {
+    const sql = `SELECT string_agg(ord::text, ',') AS ords, string_agg(ord::text, ',') FILTER (WHERE tsv_head @@ q) AS head
+                 FROM search_index, to_tsquery('fr_unaccent', $1) q WHERE tsv @@ q`;
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const [row] = await tx.query(sql, [tsquery]);
+      return row;
+    });
   }
 
   /** The page's display rows, with highlights when there are words. */

@@ -186,6 +186,16 @@ function contract(name: string, make: (app: TestApp) => Promise<SearchEngine & {
       expect(far.hits).toEqual([]);
     });
 
+    it('suggests the best few of each kind, restricted ones only to their audience', async () => {
+      const found = await engine.suggest({ q: 'usin', kinds: ['company', 'expert'], audience: [] }, 2);
+      expect(found.company?.map((h) => h.id)).toHaveLength(2);
+      expect(found.company?.[0].id).toBe(uuid(1));
+      expect(found.expert ?? []).toEqual([]);
+      expect((await engine.suggest({ q: 'secret', kinds: ['company'], audience: [] }, 5)).company ?? []).toEqual([]);
+      expect((await engine.suggest({ q: 'secret', kinds: ['company'], audience: ['network:aaaa'] }, 5)).company?.map((h) => h.id)).toEqual([uuid(7)]);
+      expect(await engine.suggest({ q: '🚀', kinds: ['company'], audience: [] }, 5)).toEqual({});
+    });
+
     it('highlights matches as sanitised HTML: only <mark> survives', async () => {
       const res = await search({ q: 'usinage', filters: { commune: ['42218'] }, sort: 'relevance' });
       const hostile = res.hits.find((h) => h.id === uuid(8))!;

@@ -28,6 +28,9 @@ class RecordingEngine implements SearchEngine {
   async points() {
     return { total: 0, points: [] };
   }
+  async suggest() {
+    return {};
+  }
 }
 
 describe('search outbox relay (real database, recording engine)', () => {

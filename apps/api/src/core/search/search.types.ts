@@ -105,6 +105,8 @@ export interface SearchEngine {
   /** After a full rebuild: refreshes statistics. */
   optimize?(): Promise<void>;
   search(query: SearchQuery): Promise<EngineResult>;
+  /** Search as you type: the best `perKind` hits of each of `query.kinds` (no facets, no total). */
+  suggest(query: SearchQuery & { kinds: SearchKind[] }, perKind: number): Promise<Partial<Record<SearchKind, EngineHit[]>>>;
   /** The placed documents matching a query (its paging ignored), in name order, at most `limit`; restricted ones carry their audience. */
   points(query: SearchQuery, limit: number): Promise<{ total: number; points: EnginePoint[] }>;
 }

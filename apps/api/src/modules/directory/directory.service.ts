@@ -49,6 +49,7 @@ const MATURITY_LABELS: Record<NetworkMaturity, string> = {
 };
 /** The most points a map receives (markers are clustered in the browser). */
 const MAP_LIMIT = 5000;
+const SUGGESTIONS_PER_KIND = 5;
 /** Kinds offered by search-as-you-type, in display order. */
 const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network', 'topic'];
 
@@ -156,10 +157,8 @@ export class DirectoryService {
   async suggest(actor: MaybeActor, q: string): Promise<SearchSuggestResponse> {
     const audience = await this.access.searchAudience(actor);
     const kinds = SUGGEST_KINDS.filter((k) => this.indexer.kinds.includes(k));
-    const results = await Promise.all(
-      kinds.map((kind) => this.engine.search({ q, kinds: [kind], pageSize: 5, sort: 'relevance', audience, withTotal: false })),
-    );
-    const groups = await Promise.all(kinds.map(async (kind, i) => ({ kind, items: await this.visible(actor, audience, results[i].hits) })));
+    const found = await this.engine.suggest({ q, kinds, sort: 'relevance', audience }, SUGGESTIONS_PER_KIND);
+    const groups = await Promise.all(kinds.map(async (kind) => ({ kind, items: await this.visible(actor, audience, found[kind] ?? []) })));
     return { groups: groups.filter((g) => g.items.length > 0) };
   }
 
