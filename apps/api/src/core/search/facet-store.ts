@@ -61,6 +61,7 @@ const FACET_FIELD: Record<Exclude<SearchFacetName, 'network'>, FacetField> = {
   maturity: 'maturity',
 };
 const MAX_FACET_VALUES = 50;
+const GROUP_INDEX: Record<Group, number> = { kind: 0, naf: 1, departement: 2, region: 3, epci: 4, commune: 5, headcount: 6, network: 7, networkType: 8, maturity: 9 };
 const ALIVE = 1;
 const RESTRICTED = 2;
 const NETWORKS = 4;
@@ -120,7 +121,7 @@ export class FacetStore {
   private size = 0;
   /** Per document: ALIVE, RESTRICTED (look its audience up), NETWORKS (look its networks up). */
   private flags = new Uint8Array(0);
-  private columns = new Map<FacetField, Uint16Array | Uint32Array>();
+  private columns = new Map<FacetField, Uint32Array>();
   private lat = new Float64Array(0);
   private lng = new Float64Array(0);
   private names: string[] = [];
@@ -147,12 +148,8 @@ export class FacetStore {
     this.flags = copy(this.flags, (n) => new Uint8Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
-    for (const field of FACET_FIELDS) {
-      // Communes and EPCIs exceed 65,535 values: 32-bit codes there.
-      const wide = field === 'commune' || field === 'epci' || field === 'nafCode';
-      const old = this.columns.get(field) ?? (wide ? new Uint32Array(0) : new Uint16Array(0));
-      this.columns.set(field, wide ? copy(old as Uint32Array, (n) => new Uint32Array(n)) : copy(old as Uint16Array, (n) => new Uint16Array(n)));
-    }
+    // 32-bit codes everywhere: one array type keeps the query loop monomorphic (communes exceed 65,535 values anyway).
+    for (const field of FACET_FIELDS) this.columns.set(field, copy(this.columns.get(field) ?? new Uint32Array(0), (n) => new Uint32Array(n)));
     this.size = size;
   }
 
@@ -184,7 +181,7 @@ export class FacetStore {
     this.networks.delete(ord);
   }
 
-  private column(field: FacetField): Uint16Array | Uint32Array {
+  private column(field: FacetField): Uint32Array {
     return this.columns.get(field)!;
   }
 
@@ -203,12 +200,13 @@ export class FacetStore {
   query(q: StoreQuery): StoreResult {
     const f = q.filters ?? {};
     const naf = splitNaf(f.naf);
-    const tests: { group: Group; pass: (ord: number) => boolean }[] = [];
-    const field = (group: Group, name: FacetField, values: readonly string[] | undefined) => {
+    const group = (g: Group) => GROUP_INDEX[g];
+    // Filters: plain column tests (a lookup table by value code), and the two special ones (NAF levels, networks).
+    const columnTests: { column: Uint32Array; wanted: Uint8Array; group: number }[] = [];
+    const otherTests: { group: number; pass: (ord: number) => boolean }[] = [];
+    const field = (g: Group, name: FacetField, values: readonly string[] | undefined) => {
       const wanted = this.codes(name, values);
-      if (!wanted) return;
-      const column = this.column(name);
-      tests.push({ group, pass: (ord) => wanted[column[ord]] === 1 });
+      if (wanted) columnTests.push({ column: this.column(name), wanted, group: group(g) });
     };
     field('kind', 'kind', q.kinds);
     if (f.naf?.length) {
@@ -217,7 +215,7 @@ export class FacetStore {
       const divisions = this.codes('nafDivision', naf.divisions) ?? none;
       const codes = this.codes('nafCode', naf.codes) ?? none;
       const [s, d, c] = [this.column('nafSection'), this.column('nafDivision'), this.column('nafCode')];
-      tests.push({ group: 'naf', pass: (ord) => sections[s[ord]] === 1 || divisions[d[ord]] === 1 || codes[c[ord]] === 1 });
+      otherTests.push({ group: group('naf'), pass: (ord) => sections[s[ord]] === 1 || divisions[d[ord]] === 1 || codes[c[ord]] === 1 });
     }
     field('departement', 'departement', f.departement);
     field('region', 'region', f.region);
@@ -226,26 +224,23 @@ export class FacetStore {
     field('headcount', 'headcount', f.headcount);
     field('networkType', 'networkType', f.networkType);
     field('maturity', 'maturity', f.maturity);
+    const flags = this.flags;
     const wantedNetworks = this.codes('network', f.networkIds);
     if (wantedNetworks) {
-      const flags = this.flags;
-      tests.push({ group: 'network', pass: (ord) => (flags[ord] & NETWORKS) !== 0 && this.networks.get(ord)!.some((n) => wantedNetworks[n] === 1) });
+      otherTests.push({ group: group('network'), pass: (ord) => (flags[ord] & NETWORKS) !== 0 && this.networks.get(ord)!.some((n) => wantedNetworks[n] === 1) });
     }
 
-    // Facet counters: one array of counts per facet, indexed by value code.
-    const counters = q.facets.map((name) => {
-      const field = name === 'network' ? 'network' : FACET_FIELD[name];
-      return {
-        name,
-        group: FACET_GROUP[name],
-        column: name === 'network' ? null : this.column(FACET_FIELD[name]),
-        counts: new Uint32Array(this.dictionaries.get(field)!.values.length),
-      };
-    });
-    const flags = this.flags;
-    const bump = (counter: (typeof counters)[number], ord: number) => {
-      if (counter.column) counter.counts[counter.column[ord]]++;
-      else if (flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) counter.counts[code]++;
+    // Facet counters: one array of counts per facet, indexed by value code (the membership facet apart: several values).
+    const counted = q.facets.filter((name) => name !== 'network') as Exclude<SearchFacetName, 'network'>[];
+    const counterColumns = counted.map((name) => this.column(FACET_FIELD[name]));
+    const counterCounts = counted.map((name) => new Uint32Array(this.dictionaries.get(FACET_FIELD[name])!.values.length));
+    const counterGroups = counted.map((name) => group(FACET_GROUP[name]));
+    const networkCounts = q.facets.includes('network') ? new Uint32Array(this.dictionaries.get('network')!.values.length) : null;
+    const networkGroup = group('network');
+    const nColumnTests = columnTests.length;
+    const nCounters = counted.length;
+    const countNetworks = (ord: number) => {
+      if (networkCounts && flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) networkCounts[code]++;
     };
 
     const audience = q.audience;
@@ -255,13 +250,14 @@ export class FacetStore {
     const distances = new Map<number, number>();
     const matched: number[] = [];
     const size = this.size;
+    const lats = this.lat;
     const consider = (ord: number) => {
       if (ord >= size) return;
       const flag = flags[ord];
       if (!(flag & ALIVE)) return;
       if (flag & RESTRICTED && audience !== 'all' && !this.audiences.get(ord)!.some((k) => audience.includes(k))) return;
       if (near) {
-        const lat = this.lat[ord];
+        const lat = lats[ord];
         if (Number.isNaN(lat)) {
           if (radius !== undefined) return;
         } else {
@@ -271,23 +267,37 @@ export class FacetStore {
           distances.set(ord, d);
         }
       }
-      let failed: Group | null = null;
-      for (const test of tests) {
-        if (!test.pass(ord)) {
-          if (failed !== null) return; // two groups fail: counted nowhere
+      // The group that fails (at most one: a document failing two groups is counted nowhere).
+      let failed = -1;
+      for (let i = 0; i < nColumnTests; i++) {
+        const test = columnTests[i];
+        if (test.wanted[test.column[ord]] !== 1) {
+          if (failed >= 0) return;
           failed = test.group;
         }
       }
-      if (failed === null) {
+      for (const test of otherTests) {
+        if (!test.pass(ord)) {
+          if (failed >= 0) return;
+          failed = test.group;
+        }
+      }
+      if (failed < 0) {
         matched.push(ord);
-        for (const counter of counters) bump(counter, ord);
+        for (let i = 0; i < nCounters; i++) counterCounts[i][counterColumns[i][ord]]++;
+        countNetworks(ord);
       } else {
-        for (const counter of counters) if (counter.group === failed) bump(counter, ord);
+        for (let i = 0; i < nCounters; i++) if (counterGroups[i] === failed) counterCounts[i][counterColumns[i][ord]]++;
+        if (networkGroup === failed) countNetworks(ord);
       }
     };
     if (q.matches) for (const ord of q.matches) consider(ord);
-    else for (let ord = 0; ord < this.size; ord++) consider(ord);
+    else for (let ord = 0; ord < size; ord++) consider(ord);
 
+    const counters = [
+      ...counted.map((name, i) => ({ name: name as SearchFacetName, counts: counterCounts[i] })),
+      ...(networkCounts ? [{ name: 'network' as SearchFacetName, counts: networkCounts }] : []),
+    ];
     const facets: StoreResult['facets'] = {};
     const selected = (name: SearchFacetName): readonly string[] => {
       switch (FACET_GROUP[name]) {
@@ -306,7 +316,8 @@ export class FacetStore {
       const values: { value: string; count: number }[] = [];
       // Code 0 is "none".
       for (let code = 1; code < counter.counts.length; code++) if (counter.counts[code]) values.push({ value: dictionary.values[code], count: counter.counts[code] });
-      values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      // Codes are ASCII: a plain comparison breaks ties (localeCompare is slow over thousands of communes).
+      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
       const top = values.slice(0, MAX_FACET_VALUES);
       // A selected value always shows (with 0 when nothing matches it), so that it can be unticked.
       for (const value of selected(counter.name)) if (!top.some((v) => v.value === value)) top.push({ value, count: counter.counts[dictionary.find(value)] ?? 0 });
