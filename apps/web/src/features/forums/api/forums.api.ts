@@ -15,8 +15,7 @@ import type {
   ForumTopicFilter,
   ForumTopicListItem,
   ForumTopicPage,
-  Page,
-} from '@maillage/contracts';
+  Page, ForumShareTarget } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 
 export interface TopicListQuery {
@@ -61,6 +60,10 @@ export const forumsApi = {
   lock: (topicId: string, locked: boolean) => api.put<ForumTopic>(`${topic(topicId)}/lock`, { locked }),
   solve: (topicId: string, postId: string | null) => api.put<ForumTopic>(`${topic(topicId)}/solution`, { postId }),
   move: (topicId: string, categoryId: string) => api.post<ForumTopic>(`${topic(topicId)}/move`, { categoryId }),
+  /** Sibling networks (sharing a parent federation) the topic can be shared with. */
+  shareTargets: (topicId: string) => api.get<ForumShareTarget[]>(`${topic(topicId)}/shares`),
+  share: (topicId: string, networkId: string, shared: boolean) =>
+    shared ? api.put<ForumShareTarget[]>(`${topic(topicId)}/shares/${networkId}`, {}) : api.delete<ForumShareTarget[]>(`${topic(topicId)}/shares/${networkId}`),
   follow: (topicId: string, following: boolean) => api.put<ForumTopic>(`${topic(topicId)}/follow`, { following }),
   markRead: (topicId: string, sequence: number) => api.put(`${topic(topicId)}/read`, { sequence }),
   reply: (topicId: string, body: CreateForumPostRequest) => api.post<ForumPost>(`${topic(topicId)}/posts`, body),

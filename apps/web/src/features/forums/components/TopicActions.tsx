@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Menu, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { IconArrowsMove, IconBell, IconBellOff, IconChevronDown, IconLock, IconLockOpen, IconPencil, IconPin, IconPinnedOff, IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Menu, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconArrowsMove, IconShare, IconBell, IconBellOff, IconChevronDown, IconLock, IconLockOpen, IconPencil, IconPin, IconPinnedOff, IconShieldCheck, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { FORUM_TITLE_MAX, type ForumTopic } from '@maillage/contracts';
+import { FORUM_TITLE_MAX, type ForumShareTarget, type ForumTopic } from '@maillage/contracts';
+import { QueryContent } from '../../../components/QueryContent';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { Dialog } from '../../../components/Dialog';
 import { errorMessage } from '../../../lib/errors';
@@ -13,7 +15,7 @@ import { networkPath } from '../../networks/hooks/networkPaths';
 import { forumsApi } from '../api/forums.api';
 import { useForumOverview, useRefreshForum } from '../hooks/useForum';
 
-type OpenDialog = 'rename' | 'move' | null;
+type OpenDialog = 'rename' | 'move' | 'share' | null;
 
 interface TopicActionsProps {
   topic: ForumTopic;
@@ -51,6 +53,38 @@ function MoveForm({ topic, onDone }: { topic: ForumTopic; onDone: (topic: ForumT
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** Sharing with sibling networks (animators): their members read and answer the topic in their own forum. */
+function ShareForm({ topic }: { topic: ForumTopic }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const key = ['forums', 'shares', topic.id];
+  const targets = useQuery({ queryKey: key, queryFn: () => forumsApi.shareTargets(topic.id) });
+  const toggle = async (target: ForumShareTarget, shared: boolean) => {
+    try {
+      client.setQueryData(key, await forumsApi.share(topic.id, target.networkId, shared));
+      notify.success(shared ? t('forums.share.shared', { name: target.name }) : t('forums.share.unshared', { name: target.name }));
+    } catch (error) {
+      notify.error(errorMessage(error, t));
+    }
+  };
+  return (
+    <QueryContent query={targets}>
+      {(list) =>
+        list.length ? (
+          <Stack gap="sm">
+            <Text size="sm">{t('forums.share.lead')}</Text>
+            {list.map((target) => (
+              <Switch key={target.networkId} label={target.name} checked={target.shared} onChange={(event) => void toggle(target, event.currentTarget.checked)} />
+            ))}
+          </Stack>
+        ) : (
+          <Text size="sm">{t('forums.share.none')}</Text>
+        )
+      }
+    </QueryContent>
   );
 }
 
@@ -163,6 +197,11 @@ export function TopicActions({ topic, onChange }: TopicActionsProps) {
                 <Menu.Item leftSection={<IconArrowsMove size={16} aria-hidden />} onClick={() => setDialog('move')}>
                   {t('forums.topic.moveEllipsis')}
                 </Menu.Item>
+                {permissions.canShare ? (
+                  <Menu.Item leftSection={<IconShare size={16} aria-hidden />} onClick={() => setDialog('share')}>
+                    {t('forums.share.action')}
+                  </Menu.Item>
+                ) : null}
                 <Menu.Item component={Link} to={moderationPath(topic.networkId)} leftSection={<IconShieldCheck size={16} aria-hidden />}>
                   {t('moderation.title')}
                 </Menu.Item>
@@ -189,6 +228,9 @@ export function TopicActions({ topic, onChange }: TopicActionsProps) {
       </Dialog>
       <Dialog opened={dialog === 'move'} onClose={() => setDialog(null)} title={t('forums.topic.moveTitle')}>
         {dialog === 'move' ? <MoveForm topic={topic} onDone={done} /> : null}
+      </Dialog>
+      <Dialog opened={dialog === 'share'} onClose={() => setDialog(null)} title={t('forums.share.title')}>
+        {dialog === 'share' ? <ShareForm topic={topic} /> : null}
       </Dialog>
     </Group>
   );
