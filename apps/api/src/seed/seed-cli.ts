@@ -33,6 +33,8 @@ async function main() {
       await seedForumVolume(db, { networks: forumNetworks, posts }, (m) => process.stdout.write(`\r${m}`));
       console.log(`\n${forumNetworks} networks with ${posts} forum posts added in ${((Date.now() - forumStarted) / 1000).toFixed(1)} s`);
     }
+    // Fresh planner statistics after a bulk load (autovacuum would get there later; plans chosen before are poor).
+    await db.query('ANALYZE');
     if (args.includes('--no-index')) {
       console.log('Search index not rebuilt (--no-index): run npm run reindex');
     } else {
