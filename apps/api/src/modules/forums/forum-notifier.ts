@@ -1,14 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ForumPost, Locale } from '@maillage/contracts';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import { extractMentions, markdownToText } from '../../core/markdown';
-import { MailService } from '../../core/mail/mail.service';
-import type { MailTemplate } from '../../core/mail/mail.types';
 import { RealtimeService } from '../../core/realtime/realtime.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { NotifyInput } from '../notifications/notifications.types';
 import { postPath } from './forum-views';
-import { forumMentionMail, forumReplyMail } from './forums.mail-templates';
 
 interface Recipient {
   id: string;
@@ -22,15 +20,18 @@ interface Recipient {
 export interface PostAudience {
   /** Mentioned people who may be mentioned (active members of the topic's networks), with their display names. */
   mentioned: Map<string, string>;
-  /** Mentioned people to e-mail. */
+  /** Mentioned people to notify (forum.mention). */
   mentionMails: Recipient[];
   /** The author's display name (for the e-mails). */
   authorName: string;
-  /** Followers (of an existing topic) to e-mail about a reply: never the author, nor someone already mailed for a mention. */
+  /** Followers (of an existing topic) to notify of a reply (forum.reply): never the author, nor someone already told of a mention. */
   followerMails: Recipient[];
+  authorId: string;
+  /** The topic's networks (home first): who may read one of their forums may be told. */
+  networkIds: string[];
 }
 
-/** Mentions, e-mails to mentioned people and followers, and the real-time events of the forums. */
+/** Mentions, notifications (in-app and e-mail) to mentioned people and followers, and the real-time events of the forums. */
 @Injectable()
 export class ForumNotifier {
   private readonly logger = new Logger('Forums');
@@ -38,9 +39,8 @@ export class ForumNotifier {
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessPolicy,
-    private readonly mail: MailService,
+    private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -76,27 +76,30 @@ export class ForumNotifier {
     const mailed = new Set(mentionMails.map((p) => p.id));
     const followerMails = recipients(followerIds, (id) => !mailed.has(id) && readers.has(id));
     const author = byId.get(authorId);
-    return { mentioned, mentionMails, followerMails, authorName: author ? `${author.first_name} ${author.last_name}`.trim() : '' };
+    const authorName = author ? `${author.first_name} ${author.last_name}`.trim() : '';
+    return { mentioned, mentionMails, followerMails, authorName, authorId, networkIds: where.networkIds };
   }
 
-  /** Writes the e-mails in the post's transaction (the outbox): nothing is sent for a post that is not written. */
+  /**
+   * Notifies in the post's transaction (in-app entries and e-mails per each person's preferences):
+   * nothing is sent for a post that is not written. Readers are checked again there by the policy.
+   */
   async sendMails(
     tx: EntityManager,
     topic: { id: string; title: string; networkName: string },
     audience: PostAudience,
     post: { sequence: number; body: string },
   ): Promise<void> {
-    const data = {
-      author: audience.authorName,
-      topic: topic.title,
-      network: topic.networkName,
-      excerpt: markdownToText(post.body, 400),
-      link: `${this.config.PUBLIC_URL}${postPath(topic.id, post.sequence)}`,
+    const event: Omit<NotifyInput, 'type' | 'recipients'> = {
+      actorId: audience.authorId,
+      subject: { kind: 'forum_topic', id: topic.id, networkId: audience.networkIds[0] ?? null },
+      data: { author: audience.authorName, topic: topic.title, network: topic.networkName, excerpt: markdownToText(post.body, 400) },
+      path: postPath(topic.id, post.sequence),
+      visibleTo: (ids, db) => this.access.forumReadersAmong(audience.networkIds, ids, db),
     };
-    const send = (template: MailTemplate, to: Recipient) =>
-      this.mail.send({ to: to.email, locale: to.locale === 'en' ? 'en' : 'fr', template, data: { ...data, firstName: to.first_name } }, tx);
-    for (const person of audience.mentionMails) await send(forumMentionMail, person);
-    for (const person of audience.followerMails) await send(forumReplyMail, person);
+    const ids = (people: Recipient[]) => people.map((p) => p.id);
+    await this.notifications.notify(tx, { ...event, type: 'forum.mention', recipients: ids(audience.mentionMails) });
+    await this.notifications.notify(tx, { ...event, type: 'forum.reply', recipients: ids(audience.followerMails) });
   }
 
   /** Tells the viewers of the topic (room `topic:<id>`); call after the commit. */

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ForumAttachment } from './entities/forum-attachment.entity';
 import { ForumCategory } from './entities/forum-category.entity';
 import { ForumMention } from './entities/forum-mention.entity';
@@ -37,6 +38,7 @@ import { SearchIndexer } from '../../core/search/search-indexer.service';
       ForumTopicShare,
     ]),
     ModerationModule,
+    NotificationsModule,
   ],
   controllers: [NetworkForumController, ForumController],
   providers: [TopicSearchSource, ForumsRepository, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],

@@ -124,6 +124,37 @@ describe('notifications', () => {
     expect((await world.staff.client.get('/api/v1/notifications?unread=true')).body).toMatchObject({ items: [], total: 0, unreadCount: 0 });
   });
 
+  it('tells the forums’ mentions and replies to followers, live and in the centre, linked to the post', async () => {
+    const net = await world.createNetwork({ name: 'Club du forum', visibility: 'private' });
+    const author = await person();
+    const mentioned = await person();
+    await world.enrol(net.id, author);
+    await world.enrol(net.id, mentioned);
+    const category = (await world.staff.client.post(`/api/v1/networks/${net.id}/forum/categories`, { name: 'Général' })).body.id;
+    const socket = await socketOf(mentioned.client);
+    const live = next(socket, 'notification:new');
+    const topic = await author.client.post(`/api/v1/networks/${net.id}/forum/topics`, {
+      categoryId: category,
+      title: 'Achats d’énergie',
+      body: `Votre avis ? @[Camille](person:${mentioned.id})`,
+    });
+    expect(topic.status).toBe(201);
+    const { notification } = await live;
+    expect(notification).toMatchObject({
+      type: 'forum.mention',
+      actor: { id: author.id },
+      subject: { kind: 'forum_topic', id: topic.body.id, networkId: net.id },
+      data: { topic: 'Achats d’énergie', network: 'Club du forum' },
+    });
+    expect(notification.path).toContain(topic.body.id);
+    expect((await mailsTo(mentioned.email)).filter((m) => m.template === 'forum-mention')).toHaveLength(1);
+
+    // The author follows the topic they opened: a reply reaches them.
+    expect((await mentioned.client.post(`/api/v1/forum/topics/${topic.body.id}/posts`, { body: 'Intéressé !' })).status).toBe(201);
+    const replies = (await author.client.get('/api/v1/notifications')).body.items.filter((n: { type: string }) => n.type === 'forum.reply');
+    expect(replies).toMatchObject([{ actor: { id: mentioned.id }, data: { excerpt: 'Intéressé !' } }]);
+  });
+
   it('pages newest first and folds repeats with the same key while unread', async () => {
     const reader = await person(false);
     for (let i = 0; i < 3; i++) await message([reader], { data: { author: `Auteur ${i}`, conversation: 'C', excerpt: `n°${i}` } });
