@@ -236,6 +236,8 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
         this.logger.warn(`import ${run.id}: progress not saved (${err.message})`);
       });
     };
+    // The final state is written once the file is gone: whoever sees "done" or "failed" finds no leftover.
+    let finish: () => void = () => undefined;
     try {
       const report = await importSirene(this.db, this.indexer, input, {
         keepRejections: REJECTIONS_KEPT,
@@ -246,17 +248,20 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
           progress(r);
         },
       });
-      progress(report, { status: 'done', active: null, bytesRead: String(input.bytesRead), finishedAt: new Date() });
+      finish = () => progress(report, { status: 'done', active: null, bytesRead: String(input.bytesRead), finishedAt: new Date() });
     } catch (err) {
       const message = err instanceof Interrupted ? INTERRUPTED : String((err as Error).message ?? err).slice(0, 500);
       if (!(err instanceof Interrupted)) this.logger.warn(`import ${run.id} failed: ${message}`);
-      saving = saving.then(() =>
-        this.db.manager.update(DirectoryImport, run.id, { status: 'failed', active: null, error: message, finishedAt: new Date() } as never),
-      );
+      finish = () => {
+        saving = saving.then(() =>
+          this.db.manager.update(DirectoryImport, run.id, { status: 'failed', active: null, error: message, finishedAt: new Date() } as never),
+        );
+      };
     } finally {
       input.destroy();
-      await saving.catch((err: Error) => this.logger.error(`import ${run.id}: final state not saved (${err.message})`));
       await rm(path, { force: true });
+      finish();
+      await saving.catch((err: Error) => this.logger.error(`import ${run.id}: final state not saved (${err.message})`));
     }
   }
 }
