@@ -6,6 +6,7 @@ import { findCommune, findNaf, sirenFromSiret } from '@maillage/referentials';
 import { ACTIVITIES, EXPERTISE_DOMAINS, FIRST_NAMES, HEADCOUNT_MIX, JOB_TITLES, LAST_NAMES, LEGAL_FORM_MIX, NAME_PREFIXES, NAME_SUFFIXES, STREETS } from './catalog';
 import { SearchIndexer } from '../core/search/search-indexer.service';
 import { DEMO_TOWNS } from './demo-geo';
+import { seedDemoNetworks, type DemoPeople } from './demo-networks';
 import { Random, syntheticSiret } from './random';
 
 export const DEMO_PASSWORD = 'maillage-demo-2026';
@@ -60,6 +61,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
   const passwordHash = options.withFoundation ? await hash(DEMO_PASSWORD) : null;
   const verified = new Date('2026-01-05T09:00:00Z');
 
+  let demo: DemoPeople | null = null;
   await dataSource.transaction(async (tx) => {
     if (options.withFoundation) {
       await insertRows(tx, 'commune_geo', DEMO_TOWNS.map(([code, lat, lng]) => ({ code, lat, lng })), 'ON CONFLICT (code) DO NOTHING');
@@ -102,6 +104,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
       const flagship = companyRow(rnd, -1, offset, { activity: ACTIVITIES[0], town: DEMO_TOWNS[0], name: 'Usinage de précision du Forez' }).row;
       await insertRows(tx, 'companies', [flagship]);
       await insertRows(tx, 'company_members', [{ company_id: flagship.id, person_id: accounts[2].id, role: 'owner' }]);
+      demo = { lyon: orgIds.get('lyon')!, region: orgIds.get('region')!, animator: accounts[1].id, member: accounts[2].id, flagship: flagship.id as string };
       await insertOffers(tx, [
         {
           id: offersRnd.uuid(), company_id: flagship.id, kind: 'offer', label: 'Usinage de précision de pièces inox et titane',
@@ -138,6 +141,8 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
         log?.(`seed: ${i + 1}/${options.companies} companies`);
       }
     }
+    // Networks of the seed document's typology with members and forum topics (their own random sequence).
+    if (demo) await seedDemoNetworks(tx, new Random(20261128), demo);
   });
 }
 
