@@ -23,6 +23,8 @@ const NetworkPage = lazy(() => import('./routes/networks/NetworkPage'));
 const AcceptNetworkInvitationPage = lazy(() => import('./routes/networks/AcceptNetworkInvitationPage'));
 const TopicPage = lazy(() => import('./routes/forums/TopicPage'));
 const ModerationPage = lazy(() => import('./routes/forums/ModerationPage'));
+const NotificationsPage = lazy(() => import('./routes/notifications/NotificationsPage'));
+const NotificationPreferencesPage = lazy(() => import('./routes/notifications/NotificationPreferencesPage'));
 const AdminLayout = lazy(() => import('./routes/admin/AdminLayout'));
 const AdminOrganizationsPage = lazy(() => import('./routes/admin/AdminOrganizationsPage'));
 const AdminUsersPage = lazy(() => import('./routes/admin/AdminUsersPage'));
@@ -58,6 +60,8 @@ export const routes: RouteObject[] = [
           { path: 'invitations/entreprise', element: <AcceptInvitationPage /> },
           { path: 'reseaux/nouveau', element: <NewNetworkPage /> },
           { path: 'reseaux/:id/moderation', element: <ModerationPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
         ],
       },
       {

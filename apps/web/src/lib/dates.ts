@@ -30,3 +30,20 @@ export function formatDateTime(value: string | Date, locale: string = currentLoc
   const date = toDate(value);
   return date ? formatter(locale, { dateStyle: 'short', timeStyle: 'short' }).format(date) : '';
 }
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60],
+  ['hour', 3600],
+  ['day', 86_400],
+];
+
+/** 'il y a 5 minutes', 'hier'; after a week, the date and time (Europe/Paris). */
+export function relativeTime(value: string, locale: string = currentLocale(), now: number = Date.now()): string {
+  const seconds = Math.round((new Date(value).getTime() - now) / 1000);
+  if (Number.isNaN(seconds) || -seconds >= 7 * 86_400) return formatDateTime(value, locale);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (-seconds < 60) return format.format(0, 'minute');
+  let chosen = UNITS[0];
+  for (const unit of UNITS) if (-seconds >= unit[1]) chosen = unit;
+  return format.format(Math.round(seconds / chosen[1]), chosen[0]);
+}

@@ -80,3 +80,25 @@ export function useRoom(room: string | null, handlers: RoomHandlers): void {
     // The handlers are read through `latest`; the events listened to are those given at mount.
   }, [room]);
 }
+
+/**
+ * Listens to one event of the signed-in person's own room (`user:<id>`, joined by the server on
+ * connection) while the component is mounted and `enabled`; opens the shared connection if needed.
+ */
+export function useRealtimeEvent<E extends keyof RoomEvents>(event: E, handler: RoomEvents[E], enabled = true): void {
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const s = realtimeSocket();
+    const listener = (payload: unknown) => (latest.current as (p: unknown) => void)(payload);
+    s.on(event as keyof RoomEvents, listener);
+    if (!s.connected && !s.active) s.connect();
+    return () => {
+      s.off(event as keyof RoomEvents, listener);
+    };
+  }, [event, enabled]);
+}

@@ -17,6 +17,8 @@ const MAIN_ID = 'contenu';
 
 // Its own chunk (combobox, suggestions): the entry stays small and the box appears a moment later.
 const SearchBox = lazy(() => import('../../features/search/components/SearchBox'));
+// Its own chunk too: it brings the real-time client (socket.io), which stays out of the entry.
+const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell'));
 
 function SkipLink() {
   const { t } = useTranslation();
@@ -97,7 +99,12 @@ export function AppLayout() {
               )}
               <LanguageSwitch value={language} onChange={(locale) => void setLanguage(locale)} />
               {user ? (
-                <UserMenu user={user} />
+                <>
+                  <Suspense fallback={null}>
+                    <NotificationBell />
+                  </Suspense>
+                  <UserMenu user={user} />
+                </>
               ) : isPending ? null : (
                 <Group visibleFrom="sm">
                   <AuthButtons />
