@@ -8,17 +8,20 @@ interface NavItem {
   label: string;
 }
 
-/** The areas that exist for this visitor; the current one is marked with aria-current. */
-function useNavItems(): NavItem[] {
+/**
+ * The areas that exist for this visitor; the current one is marked with aria-current. The header bar
+ * leaves out the home page (the logo) and the profile (the account menu) to stay on one line.
+ */
+function useNavItems(vertical: boolean): NavItem[] {
   const { t } = useTranslation();
   const { user, isAdmin } = useSession();
   const items: NavItem[] = [
-    { to: '/', label: t('nav.home') },
+    ...(vertical ? [{ to: '/', label: t('nav.home') }] : []),
     { to: '/recherche', label: t('nav.directory') },
     { to: '/reseaux', label: t('nav.networks') },
   ];
   if (user) {
-    items.push({ to: '/entreprises', label: t('nav.companies') }, { to: '/profil', label: t('nav.profile') });
+    items.push({ to: '/entreprises', label: t('nav.companies') }, ...(vertical ? [{ to: '/profil', label: t('nav.profile') }] : []));
   }
   if (isAdmin) items.push({ to: '/admin', label: t('nav.admin') });
   return items;
@@ -30,7 +33,7 @@ function isActive(pathname: string, to: string): boolean {
 
 /** Horizontal in the desktop header, vertical in the mobile menu. */
 export function MainNav({ vertical = false }: { vertical?: boolean }) {
-  const items = useNavItems();
+  const items = useNavItems(vertical);
   const { pathname } = useLocation();
   const links = items.map((item) => {
     const active = isActive(pathname, item.to);
