@@ -1,13 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  DataSource,
-  EntityManager,
-  type EntitySubscriberInterface,
-  type QueryRunner,
-  type TransactionCommitEvent,
-  type TransactionRollbackEvent,
-} from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   FORUM_ATTACHMENT_TYPES,
   FORUM_REACTIONS,
@@ -20,6 +13,7 @@ import {
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { markdownToText, renderMarkdown } from '../../core/markdown';
+import { AfterCommit } from '../../core/database/after-commit';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { FilesService } from '../../core/storage/files.service';
 import { ModerationService } from '../moderation/moderation.service';
@@ -56,39 +50,22 @@ export class ForumPostsService implements OnModuleInit {
     private readonly search: SearchIndexer,
   ) {}
 
-  /** Work to do once a transaction that is not ours commits (keyed by its query runner). */
-  private readonly afterCommit = new WeakMap<QueryRunner, (() => void)[]>();
+  /** Work to do once a transaction that is not ours commits. */
+  private afterCommit!: AfterCommit;
 
   onModuleInit(): void {
+    this.afterCommit = new AfterCommit(this.db);
     this.moderation.registerResolver({
       kind: 'forum_post',
       load: (actor, id) => this.reportable(actor, id),
       // Decided in the moderation queue, inside moderation's transaction: the viewers are told after its commit.
       setHidden: async (actor, id, hidden, manager) => {
         if (!(await this.applyHidden(manager, actor?.personId ?? null, id, hidden, null))) return;
-        this.whenCommitted(manager, () => void this.emitUpdated(id));
+        this.afterCommit.run(manager, () => void this.emitUpdated(id));
       },
     });
-    const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit: (event: TransactionCommitEvent) => {
-        // A savepoint released inside a longer transaction is not the commit.
-        if (event.queryRunner.isTransactionActive) return;
-        const work = this.afterCommit.get(event.queryRunner);
-        this.afterCommit.delete(event.queryRunner);
-        work?.forEach((fn) => fn());
-      },
-      afterTransactionRollback: (event: TransactionRollbackEvent) => {
-        this.afterCommit.delete(event.queryRunner);
-      },
-    };
-    this.db.subscribers.push(subscriber);
   }
 
-  private whenCommitted(manager: EntityManager, fn: () => void): void {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) return fn();
-    this.afterCommit.set(runner, [...(this.afterCommit.get(runner) ?? []), fn]);
-  }
 
   /** Tells the topic's room that a post changed (its viewer-neutral version). */
   private async emitUpdated(postId: string): Promise<void> {

@@ -21,7 +21,7 @@ import { AppException } from '../../core/errors/app-exception';
 import { MailService } from '../../core/mail/mail.service';
 import { RealtimeService, userRoom } from '../../core/realtime/realtime.service';
 import { digestMail, mailTemplateFor, NOTIFICATION_TYPE_LABELS } from './notifications.mail-templates';
-import { AfterCommit } from './after-commit';
+import { AfterCommit } from '../../core/database/after-commit';
 import { defaultChannel } from './notifications.registry';
 import type { NotifyInput, NotifyResult, Queryable, VisibilityCheck } from './notifications.types';
 import { UnsubscribeTokens, type UnsubscribeScope } from './unsubscribe-token';

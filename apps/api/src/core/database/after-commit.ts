@@ -3,7 +3,7 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner,
 /**
  * Runs work once the transaction of an EntityManager commits (dropped if it rolls back); at once
  * when the manager is not in a transaction. A savepoint released inside a longer transaction is not
- * the commit. (forum-posts.service.ts has the same mechanism; both could share a core helper.)
+ * the commit.
  */
 export class AfterCommit {
   private readonly pending = new WeakMap<QueryRunner, (() => void)[]>();
