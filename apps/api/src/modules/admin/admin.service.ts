@@ -6,6 +6,7 @@ import type { Actor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import type { ListQueryDto } from '../../core/http/query.dto';
 import { OutboxMail } from '../../core/mail/entities/outbox-mail.entity';
+import { RealtimeService } from '../../core/realtime/realtime.service';
 import { Person } from '../identity/entities/person.entity';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -15,6 +16,7 @@ export class AdminService {
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessPolicy,
+    private readonly realtime: RealtimeService,
   ) {}
 
   async mails(actor: Actor, query: ListQueryDto): Promise<Page<MailView>> {
@@ -69,6 +71,8 @@ export class AdminService {
     }
     const result = await this.db.manager.update(Person, id, { platformRole });
     if (!result.affected) throw AppException.notFound('Person');
+    // Sockets carry the identity read at their handshake: they reconnect with the new role.
+    this.realtime.disconnectPerson(id);
   }
 }
 

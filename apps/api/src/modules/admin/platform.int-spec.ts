@@ -1,6 +1,7 @@
 import { pendingSchemaChanges } from '../../core/database/schema-drift';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { makePlatformAdmin, PNG, signedInUser } from '../../../test/fixtures';
+import { closeSockets, connected, openSocket } from '../../../test/realtime-client';
 
 describe('platform: schema, health, errors, organisations, profiles, admin', () => {
   let app: TestApp;
@@ -91,7 +92,12 @@ describe('platform: schema, health, errors, organisations, profiles, admin', () 
     expect(mails.body.items[0]).toMatchObject({ to: user.email, template: 'verify-email', status: 'sent' });
     const users = await admin.client.get('/api/v1/admin/users?q=test.example&pageSize=5');
     expect(users.body.items.length).toBeGreaterThan(0);
+    // A role change closes the person's sockets: they reconnect with the new identity.
+    const socket = await connected(openSocket(app, user.client));
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
     expect((await admin.client.patch(`/api/v1/admin/users/${user.id}`, { platformRole: 'admin' })).status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
+    closeSockets();
     expect((await user.client.get('/api/v1/admin/mails')).status).toBe(200);
     expect((await admin.client.patch(`/api/v1/admin/users/${admin.id}`, { platformRole: 'user' })).status).toBe(409);
   });
