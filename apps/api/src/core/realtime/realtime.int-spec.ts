@@ -14,6 +14,7 @@ import { PASSWORD, signedInUser } from '../../../test/fixtures';
 import type { HttpClient } from '../../../test/http-client';
 import { networkWorld } from '../../../test/network-world';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { describeAcrossTwoProcesses } from '../../../test/two-processes';
 import { AccessPolicy } from '../access/access-policy.service';
 import { RealtimeService, userRoom } from './realtime.service';
 
@@ -416,67 +417,55 @@ describe('realtime', () => {
   });
 });
 
-// Two API processes on one database, fanned out by Redis. PGlite is one in-process database per test run,
-// so this part runs on PostgreSQL only.
-if (process.env.TEST_DB === 'pglite') {
-  console.log('realtime across two API processes not run on PGlite: it needs two apps on one PostgreSQL database (run it with TEST_DB=postgres).');
-} else {
-  describe('realtime across two API processes (Redis)', () => {
-    const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-    let first: TestApp;
-    let second: TestApp;
-
-    beforeAll(async () => {
-      first = await createTestApp({ REDIS_URL });
-      second = await createTestApp({ REDIS_URL, DATABASE_URL: first.running.databaseUrl });
-    });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-    });
-
-    function socketOn(app: TestApp, http: HttpClient): Promise<ClientSocket> {
-      return connected(open(app, http));
-    }
-
-    it('an emit on one process reaches a client of the other; revalidation and logout work across them', async () => {
-      const a = await signedInUser(first);
-      const onFirst = first.running.app.get(RealtimeService);
-      const onSecond = second.running.app.get(RealtimeService);
-      const grants = new Set([`${a.id}:x1`, `${a.id}:x2`]);
-      for (const service of [onFirst, onSecond]) service.registerRoom('two', async (actor, id) => grants.has(`${actor?.personId}:${id}`));
-
-      // The session cookie from the first process opens a socket on the second one.
-      const remote = await socketOn(second, a.client);
-      expect(await remote.emitWithAck('room:join', { room: 'two:x1' })).toEqual({ ok: true });
-      expect(await remote.emitWithAck('room:join', { room: 'two:x2' })).toEqual({ ok: true });
-
-      const reached = next(remote, 'test:ping');
-      ping(onFirst, 'two:x1', { topicId: 'x1', postId: 'across' });
-      expect(await reached).toEqual({ topicId: 'x1', postId: 'across' });
-
-      expect(await onFirst.isOnline(a.id)).toBe(true);
-      grants.delete(`${a.id}:x1`);
-      const revoked = next(remote, 'room:revoked');
-      await onFirst.revalidatePerson(a.id);
-      expect(await revoked).toEqual({ room: 'two:x1' });
-
-      // Connection state recovery through the Redis streams: what was emitted meanwhile by the other process arrives.
-      const down = disconnected(remote);
-      remote.io.engine.close();
-      await down;
-      while (await onFirst.isOnline(a.id)) await sleep(20);
-      ping(onFirst, 'two:x2', { topicId: 'x2', postId: 'missed' });
-      const missed = next(remote, 'test:ping');
-      remote.connect();
-      await connected(remote);
-      expect(remote.recovered).toBe(true);
-      expect(await missed).toEqual({ topicId: 'x2', postId: 'missed' });
-
-      const local = await socketOn(first, a.client);
-      const closed = Promise.all([disconnected(remote), disconnected(local)]);
-      expect((await a.client.post('/api/v1/auth/logout')).status).toBe(204);
-      expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
-    });
+// Two API processes on one database, fanned out by Redis (PostgreSQL only).
+describeAcrossTwoProcesses('realtime across two API processes (Redis)', (apps) => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(() => {
+    ({ first, second } = apps());
   });
-}
+
+  function socketOn(app: TestApp, http: HttpClient): Promise<ClientSocket> {
+    return connected(open(app, http));
+  }
+
+  it('an emit on one process reaches a client of the other; revalidation and logout work across them', async () => {
+    const a = await signedInUser(first);
+    const onFirst = first.running.app.get(RealtimeService);
+    const onSecond = second.running.app.get(RealtimeService);
+    const grants = new Set([`${a.id}:x1`, `${a.id}:x2`]);
+    for (const service of [onFirst, onSecond]) service.registerRoom('two', async (actor, id) => grants.has(`${actor?.personId}:${id}`));
+
+    // The session cookie from the first process opens a socket on the second one.
+    const remote = await socketOn(second, a.client);
+    expect(await remote.emitWithAck('room:join', { room: 'two:x1' })).toEqual({ ok: true });
+    expect(await remote.emitWithAck('room:join', { room: 'two:x2' })).toEqual({ ok: true });
+
+    const reached = next(remote, 'test:ping');
+    ping(onFirst, 'two:x1', { topicId: 'x1', postId: 'across' });
+    expect(await reached).toEqual({ topicId: 'x1', postId: 'across' });
+
+    expect(await onFirst.isOnline(a.id)).toBe(true);
+    grants.delete(`${a.id}:x1`);
+    const revoked = next(remote, 'room:revoked');
+    await onFirst.revalidatePerson(a.id);
+    expect(await revoked).toEqual({ room: 'two:x1' });
+
+    // Connection state recovery through the Redis streams: what was emitted meanwhile by the other process arrives.
+    const down = disconnected(remote);
+    remote.io.engine.close();
+    await down;
+    while (await onFirst.isOnline(a.id)) await sleep(20);
+    ping(onFirst, 'two:x2', { topicId: 'x2', postId: 'missed' });
+    const missed = next(remote, 'test:ping');
+    remote.connect();
+    await connected(remote);
+    expect(remote.recovered).toBe(true);
+    expect(await missed).toEqual({ topicId: 'x2', postId: 'missed' });
+
+    const local = await socketOn(first, a.client);
+    const closed = Promise.all([disconnected(remote), disconnected(local)]);
+    expect((await a.client.post('/api/v1/auth/logout')).status).toBe(204);
+    expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
+  });
+});

@@ -1,7 +1,7 @@
 import { pendingSchemaChanges } from '../../core/database/schema-drift';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { makePlatformAdmin, PNG, signedInUser } from '../../../test/fixtures';
-import { closeSockets, connected, openSocket } from '../../../test/realtime-client';
+import { closeSockets, connected, disconnected, openSocket } from '../../../test/realtime-client';
 
 describe('platform: schema, health, errors, organisations, profiles, admin', () => {
   let app: TestApp;
@@ -94,7 +94,7 @@ describe('platform: schema, health, errors, organisations, profiles, admin', () 
     expect(users.body.items.length).toBeGreaterThan(0);
     // A role change closes the person's sockets: they reconnect with the new identity.
     const socket = await connected(openSocket(app, user.client));
-    const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    const closed = disconnected(socket);
     expect((await admin.client.patch(`/api/v1/admin/users/${user.id}`, { platformRole: 'admin' })).status).toBe(204);
     expect(await closed).toBe('io server disconnect');
     closeSockets();

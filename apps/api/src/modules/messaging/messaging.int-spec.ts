@@ -8,6 +8,7 @@ import type { HttpClient } from '../../../test/http-client';
 import { freshIp } from '../../../test/network-world';
 import { closeSockets, connected, disconnected, nextEvent, openSocket, recordEvents, type RealtimeClient } from '../../../test/realtime-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { describeAcrossTwoProcesses } from '../../../test/two-processes';
 import { RealtimeService, userRoom } from '../../core/realtime/realtime.service';
 
 type Person = { client: HttpClient; id: string; email: string };
@@ -392,57 +393,45 @@ describe('messaging', () => {
   });
 });
 
-// Two API processes on one database, fanned out by Redis. PGlite is one in-process database per test run,
-// so this part runs on PostgreSQL only.
-if (process.env.TEST_DB === 'pglite') {
-  console.log('messaging across two API processes not run on PGlite: it needs two apps on one PostgreSQL database (run it with TEST_DB=postgres).');
-} else {
-  describe('messaging across two API processes (Redis)', () => {
-    const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-    let first: TestApp;
-    let second: TestApp;
-
-    beforeAll(async () => {
-      first = await createTestApp({ REDIS_URL });
-      second = await createTestApp({ REDIS_URL, DATABASE_URL: first.running.databaseUrl });
-    });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-    });
-
-    it('clients on different processes converse, with receipts, typing and presence crossing processes', async () => {
-      const a = await signedInUser(first, { firstName: 'Ana', ip: freshIp() });
-      // a's browser talks to the first process, b's to the second one (REST and socket).
-      const b = await signedInUser(second, { firstName: 'Basile', ip: freshIp() });
-      const id = (await as(a).direct(b.id)).body.id;
-      const sb = await connected(openSocket(second, b.client));
-      expect(await sb.emitWithAck('room:join', { room: `conversation:${id}` })).toEqual({ ok: true });
-      const online = nextEvent(sb, 'presence', (e) => e.personId === a.id);
-      const sa = await connected(openSocket(first, a.client));
-      expect(await online).toEqual({ personId: a.id, status: 'online' });
-      expect(await sa.emitWithAck('room:join', { room: `conversation:${id}` })).toEqual({ ok: true });
-
-      const arrived = nextEvent(sb, 'message:new');
-      const sent = await as(a).send(id, 'depuis le premier processus');
-      expect(await arrived).toEqual(sent.body);
-
-      const typing = nextEvent(sa, 'typing');
-      expect(await sb.emitWithAck('typing', { conversationId: id })).toEqual({ ok: true });
-      expect(await typing).toEqual({ conversationId: id, personId: b.id });
-
-      const receipt = nextEvent(sa, 'message:read');
-      expect((await b.client.post(`${V1}/conversations/${id}/read`, { seq: sent.body.seq })).status).toBe(200);
-      expect(await receipt).toEqual({ conversationId: id, personId: b.id, seq: 1 });
-
-      const reply = nextEvent(sa, 'message:new');
-      expect((await as(b).send(id, 'réponse')).status).toBe(201);
-      expect((await reply).body).toBe('réponse');
-
-      expect((await b.client.get(`${V1}/messaging/presence`)).body).toEqual({ online: [a.id] });
-      const offline = nextEvent(sb, 'presence', (e) => e.personId === a.id);
-      sa.disconnect();
-      expect(await offline).toEqual({ personId: a.id, status: 'offline' });
-    });
+// Two API processes on one database, fanned out by Redis (PostgreSQL only).
+describeAcrossTwoProcesses('messaging across two API processes (Redis)', (apps) => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(() => {
+    ({ first, second } = apps());
   });
-}
+
+  it('clients on different processes converse, with receipts, typing and presence crossing processes', async () => {
+    const a = await signedInUser(first, { firstName: 'Ana', ip: freshIp() });
+    // a's browser talks to the first process, b's to the second one (REST and socket).
+    const b = await signedInUser(second, { firstName: 'Basile', ip: freshIp() });
+    const id = (await as(a).direct(b.id)).body.id;
+    const sb = await connected(openSocket(second, b.client));
+    expect(await sb.emitWithAck('room:join', { room: `conversation:${id}` })).toEqual({ ok: true });
+    const online = nextEvent(sb, 'presence', (e) => e.personId === a.id);
+    const sa = await connected(openSocket(first, a.client));
+    expect(await online).toEqual({ personId: a.id, status: 'online' });
+    expect(await sa.emitWithAck('room:join', { room: `conversation:${id}` })).toEqual({ ok: true });
+
+    const arrived = nextEvent(sb, 'message:new');
+    const sent = await as(a).send(id, 'depuis le premier processus');
+    expect(await arrived).toEqual(sent.body);
+
+    const typing = nextEvent(sa, 'typing');
+    expect(await sb.emitWithAck('typing', { conversationId: id })).toEqual({ ok: true });
+    expect(await typing).toEqual({ conversationId: id, personId: b.id });
+
+    const receipt = nextEvent(sa, 'message:read');
+    expect((await b.client.post(`${V1}/conversations/${id}/read`, { seq: sent.body.seq })).status).toBe(200);
+    expect(await receipt).toEqual({ conversationId: id, personId: b.id, seq: 1 });
+
+    const reply = nextEvent(sa, 'message:new');
+    expect((await as(b).send(id, 'réponse')).status).toBe(201);
+    expect((await reply).body).toBe('réponse');
+
+    expect((await b.client.get(`${V1}/messaging/presence`)).body).toEqual({ online: [a.id] });
+    const offline = nextEvent(sb, 'presence', (e) => e.personId === a.id);
+    sa.disconnect();
+    expect(await offline).toEqual({ personId: a.id, status: 'offline' });
+  });
+});
