@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CompanyRole, MembershipRole, NetworkJoinPolicy, NetworkVisibility, StaffRole } from '@maillage/contracts';
+import { preparedQuery } from '../database/prepared-query';
 import { AppException } from '../errors/app-exception';
 import type { SearchAudience } from '../search/search.types';
 import type { Actor, MaybeActor } from './actor';
@@ -142,7 +143,8 @@ export class AccessPolicy {
     const result = new Map<string, NetworkStanding>();
     if (!networkIds.length) return result;
     const rows: { id: string; visibility: NetworkVisibility; join_policy: NetworkJoinPolicy; host_organization_id: string; host_staff: boolean; roles: MembershipRole[] | null; invited: boolean }[] =
-      await db.query(
+      await preparedQuery(
+        db,
         `SELECT n.id, n.visibility, n.join_policy, n.host_organization_id,
                 EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = $2::uuid) AS host_staff,
                 (SELECT array_agg(DISTINCT m.role) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id

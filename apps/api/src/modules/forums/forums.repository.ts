@@ -9,6 +9,7 @@ import {
   type ForumTopicListItem,
 } from '@maillage/contracts';
 import type { MaybeActor } from '../../core/access/actor';
+import { preparedQuery } from '../../core/database/prepared-query';
 import { fileUrl } from '../companies/companies.service';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -123,7 +124,8 @@ export class ForumsRepository {
 
   /** One topic with everything its page header shows, whatever its state (the caller checks the rights). */
   async topic(actor: MaybeActor, topicId: string, db: Db = this.db): Promise<TopicRow | null> {
-    const [row]: TopicRow[] = await db.query(
+    const [row] = await preparedQuery<TopicRow>(
+      db,
       `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.author_id, t.title, t.pinned, t.locked,
               t.solved_post_id, t.post_count, t.last_sequence, t.last_post_at, t.deleted_at, t.created_at, t.updated_at,
               (SELECT array_agg(s.network_id) FROM forum_topic_shares s WHERE s.topic_id = t.id) AS shared_ids,
@@ -156,7 +158,8 @@ export class ForumsRepository {
     } else {
       where = `p.id = $${params.push(selection.id)}`;
     }
-    const rows: PostRow[] = await db.query(
+    const rows = await preparedQuery<PostRow>(
+      db,
       `SELECT p.id, p.topic_id, p.sequence, p.author_id, p.body, p.html, p.edited_at, p.hidden_at, p.hidden_reason, p.deleted_at, p.created_at,
               ${authorColumns('a', 'author')},
               q.id AS quote_id, q.sequence AS quote_sequence, q.body AS quote_body,
@@ -198,7 +201,7 @@ export class ForumsRepository {
     if (query.filter === 'solved') where.push('t.solved_post_id IS NOT NULL');
     if (query.filter === 'unsolved') where.push('t.solved_post_id IS NULL');
     const condition = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, params);
+    const [{ total }] = await preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, params);
     const limit = params.push(query.pageSize);
     const offset = params.push((query.page - 1) * query.pageSize);
     const rows: (AuthorRow<'author'> & {
@@ -219,7 +222,8 @@ export class ForumsRepository {
       last_id: string | null;
       last_first_name: string | null;
       last_last_name: string | null;
-    })[] = await this.db.query(
+    })[] = await preparedQuery(
+      this.db,
       // The page of topics first, then the names of what the 20 rows show.
       `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
               t.solved_post_id IS NOT NULL AS solved, t.post_count,

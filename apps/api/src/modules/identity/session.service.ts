@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { PlatformRole } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Actor } from '../../core/access/actor';
+import { preparedQuery } from '../../core/database/prepared-query';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { hashToken, newToken } from './tokens';
 
@@ -33,7 +34,8 @@ export class SessionService {
 
   /** The actor behind a session token, or null if unknown, expired or revoked. */
   async resolve(token: string): Promise<Actor | null> {
-    const rows: { id: string; platform_role: PlatformRole }[] = await this.db.query(
+    const rows = await preparedQuery<{ id: string; platform_role: PlatformRole }>(
+      this.db,
       `SELECT p.id, p.platform_role FROM sessions s JOIN people p ON p.id = s.person_id
        WHERE s.token_hash = $1 AND s.expires_at > now() AND s.generation = p.session_generation`,
       [hashToken(token)],

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+const names = new Map<string, string>();
+
+/** A stable statement name per SQL text (pg refuses one name for two texts on a connection). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `m_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a hot, read-only statement of fixed text as a named prepared statement: each pooled
+ * connection parses and plans it once (PostgreSQL then keeps a generic plan), instead of planning
+ * it again at every request. For the statements of the busiest pages only (a topic page's planning
+ * cost several times its execution): their text must not vary with the input (parameters only),
+ * or every variant would stay prepared on every connection. Reported to TypeORM's logger like any
+ * query (the query-counting tests see it). Inside a transaction (an EntityManager), a plain query.
+ */
+export async function preparedQuery<T>(db: DataSource | Pick<EntityManager, 'query'>, text: string, params: unknown[]): Promise<T[]> {
+  if (!(db instanceof DataSource)) return db.query(text, params);
+  db.logger.logQuery(text, params);
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  const result = await pool.query({ name: statementName(text), text, values: params });
+  return result.rows as T[];
+}
