@@ -78,8 +78,13 @@ export interface UpdateNotificationPreferencesRequest {
   preferences: { type: NotificationType; channel: NotificationChannel }[];
 }
 
+/** `GET /notifications/unsubscribe?token=` (no login): what the link would turn off; changes nothing. */
+export interface UnsubscribePreview {
+  scope: NotificationType | 'digest';
+}
+
 /**
- * `GET|POST /notifications/unsubscribe?token=` (no login: the signed link of an e-mail). A type's link
+ * `POST /notifications/unsubscribe?token=` (no login: the signed link of an e-mail). A type's link
  * sets that type to `off`; the digest's link (`scope: 'digest'`) sets the digest types to `in_app`.
  */
 export interface UnsubscribeResult {

@@ -25,6 +25,7 @@ const TopicPage = lazy(() => import('./routes/forums/TopicPage'));
 const ModerationPage = lazy(() => import('./routes/forums/ModerationPage'));
 const NotificationsPage = lazy(() => import('./routes/notifications/NotificationsPage'));
 const NotificationPreferencesPage = lazy(() => import('./routes/notifications/NotificationPreferencesPage'));
+const UnsubscribePage = lazy(() => import('./routes/notifications/UnsubscribePage'));
 const AdminLayout = lazy(() => import('./routes/admin/AdminLayout'));
 const AdminOrganizationsPage = lazy(() => import('./routes/admin/AdminOrganizationsPage'));
 const AdminUsersPage = lazy(() => import('./routes/admin/AdminUsersPage'));
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
       { path: 'reseaux/:id/:tab?', element: <NetworkPage /> },
       { path: 'forum/sujets/:id', element: <TopicPage /> },
       { path: 'invitations/reseau', element: <AcceptNetworkInvitationPage /> },
+      { path: 'desabonnement', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [

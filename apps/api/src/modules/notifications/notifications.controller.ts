@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { NotificationPage, NotificationPreference, UnreadCount, UnsubscribeResult } from '@maillage/contracts';
+import type { NotificationPage, NotificationPreference, UnreadCount, UnsubscribePreview, UnsubscribeResult } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { CurrentActor, Public } from '../identity/identity.decorators';
 import { MarkReadDto, NotificationListQueryDto, UnsubscribeQueryDto, UpdatePreferencesDto } from './dto/notifications.dto';
@@ -44,14 +44,14 @@ export class NotificationsController {
     return this.notifications.setPreferences(actor.personId, dto.preferences);
   }
 
-  /** The signed link of an e-mail (no login). */
+  /** The signed link of an e-mail (no login): what it turns off, changing nothing (mail scanners follow links). */
   @Public()
   @Get('unsubscribe')
-  unsubscribe(@Query() query: UnsubscribeQueryDto): Promise<UnsubscribeResult> {
-    return this.notifications.unsubscribe(query.token);
+  unsubscribePreview(@Query() query: UnsubscribeQueryDto): Promise<UnsubscribePreview> {
+    return this.notifications.unsubscribePreview(query.token);
   }
 
-  /** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` to the same link (exempt from CSRF: the token is the proof). */
+  /** Turns it off: RFC 8058 one-click (mail clients POST `List-Unsubscribe=One-Click`) and the web page's button (exempt from CSRF: the token is the proof). */
   @Public()
   @Post('unsubscribe')
   @HttpCode(200)

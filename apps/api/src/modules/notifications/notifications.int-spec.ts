@@ -75,7 +75,9 @@ describe('notifications', () => {
       visibleTo: async (ids) => new Set(ids),
       ...extra,
     });
-  const unsubscribeLink = (text: string) => /(https?:\/\/\S+\/notifications\/unsubscribe\?token=\S+)/.exec(text)![1];
+  // The mail's text links to the web page that asks to confirm; its List-Unsubscribe header to the API (POST).
+  const unsubscribeLink = (text: string) => /(https?:\/\/\S+\/desabonnement\?token=\S+)/.exec(text)![1];
+  const apiUnsubscribeLink = (pageLink: string) => `${new URL(pageLink).origin}/api/v1/notifications/unsubscribe${new URL(pageLink).search}`;
 
   it('stores a membership request in the managers’ centre, counts it live, mails it with a one-click link, and marks it read', async () => {
     const net = await world.createNetwork({ name: 'Club des notifications', visibility: 'private', joinPolicy: 'approval' });
@@ -108,7 +110,7 @@ describe('notifications', () => {
     expect(mail.text).toContain(`/reseaux/${net.id}/membres`);
     expect(mail.text).toContain('Ne plus recevoir ces notifications (demandes d’adhésion à vos réseaux)');
     const link = unsubscribeLink(mail.text);
-    expect(mail.headers).toEqual({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(mail.headers).toEqual({ 'List-Unsubscribe': `<${apiUnsubscribeLink(link)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     expect(mail.html).toContain(new URL(link).searchParams.get('token'));
 
     // Read: another tab's socket hears the new count; someone else's ids change nothing.
@@ -268,13 +270,21 @@ describe('notifications', () => {
       'garbage',
     ];
     for (const bad of altered) {
-      const res = await anonymous.get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(bad)}`);
-      expect([bad, res.status, res.body.code]).toEqual([bad, 400, 'INVALID_TOKEN']);
+      for (const method of ['GET', 'POST'] as const) {
+        const res = await anonymous.request(method, `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(bad)}`);
+        expect([bad, method, res.status, res.body.code]).toEqual([bad, method, 400, 'INVALID_TOKEN']);
+      }
     }
     expect(await channel()).toBe('email_immediate');
     expect(await count('SELECT count(*) AS n FROM notification_preferences WHERE person_id = ANY($1::uuid[])', [[reader.id, world.staff.id]])).toBe(0);
 
-    const res = await anonymous.get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
+    // Opening the link (a person, or a mail scanner) only says what it would turn off.
+    const preview = await anonymous.get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({ scope: 'messaging.message' });
+    expect(await channel()).toBe('email_immediate');
+    // The page's button confirms.
+    const res = await anonymous.request('POST', `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ scope: 'messaging.message', channel: 'off', message: expect.stringContaining('nouveaux messages') });
     expect(await channel()).toBe('off');
@@ -283,7 +293,7 @@ describe('notifications', () => {
 
     // RFC 8058: the mail provider POSTs the form, without cookies or CSRF token.
     await reader.client.put('/api/v1/notifications/preferences', { preferences: [{ type: 'messaging.message', channel: 'in_app' }] });
-    const oneClick = await fetch(app.url + new URL(link).pathname + new URL(link).search, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const oneClick = await fetch(app.url + new URL(apiUnsubscribeLink(link)).pathname + new URL(link).search, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(oneClick.status).toBe(200);
     expect(await channel()).toBe('off');
     expect((await anonymous.request('POST', '/api/v1/notifications/unsubscribe?token=garbage')).status).toBe(400);
@@ -319,7 +329,7 @@ describe('notifications', () => {
     expect(await service.runDigest(new Date())).toBe(0);
 
     // The digest's own link stops the digest e-mails (the types stay in the centre).
-    const res = await app.client(freshIp()).get(`/api/v1/notifications/unsubscribe?token=${new URL(unsubscribeLink(digests[0][0].text)).searchParams.get('token')}`);
+    const res = await app.client(freshIp()).request('POST', `/api/v1/notifications/unsubscribe?token=${new URL(unsubscribeLink(digests[0][0].text)).searchParams.get('token')}`);
     expect(res.body).toMatchObject({ scope: 'digest', channel: 'in_app' });
     expect((await readers[0].client.get('/api/v1/notifications/preferences')).body).toContainEqual({
       type: 'messaging.message',

@@ -12,6 +12,7 @@ import {
   type NotificationView,
   type PlatformRole,
   type ServerToClientPayload,
+  type UnsubscribePreview,
   type UnsubscribeResult,
 } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -312,12 +313,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
    * turns the types delivered by digest to in-app only. A forged or altered token changes nothing (400).
    */
   async unsubscribe(token: string): Promise<UnsubscribeResult> {
-    const claim = this.tokens.verify(token);
-    const invalid = () => AppException.badRequest('INVALID_TOKEN', 'This unsubscribe link is invalid');
-    if (!claim) throw invalid();
-    const [person]: { locale: Locale }[] = await this.db.query('SELECT locale FROM people WHERE id = $1', [claim.personId]);
-    if (!person) throw invalid();
-    const locale: Locale = person.locale === 'en' ? 'en' : 'fr';
+    const { claim, locale } = await this.unsubscribeClaim(token);
     if (claim.scope === 'digest') {
       const channels = await this.channelsOf(this.db, [claim.personId]);
       const digested = NOTIFICATION_TYPES.filter((t) => channels.get(`${claim.personId} ${t}`) === 'email_digest');
@@ -333,8 +329,28 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     return { scope: claim.scope, channel: 'off', message };
   }
 
+  /** What a link would turn off, without changing anything (GET: link scanners and previews must not unsubscribe anyone). */
+  async unsubscribePreview(token: string): Promise<UnsubscribePreview> {
+    return { scope: (await this.unsubscribeClaim(token)).claim.scope };
+  }
+
+  private async unsubscribeClaim(token: string): Promise<{ claim: { personId: string; scope: UnsubscribeScope }; locale: Locale }> {
+    const claim = this.tokens.verify(token);
+    const invalid = () => AppException.badRequest('INVALID_TOKEN', 'This unsubscribe link is invalid');
+    if (!claim) throw invalid();
+    const [person]: { locale: Locale }[] = await this.db.query('SELECT locale FROM people WHERE id = $1', [claim.personId]);
+    if (!person) throw invalid();
+    return { claim, locale: person.locale === 'en' ? 'en' : 'fr' };
+  }
+
+  /** The API link (List-Unsubscribe header: mail clients POST to it). */
   private unsubscribeUrl(personId: string, scope: UnsubscribeScope): string {
     return this.link(`${API_PREFIX}/notifications/unsubscribe?token=${this.tokens.sign({ personId, scope })}`);
+  }
+
+  /** The link in the mail's text: a web page that says what it turns off and asks to confirm. */
+  private unsubscribePageUrl(personId: string, scope: UnsubscribeScope): string {
+    return this.link(`/desabonnement?token=${this.tokens.sign({ personId, scope })}`);
   }
 
   /** RFC 8058: mail clients show an unsubscribe button that POSTs `List-Unsubscribe=One-Click` to the link. */
@@ -344,7 +360,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   private footer(person: Recipient, type: NotificationType) {
     return {
-      unsubscribeUrl: this.unsubscribeUrl(person.id, type),
+      unsubscribeUrl: this.unsubscribePageUrl(person.id, type),
       preferencesUrl: this.link('/notifications/preferences'),
       typeLabel: NOTIFICATION_TYPE_LABELS[type][person.locale === 'en' ? 'en' : 'fr'],
     };
@@ -433,7 +449,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
             count: item.count,
             more: item.count > 1,
           })),
-          unsubscribeUrl: this.unsubscribeUrl(personId, 'digest'),
+          unsubscribeUrl: this.unsubscribePageUrl(personId, 'digest'),
           preferencesUrl: this.link('/notifications/preferences'),
         },
         headers: this.unsubscribeHeaders(personId, 'digest'),

@@ -4,6 +4,8 @@ import type {
   NotificationPreference,
   NotificationType,
   UnreadCount,
+  UnsubscribePreview,
+  UnsubscribeResult,
 } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 
@@ -28,6 +30,8 @@ export const notificationsApi = {
   markRead: (ids: string[]) => api.post<UnreadCount>('/notifications/read', { ids }),
   markAllRead: () => api.post<UnreadCount>('/notifications/read-all'),
   preferences: () => api.get<NotificationPreference[]>('/notifications/preferences'),
+  unsubscribePreview: (token: string, signal?: AbortSignal) => api.get<UnsubscribePreview>('/notifications/unsubscribe', { token }, signal),
+  unsubscribe: (token: string) => api.post<UnsubscribeResult>(`/notifications/unsubscribe?token=${encodeURIComponent(token)}`),
   setPreferences: (preferences: { type: NotificationType; channel: NotificationChannel }[]) =>
     api.put<NotificationPreference[]>('/notifications/preferences', { preferences }),
 };
