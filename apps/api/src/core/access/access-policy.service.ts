@@ -9,6 +9,17 @@ import type { Actor, MaybeActor } from './actor';
 const COMPANY_EDITORS: readonly CompanyRole[] = ['owner', 'admin'];
 
 /** What the policy knows of a person's standing in one network (one query, see networkStanding). */
+/** A network standing as networkStandingsSql reads it. */
+export interface NetworkStandingRow {
+  id: string;
+  visibility: NetworkVisibility;
+  join_policy: NetworkJoinPolicy;
+  host_organization_id: string;
+  host_staff: boolean;
+  roles: MembershipRole[] | null;
+  invited: boolean;
+}
+
 export interface NetworkStanding {
   visibility: NetworkVisibility;
   joinPolicy: NetworkJoinPolicy;
@@ -140,21 +151,35 @@ export class AccessPolicy {
     networkIds: readonly string[],
     db: Pick<EntityManager, 'query'> = this.db,
   ): Promise<Map<string, NetworkStanding>> {
+    if (!networkIds.length) return new Map();
+    const [row] = await preparedQuery<{ standings: NetworkStandingRow[] | null }>(
+      db,
+      `SELECT ${this.networkStandingsSql('$1::uuid[]', '$2::uuid')} AS standings`,
+      [networkIds, actor?.personId ?? null],
+    );
+    return this.networkStandingsOf(actor, row.standings);
+  }
+
+  /**
+   * A SQL expression: the JSON standings of a person (`person`, a uuid expression, may be NULL) in the networks
+   * `ids` (a uuid[] expression), for the busiest pages that read an object and its networks' standings in one
+   * statement (a forum topic). Read them with networkStandingsOf.
+   */
+  networkStandingsSql(ids: string, person: string): string {
+    return `(SELECT json_agg(json_build_object('id', n.id, 'visibility', n.visibility, 'join_policy', n.join_policy,
+              'host_organization_id', n.host_organization_id,
+              'host_staff', EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = ${person}),
+              'roles', (SELECT array_agg(DISTINCT m.role) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+                        WHERE m.network_id = n.id AND cm.person_id = ${person} AND m.status = 'active'),
+              'invited', EXISTS (SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+                        WHERE m.network_id = n.id AND cm.person_id = ${person} AND m.status = 'invited')))
+            FROM networks n WHERE n.id = ANY(${ids}))`;
+  }
+
+  /** The standings read by networkStandingsSql; absent networks are missing from the map. */
+  networkStandingsOf(actor: MaybeActor, rows: NetworkStandingRow[] | null): Map<string, NetworkStanding> {
     const result = new Map<string, NetworkStanding>();
-    if (!networkIds.length) return result;
-    const rows: { id: string; visibility: NetworkVisibility; join_policy: NetworkJoinPolicy; host_organization_id: string; host_staff: boolean; roles: MembershipRole[] | null; invited: boolean }[] =
-      await preparedQuery(
-        db,
-        `SELECT n.id, n.visibility, n.join_policy, n.host_organization_id,
-                EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = $2::uuid) AS host_staff,
-                (SELECT array_agg(DISTINCT m.role) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
-                  WHERE m.network_id = n.id AND cm.person_id = $2::uuid AND m.status = 'active') AS roles,
-                EXISTS (SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
-                  WHERE m.network_id = n.id AND cm.person_id = $2::uuid AND m.status = 'invited') AS invited
-         FROM networks n WHERE n.id = ANY($1::uuid[])`,
-        [networkIds, actor?.personId ?? null],
-      );
-    for (const row of rows) {
+    for (const row of rows ?? []) {
       const roles = row.roles ?? [];
       const activeRole = roles.length ? roles.reduce((a, b) => (ROLE_RANK[b] > ROLE_RANK[a] ? b : a)) : null;
       result.set(row.id, {

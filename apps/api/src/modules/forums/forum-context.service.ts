@@ -56,12 +56,12 @@ export class ForumContextService {
     return standing;
   }
 
-  /** A topic the caller may read (two queries: the topic, the caller's standings in its networks), or 404. */
+  /** A topic the caller may read (one query: the topic with the caller's standings in its networks), or 404. */
   async topic(actor: MaybeActor, topicId: string): Promise<TopicContext> {
     const row = await this.repo.topic(actor, topicId);
     if (!row) throw AppException.notFound(TOPIC);
     const networkIds = [row.network_id, ...(row.shared_ids ?? [])];
-    const standings = await this.access.networkStandings(actor, networkIds);
+    const standings = this.access.networkStandingsOf(actor, row.standings);
     const home = standings.get(row.network_id);
     if (!home) throw AppException.notFound(TOPIC);
     const shared = (row.shared_ids ?? []).flatMap((id) => standings.get(id) ?? []);

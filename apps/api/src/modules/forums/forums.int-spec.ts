@@ -596,7 +596,7 @@ describe('forums (HTTP, real database)', () => {
   });
 
   describe('cost', () => {
-    it('serves a topic page of 20 posts with their authors in at most 3 SQL queries', async () => {
+    it('serves a topic page of 20 posts with their authors in 2 SQL queries (the issue allows 3)', async () => {
       const topic = await newTopic(author, pub);
       const people = [author, member, moderator, animator];
       for (let i = 0; i < 24; i++) await reply(people[i % people.length], topic.id, `Message ${i} de @[Bruno](person:${member.id})`);
@@ -609,18 +609,19 @@ describe('forums (HTTP, real database)', () => {
       expect(asAnonymous.result.status).toBe(200);
       expect(asAnonymous.result.body.posts.items).toHaveLength(20);
       expect(asAnonymous.result.body.posts.items.every((p: { author: { firstName: string } }) => p.author.firstName)).toBe(true);
-      expect(asAnonymous.queries.length).toBeLessThanOrEqual(3);
+      expect(asAnonymous.queries.length).toBeLessThanOrEqual(2);
 
       const asMember = await recordQueries(app.db, () => page(privateReader, topic.id, '?page=2&pageSize=20'));
       expect(asMember.result.status).toBe(200);
       expect(asMember.result.body.posts.items).toHaveLength(5);
-      // The session lookup belongs to authentication (every signed-in request); the page itself costs three.
+      // The session lookup belongs to authentication (every signed-in request); the page itself costs two
+      // (the topic with the reader's standings, then the posts with their authors).
       const forum = asMember.queries.filter((q) => !/\bFROM sessions\b/i.test(q) && !/\bUPDATE sessions\b/i.test(q));
-      expect(forum.length).toBeLessThanOrEqual(3);
+      expect(forum.length).toBeLessThanOrEqual(2);
 
       const full = await recordQueries(app.db, () => page(privateReader, topic.id));
       expect(full.result.body.posts.items).toHaveLength(20);
-      expect(full.queries.filter((q) => !/\bsessions\b/i.test(q)).length).toBeLessThanOrEqual(3);
+      expect(full.queries.filter((q) => !/\bsessions\b/i.test(q)).length).toBeLessThanOrEqual(2);
     });
   });
 });

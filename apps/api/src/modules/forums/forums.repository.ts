@@ -8,6 +8,7 @@ import {
   type ForumTopicFilter,
   type ForumTopicListItem,
 } from '@maillage/contracts';
+import { AccessPolicy, type NetworkStandingRow } from '../../core/access/access-policy.service';
 import type { MaybeActor } from '../../core/access/actor';
 import { preparedQuery } from '../../core/database/prepared-query';
 import { fileUrl } from '../companies/companies.service';
@@ -69,6 +70,8 @@ export interface TopicRow extends AuthorRow<'author'> {
   created_at: Date;
   updated_at: Date;
   shared_ids: string[] | null;
+  /** The reader's standings in the topic's networks (AccessPolicy.networkStandingsOf reads them). */
+  standings: NetworkStandingRow[] | null;
   following: boolean;
   last_read: number;
 }
@@ -100,7 +103,10 @@ export type PostSelection = { bySequence: [number, number] } | { after: number; 
 /** The forums' read queries: each view is one SQL statement (a topic page costs three with the access check). */
 @Injectable()
 export class ForumsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async categories(networkId: string): Promise<ForumCategoryView[]> {
     const rows: { id: string; network_id: string; name: string; description: string | null; position: number; topic_count: number; last_post_at: Date | null }[] =
@@ -128,11 +134,12 @@ export class ForumsRepository {
       db,
       `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.author_id, t.title, t.pinned, t.locked,
               t.solved_post_id, t.post_count, t.last_sequence, t.last_post_at, t.deleted_at, t.created_at, t.updated_at,
-              (SELECT array_agg(s.network_id) FROM forum_topic_shares s WHERE s.topic_id = t.id) AS shared_ids,
+              sh.ids AS shared_ids, ${this.access.networkStandingsSql("t.network_id || COALESCE(sh.ids, '{}')", '$2::uuid')} AS standings,
               EXISTS (SELECT 1 FROM forum_topic_follows f WHERE f.topic_id = t.id AND f.person_id = $2::uuid) AS following,
               COALESCE((SELECT r.last_read_sequence FROM forum_topic_reads r WHERE r.topic_id = t.id AND r.person_id = $2::uuid), 0) AS last_read,
               ${authorColumns('a', 'author')}
        FROM forum_topics t JOIN networks n ON n.id = t.network_id JOIN forum_categories c ON c.id = t.category_id
+       CROSS JOIN LATERAL (SELECT array_agg(s.network_id) AS ids FROM forum_topic_shares s WHERE s.topic_id = t.id) sh
        ${authorJoin('a', 't.author_id', 't.network_id')}
        WHERE t.id = $1`,
       [topicId, actor?.personId ?? null],
