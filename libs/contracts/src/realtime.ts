@@ -53,6 +53,14 @@ export interface RealtimeErrorEvent {
 export type ForumPostCreatedEvent = ForumPostEvent;
 /** A post was edited, hidden, restored or deleted in room `topic:<topicId>`. */
 export type ForumPostUpdatedEvent = ForumPostEvent;
+/**
+ * Room `forum:<networkId>` (the forum's readers): a topic was opened or got a reply, in this network's forum or
+ * one shared with it. Ids only: the list fetches what its reader may see.
+ */
+export interface ForumActivityEvent {
+  networkId: string;
+  topicId: string;
+}
 
 /** Events the client sends. Every one takes an acknowledgement callback. */
 export interface ClientToServerEvents {
@@ -70,6 +78,7 @@ export interface ServerToClientEvents {
   // forums
   'forum:post-created': (event: ForumPostCreatedEvent) => void;
   'forum:post-updated': (event: ForumPostUpdatedEvent) => void;
+  'forum:activity': (event: ForumActivityEvent) => void;
   // messaging (room `conversation:<id>`; message:new also to the participants' `user:<id>`; presence and
   // conversation:changed to `user:<id>` only)
   'message:new': (event: Message) => void;

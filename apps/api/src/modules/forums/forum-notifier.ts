@@ -102,6 +102,15 @@ export class ForumNotifier {
     await this.notifications.notify(tx, { ...event, type: 'forum.reply', recipients: ids(audience.followerMails) });
   }
 
+  /** Tells the forums' readers (rooms `forum:<networkId>`) that a topic moved up their lists; call after the commit. */
+  activity(topicId: string, networkIds: readonly string[]): void {
+    try {
+      for (const networkId of networkIds) this.realtime.emitToRoom(`forum:${networkId}`, 'forum:activity', { networkId, topicId });
+    } catch (error) {
+      this.logger.warn(`Real-time forum:activity failed: ${(error as Error).message}`);
+    }
+  }
+
   /** Tells the viewers of the topic (room `topic:<id>`); call after the commit. */
   emit(event: 'forum:post-created' | 'forum:post-updated', post: ForumPost): void {
     try {

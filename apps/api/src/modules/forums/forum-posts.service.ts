@@ -348,6 +348,7 @@ export class ForumPostsService implements OnModuleInit {
     const current = { ...ctx, row: fresh };
     const [row] = await this.repo.posts(actor, fresh, { id: postId });
     this.notifier.emit(event, postView(current, null, row, true));
+    if (event === 'forum:post-created') this.notifier.activity(ctx.row.id, ctx.networkIds);
     return postView(current, actor, row);
   }
 }

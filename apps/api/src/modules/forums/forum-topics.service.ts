@@ -28,6 +28,7 @@ import type {
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { ForumCategory } from './entities/forum-category.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
+import { ForumNotifier } from './forum-notifier';
 import { ForumContextService, type ForumNeed } from './forum-context.service';
 import { ForumPostsService } from './forum-posts.service';
 import { postView, topicView, type TopicContext } from './forum-views';
@@ -45,20 +46,24 @@ export class ForumTopicsService implements OnModuleInit {
     private readonly context: ForumContextService,
     private readonly repo: ForumsRepository,
     private readonly posts: ForumPostsService,
+    private readonly notifier: ForumNotifier,
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
     private readonly search: SearchIndexer,
   ) {}
 
-  /** Room `topic:<id>`: joined by whoever may read the topic (checked again after a reconnect). */
+  /**
+   * Rooms `topic:<id>` (whoever may read the topic) and `forum:<networkId>` (whoever may read the forum: its
+   * topic lists follow new topics and replies), checked again after a reconnect.
+   */
   onModuleInit(): void {
-    this.realtime.registerRoom('topic', async (actor, id) => {
-      if (!UUID.test(id)) return false;
-      return this.context.topic(actor, id).then(
+    const allowed = (check: Promise<unknown>) =>
+      check.then(
         () => true,
         () => false,
       );
-    });
+    this.realtime.registerRoom('topic', async (actor, id) => UUID.test(id) && allowed(this.context.topic(actor, id)));
+    this.realtime.registerRoom('forum', async (actor, id) => UUID.test(id) && allowed(this.context.network(actor, id)));
   }
 
   // ---------- categories ----------
@@ -184,6 +189,7 @@ export class ForumTopicsService implements OnModuleInit {
       await this.posts.notify(tx, { id: topic.id, title: dto.title, networkName: network.name }, prepared, 1);
       return topic.id;
     });
+    this.notifier.activity(topicId, [networkId]);
     return this.get(actor, topicId);
   }
 

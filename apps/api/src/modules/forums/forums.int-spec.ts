@@ -1,7 +1,7 @@
 // Forums over HTTP against a real database: flows, bad input, the role × endpoint matrix, the canary,
 // the live room, and the cost in SQL queries of a topic page.
 import { io } from 'socket.io-client';
-import { REALTIME_NAMESPACE, REALTIME_PATH, type ForumPostEvent } from '@maillage/contracts';
+import { REALTIME_NAMESPACE, REALTIME_PATH, type ForumActivityEvent, type ForumPostEvent } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PNG } from '../../../test/fixtures';
 import type { HttpClient, HttpResponse } from '../../../test/http-client';
@@ -283,10 +283,31 @@ describe('forums (HTTP, real database)', () => {
           new Promise<{ ok: boolean }>((resolve) => socket.emit('room:join', { room: `topic:${topic.id}` }, resolve));
         expect(await join(viewer)).toEqual({ ok: true });
         expect(await join(stranger)).toEqual({ ok: false, code: 'room_unavailable' });
+        // The forum's room: its topic lists follow new topics and replies (ids only).
+        const joinForum = (socket: ReturnType<typeof open>, networkId: string) =>
+          new Promise<{ ok: boolean }>((resolve) => socket.emit('room:join', { room: `forum:${networkId}` }, resolve));
+        expect(await joinForum(viewer, priv)).toEqual({ ok: true });
+        expect(await joinForum(stranger, priv)).toEqual({ ok: false, code: 'room_unavailable' });
+        expect(await joinForum(stranger, 'not-a-uuid')).toEqual({ ok: false, code: 'room_unavailable' });
+        const activity: ForumActivityEvent[] = [];
+        const twoEvents = new Promise<void>((resolve) =>
+          viewer.on('forum:activity', (e) => {
+            activity.push(e);
+            if (activity.length === 2) resolve();
+          }),
+        );
+        stranger.on('forum:activity', () => activity.push({ networkId: 'stranger', topicId: 'leak' }));
+
         const received = new Promise<ForumPostEvent>((resolve) => viewer.on('forum:post-created', resolve));
         const posted = await reply(author, topic.id, 'En direct');
         const event = await received;
         expect(event).toMatchObject({ topicId: topic.id, post: { id: posted.id, sequence: 2, html: '<p>En direct</p>\n', canEdit: false, markdown: null } });
+        const opened = await newTopic(author);
+        await twoEvents;
+        expect(activity).toEqual([
+          { networkId: priv, topicId: topic.id },
+          { networkId: priv, topicId: opened.id },
+        ]);
 
         // Hidden from the moderation queue (moderation's transaction): the viewers are told once it commits.
         const updated = new Promise<ForumPostEvent>((resolve) => viewer.on('forum:post-updated', resolve));

@@ -11,7 +11,7 @@ import { isApiError } from '../../../lib/api';
 import { notify } from '../../../lib/notify';
 import { moderationPath } from '../../moderation/paths';
 import { useSession } from '../../auth/hooks/useSession';
-import { useForumOverview, useRefreshForum, useTopicList } from '../hooks/useForum';
+import { useForumOverview, useLiveForum, useRefreshForum, useTopicList } from '../hooks/useForum';
 import { CategoryManager } from './CategoryManager';
 import { NewTopicForm } from './NewTopicForm';
 import { topicPath } from '../hooks/paths';
@@ -50,7 +50,7 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
   const [managing, setManaging] = useState(false);
   const categories = overview.categories;
   const category = categories.find((c) => c.id === categoryId);
-  const topics = useTopicList(networkId, { categoryId: category?.id, filter, page, pageSize: FORUM_PAGE_SIZE_DEFAULT });
+  const topics = useTopicList(networkId, { categoryId: category?.id, filter, page, pageSize: FORUM_PAGE_SIZE_DEFAULT }, { poll: !user });
   const categoryChoices = [{ value: '', label: t('forums.categories.all') }, ...categories.map((c) => ({ value: c.id, label: c.name }))];
   const listLabel = category ? t('forums.topics.listOf', { category: category.name }) : t('forums.topics.list');
 
@@ -154,7 +154,9 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
 /** A network's forum: categories, topics (pinned first, unread marked), filters, new topic. */
 export default function NetworkForumTab({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const overview = useForumOverview(networkId);
+  const { user } = useSession();
+  const overview = useForumOverview(networkId, { poll: !user });
+  useLiveForum(networkId, user != null && overview.isSuccess);
   if (isApiError(overview.error, 404) || isApiError(overview.error, 403)) {
     return (
       <Alert color="gray" icon={<IconLock size={18} aria-hidden />}>

@@ -1,22 +1,40 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { forumMentionMarkdown, type ForumMentionCandidate } from '@maillage/contracts';
+import { useRoom } from '../../../lib/realtime';
 import { forumKeys, forumsApi, type TopicListQuery } from '../api/forums.api';
 import type { MentionCandidate, MentionSource } from '../components/MarkdownEditor';
 
-/** Delay between refreshes of a forum left open (new topics have no live event). */
+/** Delay between refreshes of a forum left open by an anonymous visitor (signed-in readers follow its room live). */
 const TOPIC_LIST_REFRESH_MS = 20_000;
 
-export function useForumOverview(networkId: string) {
+/** `poll`: refreshed every 20 s (for visitors without a socket; see useLiveForum). */
+export function useForumOverview(networkId: string, { poll = false } = {}) {
   // Its topic counts move with the topic list.
-  return useQuery({ queryKey: forumKeys.overview(networkId), queryFn: () => forumsApi.overview(networkId), refetchInterval: TOPIC_LIST_REFRESH_MS });
+  return useQuery({
+    queryKey: forumKeys.overview(networkId),
+    queryFn: () => forumsApi.overview(networkId),
+    refetchInterval: poll ? TOPIC_LIST_REFRESH_MS : false,
+  });
 }
 
-export function useTopicList(networkId: string, query: TopicListQuery) {
+export function useTopicList(networkId: string, query: TopicListQuery, { poll = false } = {}) {
   return useQuery({
     queryKey: forumKeys.topics(networkId, query),
     queryFn: ({ signal }) => forumsApi.topics(networkId, query, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: TOPIC_LIST_REFRESH_MS,
+    refetchInterval: poll ? TOPIC_LIST_REFRESH_MS : false,
+  });
+}
+
+/**
+ * Signed-in readers follow room `forum:<networkId>`: a new topic or reply (here or in a topic shared with this
+ * network) refreshes the counts and lists, and so does a reconnection (what happened meanwhile).
+ */
+export function useLiveForum(networkId: string, live: boolean) {
+  const refresh = useRefreshForum();
+  useRoom(live ? `forum:${networkId}` : null, {
+    'forum:activity': () => void refresh(networkId),
+    onReconnect: () => void refresh(networkId),
   });
 }
 
