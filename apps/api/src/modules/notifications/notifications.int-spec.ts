@@ -376,6 +376,17 @@ describe('notifications', () => {
     expect(left.status).toBeLessThan(300);
     await service.runDigest(new Date());
     expect(JSON.stringify(await mailsTo(leaver.email))).not.toContain(canary);
+    // Nor does the centre: the entry received while a member goes once the person is out.
+    expect(JSON.stringify((await leaver.client.get('/api/v1/notifications')).body)).not.toContain(canary);
+    expect(await notificationsOf(leaver.id)).toBe(0);
+    // A member removed by an animator loses it too; the others keep theirs.
+    const removed = await person();
+    await world.enrol(net.id, removed);
+    await service.notify(null, { ...mention, recipients: [removed.id] });
+    expect(JSON.stringify((await removed.client.get('/api/v1/notifications')).body)).toContain(canary);
+    expect((await world.staff.client.delete(`/api/v1/networks/${net.id}/members/${removed.companyId}`)).status).toBeLessThan(300);
+    expect(JSON.stringify((await removed.client.get('/api/v1/notifications?unread=true')).body)).not.toContain(canary);
+    expect(JSON.stringify((await member.client.get('/api/v1/notifications')).body)).toContain(canary);
   });
 
   it('answers bad input with named 4xx and writes nothing', async () => {

@@ -237,8 +237,29 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       query.pageSize,
       (query.page - 1) * query.pageSize,
     ]);
+    // The person may have lost sight of a subject since (left or removed from the network): its entries go.
+    const gone = await this.outOfSight(actor.personId, rows);
+    if (gone.length) {
+      await this.db.query('DELETE FROM notifications WHERE recipient_id = $1 AND id = ANY($2::uuid[])', [actor.personId, gone]);
+      return this.list(actor, query);
+    }
     const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`, [actor.personId]);
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize, unreadCount: await this.unreadCount(actor.personId) };
+  }
+
+  /** The ids of the rows whose subject the person may no longer see (checked once per type and network). */
+  private async outOfSight(personId: string, rows: Pick<NotificationRow, 'id' | 'type' | 'subject_kind' | 'subject_id' | 'network_id'>[]): Promise<string[]> {
+    const verdicts = new Map<string, Promise<boolean>>();
+    const gone: string[] = [];
+    for (const row of rows) {
+      const key = `${row.type} ${row.network_id}`;
+      if (!verdicts.has(key)) {
+        const check = this.defaultCheck({ type: row.type, subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id } });
+        verdicts.set(key, check ? check([personId], this.db).then((allowed) => allowed.has(personId)) : Promise.resolve(true));
+      }
+      if (!(await verdicts.get(key))) gone.push(row.id);
+    }
+    return gone;
   }
 
   async unreadCount(personId: string): Promise<number> {
