@@ -19,6 +19,8 @@ const MAX_ROOMS = 100;
 const RATE: TokenBucketOptions = { capacity: 20, refillPerSecond: 5, maxStrikes: 100 };
 /** socket.io-parser's EVENT packet type. */
 const EVENT_PACKET = 2;
+/** setTimeout's longest delay (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type Ack = (result: RealtimeAck) => void;
 type RestoredData = Partial<RealtimeSocketData> & { missed?: unknown[][] };
@@ -71,6 +73,8 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
   private readonly logger = new Logger('Realtime');
   /** For recovered sockets: rooms lost while away, and the missed packets to replay if none was lost. */
   private readonly recoveries = new WeakMap<RealtimeSocket, { revoked: string[]; missed: unknown[][] }>();
+  /** When each socket's session ends: the socket closes then. */
+  private readonly expiries = new WeakMap<RealtimeSocket, number>();
 
   constructor(
     private readonly realtime: RealtimeService,
@@ -103,7 +107,11 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
       socket.on(name as 'typing', (request: unknown, ack: unknown) => void this.custom(socket, name, request, ack));
     }
     const personId = socket.data.actor.personId;
-    socket.on('disconnect', () => this.realtime.connectionChanged(personId, 'disconnected'));
+    const stopExpiry = this.closeAtExpiry(socket);
+    socket.on('disconnect', () => {
+      stopExpiry();
+      this.realtime.connectionChanged(personId, 'disconnected');
+    });
     this.realtime.connectionChanged(personId, 'connected');
     const recovery = this.recoveries.get(socket);
     if (recovery) {
@@ -119,9 +127,10 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     const restored = socket.data as RestoredData | undefined;
     const header = socket.handshake.headers.cookie;
     const token = header ? this.host.httpAdapter.getInstance<FastifyInstance>().parseCookie(header)[SESSION_COOKIE] : undefined;
-    const actor = token ? await this.sessions.resolve(token) : null;
-    if (!token || !actor) throw new HandshakeRefusal('unauthorized');
-    socket.data = { actor, session: this.realtime.sessionKey(token) };
+    const session = token ? await this.sessions.resolveUntil(token) : null;
+    if (!token || !session) throw new HandshakeRefusal('unauthorized');
+    socket.data = { actor: session.actor, session: this.realtime.sessionKey(token) };
+    this.expiries.set(socket, session.expiresAt.getTime());
     if (!socket.recovered) return;
     // The socket is not connected yet, so nothing reaches it before its restored rooms are checked again.
     const lost = await this.realtime.lostRooms(socket.data, socket.rooms, socket.id);
@@ -130,6 +139,19 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
       revoked: lost.filter((room) => this.realtime.isClientRoom(room)),
       missed: lost.length ? [] : (restored?.missed ?? []),
     });
+  }
+
+  /** A session that simply expires closes its sockets too (like a logout); timers longer than Node allows are chained. Returns the cancel. */
+  private closeAtExpiry(socket: RealtimeSocket): () => void {
+    const expiresAt = this.expiries.get(socket);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      const left = (expiresAt ?? Infinity) - Date.now();
+      if (left <= 0) return void socket.disconnect(true);
+      if (left !== Infinity) timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS)).unref();
+    };
+    arm();
+    return () => clearTimeout(timer);
   }
 
   /** Every client event: rate limit, known name, size. Refusals answer an `error` event (and the ack, if any). */

@@ -307,6 +307,13 @@ describe('realtime', () => {
       expect(change.status).toBe(204);
       expect(await gone).toBe('io server disconnect');
     });
+    it('a session that expires closes its sockets when it ends', async () => {
+      const a = await person();
+      await app.db.query("UPDATE sessions SET expires_at = now() + interval '1.5 seconds' WHERE person_id = $1", [a.id]);
+      const socket = await connected(open(app, a.client));
+      expect(await disconnected(socket)).toBe('io server disconnect');
+      await expect(connected(open(app, a.client))).rejects.toMatchObject({ message: 'unauthorized' });
+    });
   });
 
   describe('limits', () => {

@@ -34,13 +34,18 @@ export class SessionService {
 
   /** The actor behind a session token, or null if unknown, expired or revoked. */
   async resolve(token: string): Promise<Actor | null> {
-    const rows = await preparedQuery<{ id: string; platform_role: PlatformRole }>(
+    return (await this.resolveUntil(token))?.actor ?? null;
+  }
+
+  /** The actor behind a session token and when the session ends (sockets close then), or null. */
+  async resolveUntil(token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
+    const rows = await preparedQuery<{ id: string; platform_role: PlatformRole; expires_at: Date }>(
       this.db,
-      `SELECT p.id, p.platform_role FROM sessions s JOIN people p ON p.id = s.person_id
+      `SELECT p.id, p.platform_role, s.expires_at FROM sessions s JOIN people p ON p.id = s.person_id
        WHERE s.token_hash = $1 AND s.expires_at > now() AND s.generation = p.session_generation`,
       [hashToken(token)],
     );
-    return rows[0] ? { personId: rows[0].id, platformRole: rows[0].platform_role } : null;
+    return rows[0] ? { actor: { personId: rows[0].id, platformRole: rows[0].platform_role }, expiresAt: rows[0].expires_at } : null;
   }
 
   /** The session dies and the sockets opened with it close. */
