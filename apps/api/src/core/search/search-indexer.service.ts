@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppException } from '../errors/app-exception';
 import { SEARCH_ENGINE, type SearchDocument, type SearchEngine, type SearchKind } from './search.types';
 
 /** Where the documents of one kind come from: registered by the module that owns the data. */
@@ -23,6 +26,8 @@ interface ClaimedRow {
 const CLAIM = 200;
 const LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 600;
+/** The advisory lock key of full rebuilds (any constant unique to this use). */
+const REINDEX_LOCK = 724_300_101;
 
 /**
  * The search outbox (DESIGN §6): `enqueue` writes rows in the caller's transaction; the relay claims
@@ -155,6 +160,39 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
    */
   async reindex(
     options: { kinds?: SearchKind[]; batch?: number; concurrency?: number; progress?: (kind: SearchKind, done: number) => void } = {},
+  ): Promise<Record<string, number>> {
+    return this.exclusively(() => this.rebuild(options));
+  }
+
+  /** 409 when a rebuild runs, here or on another replica (or the CLI). */
+  async assertNoRebuild(): Promise<void> {
+    await this.exclusively(async () => undefined);
+  }
+
+  /**
+   * One rebuild at a time across processes: a PostgreSQL advisory lock held on a connection of its own for
+   * the rebuild's duration. Embedded PGlite has one process and a pool of one connection (none to spare for the
+   * lock): nothing to guard there.
+   */
+  private async exclusively<T>(fn: () => Promise<T>): Promise<T> {
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    if (pool.options.max <= 1) return fn();
+    const runner = this.db.createQueryRunner();
+    try {
+      const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REINDEX_LOCK]);
+      if (!locked) throw AppException.conflict('REINDEX_ALREADY_RUNNING', 'The search index is already being rebuilt');
+      try {
+        return await fn();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [REINDEX_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async rebuild(
+    options: { kinds?: SearchKind[]; batch?: number; concurrency?: number; progress?: (kind: SearchKind, done: number) => void },
   ): Promise<Record<string, number>> {
     const kinds = options.kinds ?? this.kinds;
     const batch = options.batch ?? 1000;

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { AdminSearchStatus } from '@maillage/contracts';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import type { HttpClient } from '../../../test/http-client';
@@ -76,6 +77,22 @@ describe('admin: the search index status and its rebuild (real database)', () =>
     const companiesOnly = await admin.post('/api/v1/admin/search/reindex', { kinds: ['company'] });
     expect(companiesOnly.status).toBe(202);
     expect((await rebuilt(companiesOnly.body.startedAt)).reindex).toMatchObject({ status: 'done', done: { company: 3 } });
+  });
+
+  // Another process rebuilding holds the advisory lock (PostgreSQL only: embedded PGlite is one process, nothing to guard).
+  if (process.env.TEST_DB !== 'pglite') it('refuses a rebuild while another process (a replica, `npm run reindex`) runs one', async () => {
+    const other = new Client({ connectionString: app.running.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock(724300101)');
+      const refused = await admin.post('/api/v1/admin/search/reindex', {});
+      expect([refused.status, refused.body.code]).toEqual([409, 'REINDEX_ALREADY_RUNNING']);
+      await expect(indexer.reindex({ kinds: ['company'] })).rejects.toThrow('already being rebuilt');
+      await other.query('SELECT pg_advisory_unlock(724300101)');
+      expect(await indexer.reindex({ kinds: ['company'] })).toEqual({ company: 3 });
+    } finally {
+      await other.end();
+    }
   });
 
   it('validates the request strictly and is for platform admins only', async () => {

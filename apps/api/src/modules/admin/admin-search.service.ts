@@ -72,6 +72,8 @@ export class AdminSearchService implements BeforeApplicationShutdown {
       ]);
     }
     if (this.running) throw AppException.conflict('REINDEX_ALREADY_RUNNING', 'The search index is already being rebuilt');
+    // Another replica (or `npm run reindex`) may be rebuilding: the same answer.
+    await this.indexer.assertNoRebuild();
     const run: ReindexRun = { status: 'running', startedAt: new Date().toISOString(), finishedAt: null, done: {}, error: null };
     const state = { stopping: false, done: Promise.resolve() };
     state.done = this.indexer
