@@ -24,6 +24,7 @@ const AcceptNetworkInvitationPage = lazy(() => import('./routes/networks/AcceptN
 const TopicPage = lazy(() => import('./routes/forums/TopicPage'));
 const ModerationPage = lazy(() => import('./routes/forums/ModerationPage'));
 const NotificationsPage = lazy(() => import('./routes/notifications/NotificationsPage'));
+const MessagesPage = lazy(() => import('./routes/messages/MessagesPage'));
 const NotificationPreferencesPage = lazy(() => import('./routes/notifications/NotificationPreferencesPage'));
 const UnsubscribePage = lazy(() => import('./routes/notifications/UnsubscribePage'));
 const AdminLayout = lazy(() => import('./routes/admin/AdminLayout'));
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
           { path: 'reseaux/nouveau', element: <NewNetworkPage /> },
           { path: 'reseaux/:id/moderation', element: <ModerationPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'messages/:id?', element: <MessagesPage /> },
           { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
         ],
       },

@@ -38,17 +38,35 @@ export function ConfirmButton({ children, title, message, confirmLabel, onConfir
       <Button {...buttonProps} aria-label={ariaLabel} onClick={() => setOpened(true)}>
         {children}
       </Button>
-      <Dialog opened={opened} onClose={() => setOpened(false)} title={title}>
-        <Text>{message}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setOpened(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={busy} onClick={() => void confirm()}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Dialog>
+      <ConfirmDialog opened={opened} onClose={() => setOpened(false)} title={title} message={message} confirmLabel={confirmLabel} busy={busy} onConfirm={() => void confirm()} />
     </>
+  );
+}
+
+interface ConfirmDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+}
+
+/** The confirmation dialog alone, for triggers that are not buttons (menu items). */
+export function ConfirmDialog({ opened, onClose, title, message, confirmLabel, busy, onConfirm }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={opened} onClose={onClose} title={title}>
+      <Text>{message}</Text>
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="red" loading={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </Group>
+    </Dialog>
   );
 }

@@ -19,6 +19,7 @@ const MAIN_ID = 'contenu';
 const SearchBox = lazy(() => import('../../features/search/components/SearchBox'));
 // Its own chunk too: it brings the real-time client (socket.io), which stays out of the entry.
 const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell'));
+const MessagesBadge = lazy(() => import('../../features/messaging/components/MessagesBadge'));
 
 function SkipLink() {
   const { t } = useTranslation();
@@ -97,9 +98,15 @@ export function AppLayout() {
                   <IconSearch size={20} aria-hidden />
                 </ActionIcon>
               )}
-              <LanguageSwitch value={language} onChange={(locale) => void setLanguage(locale)} />
+              {/* On phones it moves to the menu: the bar keeps room for the messages and the bell. */}
+              <Box visibleFrom="xs">
+                <LanguageSwitch value={language} onChange={(locale) => void setLanguage(locale)} />
+              </Box>
               {user ? (
                 <>
+                  <Suspense fallback={null}>
+                    <MessagesBadge />
+                  </Suspense>
                   <Suspense fallback={null}>
                     <NotificationBell />
                   </Suspense>
@@ -117,6 +124,9 @@ export function AppLayout() {
           <AppShell.Navbar id="menu-mobile" p="md" aria-label={t('nav.mobile')}>
             <Stack gap="lg">
               <MainNav vertical />
+              <Box hiddenFrom="xs">
+                <LanguageSwitch value={language} onChange={(locale) => void setLanguage(locale)} />
+              </Box>
               {!user && !isPending ? <AuthButtons vertical /> : null}
             </Stack>
           </AppShell.Navbar>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryContent } from '../../../components/QueryContent';
 import { fullName, initials } from '../../../lib/format';
+import { MessageButton } from '../../messaging/components/MessageButton';
 import { useCompanyMembers } from '../hooks/useCompanies';
 
 /** The people of a company, each linking to their public profile. */
@@ -35,6 +36,7 @@ export function CompanyPeople({ companyId }: { companyId: string }) {
                     </Anchor>
                   ) : null}
                 </Stack>
+                <MessageButton personId={person.personId} name={fullName(person)} size="xs" ml="auto" style={{ flex: 'none' }} />
               </Group>
             ))}
           </Stack>
