@@ -12,7 +12,8 @@ module.exports = {
   globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.ts',
   maxWorkers: 1,
-  testTimeout: 120000,
+  // Whole user journeys (several browser contexts, dozens of steps) on 2 cores: generous, not a performance bound.
+  testTimeout: 300000,
   // The app server is a child process stopped in globalTeardown; do not wait on Chromium's leftovers.
   forceExit: true,
 };
