@@ -11,6 +11,7 @@ import { RealtimeModule } from './core/realtime/realtime.module';
 import { SearchModule } from './core/search/search.module';
 import { StorageModule } from './core/storage/storage.module';
 import { AdminModule } from './modules/admin/admin.module';
+import { AgendaModule } from './modules/agenda/agenda.module';
 import { CompaniesModule } from './modules/companies/companies.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthController } from './modules/health/health.controller';
@@ -18,6 +19,7 @@ import { NetworksModule } from './modules/networks/networks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { ForumsModule } from './modules/forums/forums.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -51,6 +53,8 @@ export class AppModule {
         NetworksModule,
         ModerationModule,
         ForumsModule,
+        AgendaModule,
+        DocumentsModule,
         MessagingModule,
         ReferentialsModule,
         DirectoryModule,

@@ -562,3 +562,5 @@ export * from './forums';
 export * from './messaging';
 export * from './administration';
 export * from './notifications';
+export * from './agenda';
+export * from './documents';

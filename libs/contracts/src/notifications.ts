@@ -7,13 +7,19 @@ export type NotificationType =
   | 'forum.reply'
   | 'network.membership_request'
   | 'network.membership_decision'
-  | 'messaging.message';
+  | 'messaging.message'
+  | 'agenda.promoted'
+  | 'agenda.reminder'
+  | 'agenda.event_cancelled';
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'forum.mention',
   'forum.reply',
   'network.membership_request',
   'network.membership_decision',
   'messaging.message',
+  'agenda.promoted',
+  'agenda.reminder',
+  'agenda.event_cancelled',
 ];
 
 /**

@@ -32,6 +32,16 @@ const schema = z.object({
   SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).default(500),
   /** Redis (redis:// or rediss://) for real-time events across several API processes; unset: one process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Largest document a network library accepts (413 FILE_TOO_LARGE above). */
+  UPLOAD_DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  /** An S3-compatible store for uploaded files instead of DATA_DIR/files (selected when S3_BUCKET is set). */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addresses (MinIO, Garage, most self-hosted stores). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
 export type AppConfig = z.infer<typeof schema> & { PUBLIC_URL: string };

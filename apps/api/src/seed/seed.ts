@@ -7,6 +7,7 @@ import { ACTIVITIES, EXPERTISE_DOMAINS, FIRST_NAMES, HEADCOUNT_MIX, JOB_TITLES, 
 import { SearchIndexer } from '../core/search/search-indexer.service';
 import { DEMO_TOWNS } from './demo-geo';
 import { seedDemoNetworks, type DemoPeople } from './demo-networks';
+import { seedDemoEvents } from './demo-events';
 import { Random, syntheticSiret } from './random';
 
 export const DEMO_PASSWORD = 'maillage-demo-2026';
@@ -143,6 +144,8 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
     }
     // Networks of the seed document's typology with members and forum topics (their own random sequence).
     if (demo) await seedDemoNetworks(tx, new Random(20261128), demo);
+    // Upcoming events of those networks (agenda).
+    if (demo) await seedDemoEvents(tx, new Random(20261129), demo.animator);
   });
 }
 

@@ -24,6 +24,11 @@ const AcceptNetworkInvitationPage = lazy(() => import('./routes/networks/AcceptN
 const TopicPage = lazy(() => import('./routes/forums/TopicPage'));
 const ModerationPage = lazy(() => import('./routes/forums/ModerationPage'));
 const NotificationsPage = lazy(() => import('./routes/notifications/NotificationsPage'));
+const MyAgendaPage = lazy(() => import('./routes/agenda/MyAgendaPage'));
+const TerritoryAgendaPage = lazy(() => import('./routes/agenda/TerritoryAgendaPage'));
+const EventPage = lazy(() => import('./routes/agenda/EventPage'));
+const NewEventPage = lazy(() => import('./routes/agenda/EventFormPage').then((m) => ({ default: m.NewEventPage })));
+const EditEventPage = lazy(() => import('./routes/agenda/EventFormPage').then((m) => ({ default: m.EditEventPage })));
 const MessagesPage = lazy(() => import('./routes/messages/MessagesPage'));
 const NotificationPreferencesPage = lazy(() => import('./routes/notifications/NotificationPreferencesPage'));
 const UnsubscribePage = lazy(() => import('./routes/notifications/UnsubscribePage'));
@@ -53,6 +58,8 @@ export const routes: RouteObject[] = [
       { path: 'reseaux', element: <NetworksPage /> },
       { path: 'reseaux/:id/:tab?', element: <NetworkPage /> },
       { path: 'forum/sujets/:id', element: <TopicPage /> },
+      { path: 'agenda/territoire', element: <TerritoryAgendaPage /> },
+      { path: 'evenements/:id', element: <EventPage /> },
       { path: 'invitations/reseau', element: <AcceptNetworkInvitationPage /> },
       { path: 'desabonnement', element: <UnsubscribePage /> },
       {
@@ -64,6 +71,9 @@ export const routes: RouteObject[] = [
           { path: 'reseaux/nouveau', element: <NewNetworkPage /> },
           { path: 'reseaux/:id/moderation', element: <ModerationPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'agenda', element: <MyAgendaPage /> },
+          { path: 'reseaux/:id/agenda/nouveau', element: <NewEventPage /> },
+          { path: 'evenements/:id/modifier', element: <EditEventPage /> },
           { path: 'messages/:id?', element: <MessagesPage /> },
           { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
         ],

@@ -246,12 +246,14 @@ export class AccessPolicy {
   async searchAudience(actor: MaybeActor): Promise<SearchAudience> {
     if (this.isPlatformAdmin(actor)) return 'all';
     if (!actor) return [];
-    const [row]: { networks: string[] | null; memberships: string[] | null; orgs: string[] | null }[] = await this.db.query(
+    const [row]: { networks: string[] | null; memberships: string[] | null; orgs: string[] | null; animated: string[] | null }[] = await this.db.query(
       `SELECT (SELECT array_agg(DISTINCT m.network_id::text) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
                WHERE cm.person_id = $1 AND m.status IN ('active', 'invited')) AS networks,
               (SELECT array_agg(DISTINCT m.network_id::text) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
                WHERE cm.person_id = $1 AND m.status = 'active') AS memberships,
-              (SELECT array_agg(s.organization_id::text) FROM organization_staff s WHERE s.person_id = $1) AS orgs`,
+              (SELECT array_agg(s.organization_id::text) FROM organization_staff s WHERE s.person_id = $1) AS orgs,
+              (SELECT array_agg(DISTINCT m.network_id::text) FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+               WHERE cm.person_id = $1 AND m.status = 'active' AND m.role = 'animator') AS animated`,
       [actor.personId],
     );
     return [
@@ -259,6 +261,7 @@ export class AccessPolicy {
       ...(row.networks ?? []).map((id) => `network:${id}`),
       ...(row.memberships ?? []).map((id) => `member:${id}`),
       ...(row.orgs ?? []).map((id) => `org:${id}`),
+      ...(row.animated ?? []).map((id) => `animator:${id}`),
     ];
   }
 
@@ -430,6 +433,46 @@ export class AccessPolicy {
 
   // ---------- end of forums ----------
 
+  // ---------- documents (modules/documents, issue 6) ----------
+  // Reading a library: whoever reads the network's content (canReadForum). Writing (uploads, new versions,
+  // restores, folders): active members, host staff, platform admins. Managing (rename/move/delete anything,
+  // animators-only folders): the network's managers (canManageNetwork); an uploader also edits their document.
+  // An animators-only folder and everything below it exist for the managers only (404 for everyone else).
+
+  canReadDocuments(s: NetworkStanding | null): s is NetworkStanding {
+    return this.canReadForum(s);
+  }
+
+  canWriteDocuments(actor: MaybeActor, s: NetworkStanding): boolean {
+    return actor !== null && this.canPostInForum(s);
+  }
+
+  canManageDocuments(s: NetworkStanding): boolean {
+    return this.canManageNetwork(s);
+  }
+
+  /** A folder (or a document in it) whose path holds an animators-only folder: the managers only. */
+  canSeeDocumentFolder(s: NetworkStanding, restricted: boolean): boolean {
+    return !restricted || this.canManageDocuments(s);
+  }
+
+  canEditDocument(actor: MaybeActor, s: NetworkStanding, document: { createdById: string | null }): boolean {
+    return this.canManageDocuments(s) || (actor !== null && document.createdById === actor.personId && this.canWriteDocuments(actor, s));
+  }
+
+  /**
+   * Search audience of a document: public in a public network's open folders; otherwise the network's
+   * content readers (forumAudience), or its managers in animators-only folders (`animator:` keys from
+   * searchAudience, and the host's staff).
+   */
+  documentAudience(network: { id: string; visibility: NetworkVisibility; hostOrganizationId: string }, restricted: boolean): { visibility: 'public' | 'restricted'; audience: string[] } {
+    if (restricted) return { visibility: 'restricted', audience: [`animator:${network.id}`, `org:${network.hostOrganizationId}`] };
+    if (network.visibility === 'public') return { visibility: 'public', audience: [] };
+    return { visibility: 'restricted', audience: forumAudience(network.id, network.hostOrganizationId) };
+  }
+
+  // ---------- end of documents ----------
+
   // ---------- messaging (modules/messaging, issue 5) ----------
   // Any signed-in person may start a conversation with any other existing person who has not blocked them.
   // Only current participants (not left, not removed) see a conversation; others get the same 404 as for an
@@ -519,6 +562,69 @@ export class AccessPolicy {
   }
 
   // ---------- end of messaging ----------
+
+  // ---------- agenda (modules/agenda, issue 6) ----------
+  // A network's published events are seen by the readers of its forum: everyone for public networks; for
+  // private and secret ones, active members, host staff and platform admins only (outsiders get a 404). An
+  // event shared by several networks is seen by the readers of any of them. Drafts and proposals are seen
+  // by the event's managers and their author only. Managers (animators, host staff, admins of the home
+  // network or of a sharing network) edit, cancel, see attendees, check in and export. The online link goes
+  // to registered people and managers only: never to lists, feeds of other people, search or notifications.
+
+  /** A network's agenda (its published events). */
+  canSeeNetworkAgenda(s: NetworkStanding | null): s is NetworkStanding {
+    return this.canReadForum(s);
+  }
+
+  /** Publishing, editing and cancelling events, attendees, check-in, export, the agenda settings. */
+  canManageAgenda(s: NetworkStanding): boolean {
+    return this.canManageNetwork(s);
+  }
+
+  /** Creating an event in a network: managers publish; active members propose where the network allows it. */
+  canProposeEvent(s: NetworkStanding, memberProposals: boolean): boolean {
+    return this.canManageAgenda(s) || (memberProposals && s.activeRole !== null);
+  }
+
+  /** What a person may do with an event, from their standing in its home network and in the networks sharing it. */
+  eventRights(
+    actor: MaybeActor,
+    event: { status: string; createdById: string | null },
+    home: NetworkStanding,
+    shared: readonly NetworkStanding[],
+  ): { read: boolean; manage: boolean; register: boolean } {
+    const manage = [home, ...shared].some((s) => this.canManageAgenda(s));
+    const published = event.status === 'published' || event.status === 'cancelled';
+    const author = actor !== null && event.createdById === actor.personId;
+    const read = manage || (published ? [home, ...shared].some((s) => this.canSeeNetworkAgenda(s)) : author);
+    return { read, manage, register: read && actor !== null && event.status === 'published' };
+  }
+
+  /** The online link of an event: its registered people and its managers. */
+  canSeeEventLink(rights: { manage: boolean }, registrationStatus: string | null): boolean {
+    return rights.manage || registrationStatus === 'registered';
+  }
+
+  /** Among these people, those who may see the published events of these networks now (notifications). */
+  agendaReadersAmong(networkIds: readonly string[], personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<Set<string>> {
+    return this.forumReadersAmong(networkIds, personIds, db);
+  }
+
+  /**
+   * The networks whose published events a person sees, as a SQL condition on the alias `n` (agenda lists
+   * and feeds); `personId` null for anonymous visitors and feeds of nobody.
+   */
+  agendaNetworksCondition(actor: MaybeActor, bind: (value: unknown) => string): string {
+    if (this.isPlatformAdmin(actor)) return 'TRUE';
+    if (!actor) return "n.visibility = 'public'";
+    const personParam = `${bind(actor.personId)}::uuid`;
+    return `(n.visibility = 'public'
+      OR EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = ${personParam})
+      OR EXISTS (SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+                 WHERE m.network_id = n.id AND cm.person_id = ${personParam} AND m.status = 'active'))`;
+  }
+
+  // ---------- end of agenda ----------
 
   canAdministerPlatform(actor: MaybeActor): boolean {
     return this.isPlatformAdmin(actor);

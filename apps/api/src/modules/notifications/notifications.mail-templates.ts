@@ -10,6 +10,9 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, Localized> = {
   'network.membership_request': { fr: 'demandes d’adhésion à vos réseaux', en: 'requests to join your networks' },
   'network.membership_decision': { fr: 'décisions sur les adhésions de votre entreprise', en: 'decisions on your company’s memberships' },
   'messaging.message': { fr: 'nouveaux messages reçus hors ligne', en: 'new messages while you are offline' },
+  'agenda.promoted': { fr: 'places libérées aux événements où vous attendiez', en: 'seats freed at events you were waiting for' },
+  'agenda.reminder': { fr: 'rappels la veille de vos événements', en: 'reminders the day before your events' },
+  'agenda.event_cancelled': { fr: 'annulations de vos événements', en: 'cancellations of your events' },
 };
 
 const HELLO: Localized = { fr: 'Bonjour {{firstName}},', en: 'Hello {{firstName}},' };
@@ -115,6 +118,40 @@ export const messageMail = notificationMail(
   { fr: 'Répondre', en: 'Reply' },
 );
 
+/** agenda.promoted: data { event, network, when } (when: the Europe/Paris date and time, already formatted). */
+export const agendaPromotedMail = notificationMail(
+  'agenda-promoted',
+  { fr: 'Une place s’est libérée : « {{event}} »', en: 'A seat is yours: “{{event}}”' },
+  {
+    fr: 'Une place s’est libérée à l’événement <strong>{{event}}</strong> ({{network}}, {{when}}) : vous passez de la liste d’attente aux inscrits.',
+    en: 'A seat was freed at the event <strong>{{event}}</strong> ({{network}}, {{when}}): you moved from the waitlist to the attendees.',
+  },
+  { fr: 'Voir l’événement', en: 'See the event' },
+  { fr: 'Si vous ne pouvez plus venir, annulez votre inscription pour libérer la place.', en: 'If you cannot come any more, cancel your registration to free the seat.' },
+);
+
+/** agenda.reminder: data { event, network, when }. */
+export const agendaReminderMail = notificationMail(
+  'agenda-reminder',
+  { fr: 'Rappel : « {{event}} » {{when}}', en: 'Reminder: “{{event}}” {{when}}' },
+  {
+    fr: 'Vous êtes inscrit à l’événement <strong>{{event}}</strong> ({{network}}), le {{when}}.',
+    en: 'You are registered for the event <strong>{{event}}</strong> ({{network}}), on {{when}}.',
+  },
+  { fr: 'Voir l’événement', en: 'See the event' },
+);
+
+/** agenda.event_cancelled: data { event, network, when }. */
+export const agendaCancelledMail = notificationMail(
+  'agenda-event-cancelled',
+  { fr: 'Événement annulé : « {{event}} »', en: 'Event cancelled: “{{event}}”' },
+  {
+    fr: 'L’événement <strong>{{event}}</strong> ({{network}}) prévu le {{when}} est annulé.',
+    en: 'The event <strong>{{event}}</strong> ({{network}}) planned on {{when}} is cancelled.',
+  },
+  { fr: 'Voir l’événement', en: 'See the event' },
+);
+
 /** The template of one notification's e-mail (its subject is also the digest's line for it). */
 export function mailTemplateFor(type: NotificationType, data: Record<string, unknown>): MailTemplate {
   switch (type) {
@@ -128,6 +165,12 @@ export function mailTemplateFor(type: NotificationType, data: Record<string, unk
       return data.decision === 'approved' ? membershipApprovedMail : membershipRejectedMail;
     case 'messaging.message':
       return messageMail;
+    case 'agenda.promoted':
+      return agendaPromotedMail;
+    case 'agenda.reminder':
+      return agendaReminderMail;
+    case 'agenda.event_cancelled':
+      return agendaCancelledMail;
   }
 }
 

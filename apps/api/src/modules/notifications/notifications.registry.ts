@@ -12,6 +12,9 @@ export const NOTIFICATION_REGISTRY: Record<NotificationType, NotificationTypeDef
   'network.membership_request': { defaultChannel: 'email_immediate' },
   'network.membership_decision': { defaultChannel: 'email_immediate' },
   'messaging.message': { defaultChannel: 'email_immediate' },
+  'agenda.promoted': { defaultChannel: 'email_immediate' },
+  'agenda.reminder': { defaultChannel: 'email_immediate' },
+  'agenda.event_cancelled': { defaultChannel: 'email_immediate' },
 };
 
 export function defaultChannel(type: NotificationType): NotificationChannel {

@@ -19,6 +19,8 @@ function useNavItems(vertical: boolean): NavItem[] {
     ...(vertical ? [{ to: '/', label: t('nav.home') }] : []),
     { to: '/recherche', label: t('nav.directory') },
     { to: '/reseaux', label: t('nav.networks') },
+    // Signed-in people see their agenda (with a link to the territory's); visitors the territory's public events.
+    { to: user ? '/agenda' : '/agenda/territoire', label: t('nav.agenda') },
   ];
   if (user) {
     items.push({ to: '/entreprises', label: t('nav.companies') }, ...(vertical ? [{ to: '/profil', label: t('nav.profile') }] : []));

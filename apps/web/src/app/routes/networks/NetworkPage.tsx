@@ -20,6 +20,8 @@ import NotFoundPage from '../NotFoundPage';
 
 // Each feature's heavier part is its own chunk: the forum, and the managers' settings (forms, dropzone).
 const NetworkForumTab = lazy(() => import('../../../features/forums/components/NetworkForumTab'));
+const NetworkAgendaTab = lazy(() => import('../../../features/agenda/components/NetworkAgendaTab'));
+const NetworkDocumentsTab = lazy(() => import('../../../features/documents/components/NetworkDocumentsTab'));
 const NetworkSettings = lazy(() => import('../../../features/networks/components/NetworkSettings'));
 
 const ADDRESS = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -58,6 +60,8 @@ function NetworkTabs({ network, tab }: { network: Network; tab: NetworkTab }) {
     'about',
     'members',
     'forum',
+    'agenda',
+    'documents',
     ...(hasChildren ? (['children'] as const) : []),
     ...(network.canManage ? (['history', 'settings'] as const) : []),
   ];
@@ -67,6 +71,8 @@ function NetworkTabs({ network, tab }: { network: Network; tab: NetworkTab }) {
     about: () => <NetworkAbout network={network} />,
     members: () => <NetworkMembers network={network} />,
     forum: () => <NetworkForumTab networkId={network.id} />,
+    agenda: () => <NetworkAgendaTab network={network} />,
+    documents: () => <NetworkDocumentsTab networkId={network.id} />,
     children: () => <NetworkChildren items={children.data ?? []} />,
     history: () => <NetworkHistory network={network} />,
     settings: () => <NetworkSettings network={network} onDone={(saved) => navigate(networkPath(saved))} />,

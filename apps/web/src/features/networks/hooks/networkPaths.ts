@@ -8,6 +8,8 @@ export const NETWORK_TABS = {
   about: '',
   members: 'membres',
   forum: 'forum',
+  agenda: 'agenda',
+  documents: 'documents',
   children: 'reseaux',
   history: 'historique',
   settings: 'parametres',

@@ -129,7 +129,7 @@ export function NetworkResultCard({ hit }: { hit: SearchHit }) {
   );
 }
 
-/** A forum topic found: title, network and category, the matching passage. */
+/** A forum topic (or a library document) found: title, network and category (or file name), the matching passage. */
 export function TopicResultCard({ hit }: { hit: SearchHit }) {
   const subtitle = hitSubtitle(hit);
   return (
@@ -145,7 +145,7 @@ export function TopicResultCard({ hit }: { hit: SearchHit }) {
 
 export function ResultCard({ hit }: { hit: SearchHit }) {
   if (hit.kind === 'network') return <NetworkResultCard hit={hit} />;
-  if (hit.kind === 'topic') return <TopicResultCard hit={hit} />;
+  if (hit.kind === 'topic' || hit.kind === 'document' || hit.kind === 'event') return <TopicResultCard hit={hit} />;
   return hit.kind === 'expert' ? <ExpertResultCard hit={hit} /> : <CompanyResultCard hit={hit} />;
 }
 

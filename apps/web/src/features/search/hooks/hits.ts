@@ -74,7 +74,7 @@ export function networkData(hit: SearchHit): NetworkHitData {
 }
 
 /** Where a hit leads in the app; null for kinds that have no page yet. */
-export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'>): string | null {
+export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'> & { data?: SearchHit['data'] }): string | null {
   switch (hit.kind) {
     case 'company':
       return `/entreprises/${hit.id}`;
@@ -84,6 +84,13 @@ export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'>): string | null {
       return `/reseaux/${hit.id}`;
     case 'topic':
       return `/forum/sujets/${hit.id}`;
+    case 'event':
+      return `/evenements/${hit.id}`;
+    case 'document': {
+      // The library tab of the document's network, with the document open.
+      const networkId = str(hit.data?.networkId);
+      return networkId ? `/reseaux/${networkId}/documents?document=${hit.id}` : null;
+    }
     default:
       return null;
   }
@@ -101,6 +108,8 @@ export function hitSubtitle(hit: SearchHit): string {
     return [e.jobTitle, e.expertiseDomains.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
   }
   if (hit.kind === 'topic') return [str(hit.data.networkName), str(hit.data.category)].filter(Boolean).join(' · ');
+  if (hit.kind === 'event') return [str(hit.data.localStartsAt)?.slice(0, 16).replace('T', ' '), str(hit.data.communeName), str(hit.data.networkName)].filter(Boolean).join(' · ');
+  if (hit.kind === 'document') return [str(hit.data.networkName), str(hit.data.fileName)].filter(Boolean).join(' · ');
   if (hit.kind === 'network') {
     const n = networkData(hit);
     return [n.hostName, n.places.slice(0, 2).join(', ')].filter(Boolean).join(' · ');

@@ -4,7 +4,7 @@ import type { SearchSort } from '@maillage/contracts';
 import type { Query } from '../../../lib/api';
 
 /** The kinds the directory shows as tabs. */
-export const DIRECTORY_KINDS = ['company', 'expert', 'network', 'topic'] as const;
+export const DIRECTORY_KINDS = ['company', 'expert', 'network', 'topic', 'document'] as const;
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
 /** Multi-valued filters: URL parameter = API parameter, values joined with commas. */
@@ -17,6 +17,7 @@ export const KIND_FILTERS: Record<DirectoryKind, readonly ListFilter[]> = {
   expert: [],
   network: ['networkType', 'maturity', 'region', 'departement', 'naf'],
   topic: [],
+  document: [],
 };
 
 export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100, 200] as const;

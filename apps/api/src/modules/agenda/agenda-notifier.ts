@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NotificationType } from '@maillage/contracts';
+import { AccessPolicy } from '../../core/access/access-policy.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { inParis } from './agenda-time';
+
+/** The event's path in the web app. */
+export const eventPath = (id: string) => `/evenements/${id}`;
+
+/**
+ * Waitlist promotion and the agenda's notifications. Everything runs in the caller's transaction (the
+ * event's row is locked by then); the payload carries the title, network and time, never the online link.
+ */
+@Injectable()
+export class AgendaNotifier {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Moves the first waitlisted people into the free seats (oldest first) and tells them. Returns who was promoted. */
+  async promote(tx: EntityManager, eventId: string): Promise<string[]> {
+    const [event]: { status: string; capacity: number | null; registered: number }[] = await tx.query(
+      `SELECT e.status, e.capacity, (SELECT count(*)::int FROM agenda_registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered
+       FROM agenda_events e WHERE e.id = $1`,
+      [eventId],
+    );
+    if (!event || event.status !== 'published') return [];
+    const free = event.capacity === null ? null : event.capacity - event.registered;
+    if (free !== null && free <= 0) return [];
+    // UPDATE … RETURNING answers [rows, affected] through TypeORM.
+    const [rows]: [{ person_id: string }[]] = await tx.query(
+      `UPDATE agenda_registrations SET status = 'registered', updated_at = now() WHERE id IN (
+         SELECT id FROM agenda_registrations WHERE event_id = $1 AND status = 'waitlisted' ORDER BY queued_at, id LIMIT $2)
+       RETURNING person_id`,
+      [eventId, free],
+    );
+    const promoted = rows.map((r) => r.person_id);
+    if (promoted.length) await this.tellAbout(tx, 'agenda.promoted', eventId, promoted, null);
+    return promoted;
+  }
+
+  /** Tells people about an event (the policy checks again that each of them still sees it). */
+  async tellAbout(tx: EntityManager, type: NotificationType, eventId: string, recipients: readonly string[], actorId: string | null): Promise<string[]> {
+    if (!recipients.length) return [];
+    const [event]: { id: string; network_id: string; title: string; starts_at: Date; network: string; shared_ids: string[] | null }[] = await tx.query(
+      `SELECT e.id, e.network_id, e.title, e.starts_at, n.name AS network,
+              (SELECT array_agg(sh.network_id::text) FROM agenda_event_shares sh WHERE sh.event_id = e.id) AS shared_ids
+       FROM agenda_events e JOIN networks n ON n.id = e.network_id WHERE e.id = $1`,
+      [eventId],
+    );
+    const networkIds = [event.network_id, ...(event.shared_ids ?? [])];
+    const result = await this.notifications.notify(tx, {
+      type,
+      recipients,
+      actorId,
+      subject: { kind: 'agenda_event', id: event.id, networkId: event.network_id },
+      data: { event: event.title, network: event.network, when: inParis(event.starts_at).format('DD/MM/YYYY HH:mm') },
+      path: eventPath(event.id),
+      visibleTo: (ids, db) => this.access.agendaReadersAmong(networkIds, ids, db),
+    });
+    return result.notified;
+  }
+}

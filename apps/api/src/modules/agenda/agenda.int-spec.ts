@@ -1,0 +1,388 @@
+// Agenda over HTTP against a real database: events and their bad input, the role × endpoint matrix, the
+// waitlist (with concurrent last-seat registrations), check-in, the CSV export, the ICS feeds parsed by a
+// real parser (ical.js), daylight saving, and the reminder job.
+import ICAL from 'ical.js';
+import { PNG } from '../../../test/fixtures';
+import type { HttpClient } from '../../../test/http-client';
+import { networkWorld, type Person } from '../../../test/network-world';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { SearchIndexer } from '../../core/search/search-indexer.service';
+import { AgendaRemindersService } from './agenda-reminders.service';
+import { inParis } from './agenda-time';
+
+const V1 = '/api/v1';
+const DAY = 24 * 3600 * 1000;
+const SECRET_LINK = 'https://visio.example.org/canary-agenda-7f3a';
+
+/** A Europe/Paris wall-clock time `days` from now at `hour`. */
+const parisDay = (days: number, hour = '18:00') => `${inParis(new Date(Date.now() + days * DAY)).format('YYYY-MM-DD')}T${hour}`;
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  /** DTSTART as written (Europe/Paris wall clock) and its zone. */
+  local: string;
+  tzid: string;
+  utc: string;
+  description: string;
+  location: string;
+}
+
+/** Parses an ICS file with ical.js (its own VTIMEZONE registered first). */
+function parseIcs(text: string): ParsedEvent[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  expect(calendar.getAllSubcomponents('vtimezone').map((tz) => tz.getFirstPropertyValue('tzid'))).toEqual(['Europe/Paris']);
+  // DTSTAMP is a UTC time (RFC 5545 §3.8.7.2).
+  expect(calendar.getAllSubcomponents('vevent').every((v) => /^DTSTAMP:\d{8}T\d{6}Z$/m.test(v.getFirstProperty('dtstamp')?.toICALString() ?? ''))).toBe(true);
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      local: event.startDate.toString(),
+      tzid: event.startDate.zone?.tzid ?? '',
+      utc: event.startDate.toJSDate().toISOString(),
+      description: event.description ?? '',
+      location: event.location ?? '',
+    };
+  });
+}
+
+describe('agenda (HTTP, real database)', () => {
+  let app: TestApp;
+  let world: Awaited<ReturnType<typeof networkWorld>>;
+  let admin: Person;
+  let staff: Person;
+  let animator: Person;
+  let member: Person;
+  let nonMember: Person;
+  let otherAnimator: Person;
+  let pub: string;
+  let priv: string;
+  let secret: string;
+  let other: string;
+
+  const count = async (table: string) => Number((await app.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const event = (body: Record<string, unknown> = {}) => ({
+    title: 'Petit-déjeuner des dirigeants',
+    description: 'Un **échange** entre chefs d’entreprise',
+    format: 'in_person',
+    address: '57 cours Fauriel',
+    communeCode: '42218',
+    startsAt: parisDay(10, '08:30'),
+    endsAt: parisDay(10, '10:00'),
+    ...body,
+  });
+  async function create(who: Person, networkId: string, body: Record<string, unknown> = {}) {
+    const res = await who.client.post(`${V1}/networks/${networkId}/agenda/events`, event(body));
+    if (res.status !== 201) throw new Error(`event: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body[0] as { id: string; status: string; startsAt: string; localStartsAt: string; seriesId: string | null };
+  }
+  const register = (who: HttpClient, id: string, answers?: Record<string, string>) => who.post(`${V1}/agenda/events/${id}/registrations`, answers ? { answers } : {});
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    world = await networkWorld(app);
+    ({ admin, staff } = world);
+    pub = (await world.createNetwork({ name: 'Club public de Saint-Étienne', themes: ['industrie'] })).id;
+    priv = (await world.createNetwork({ name: 'Club privé du Forez', visibility: 'private', joinPolicy: 'approval' })).id;
+    secret = (await world.createNetwork({ name: 'Cercle secret', visibility: 'secret', joinPolicy: 'invitation' })).id;
+    other = (await world.createNetwork({ name: 'Club de Lyon', visibility: 'private', hostOrganizationId: world.otherHostId }, admin)).id;
+    [animator, member, nonMember, otherAnimator] = await Promise.all(['Denis', 'Bruno', 'Fabien', 'Gaëlle'].map((name) => world.person(true, name)));
+    for (const id of [pub, priv, secret]) {
+      await world.enrol(id, animator, 'animator');
+      await world.enrol(id, member, 'member');
+    }
+    await world.enrol(other, otherAnimator, 'animator', admin);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('creates events with Europe/Paris times, Markdown and a place; refuses bad input with a 4xx and writes nothing', async () => {
+    const created = await create(animator, pub, { startsAt: '2027-06-10T18:00', endsAt: '2027-06-10T20:00' });
+    expect(created).toMatchObject({ status: 'published', startsAt: '2027-06-10T16:00:00.000Z', localStartsAt: '2027-06-10T18:00:00' });
+    const view = await app.client().get(`${V1}/agenda/events/${created.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ communeName: 'Saint-Étienne', departementCode: '42', descriptionHtml: expect.stringContaining('<strong>échange</strong>') });
+
+    const before = await count('agenda_events');
+    const bad: [Record<string, unknown>, string][] = [
+      [{ startsAt: '2027-02-30T10:00' }, 'AGENDA_INVALID_DATE'],
+      [{ startsAt: '2027-03-28T02:30', endsAt: '2027-03-28T04:00' }, 'AGENDA_INVALID_DATE'],
+      [{ startsAt: 'demain' }, 'VALIDATION_FAILED'],
+      [{ startsAt: '2027-06-10T18:00', endsAt: '2027-06-10T17:00' }, 'AGENDA_END_BEFORE_START'],
+      [{ communeCode: '99999' }, 'AGENDA_UNKNOWN_COMMUNE'],
+      [{ communeCode: null }, 'AGENDA_PLACE_REQUIRED'],
+      [{ format: 'online' }, 'AGENDA_LINK_REQUIRED'],
+      [{ format: 'online', onlineUrl: 'javascript:alert(1)' }, 'VALIDATION_FAILED'],
+      [{ capacity: 0 }, 'VALIDATION_FAILED'],
+      [{ capacity: 2.5 }, 'VALIDATION_FAILED'],
+      [{ registrationDeadline: parisDay(20) }, 'AGENDA_INVALID_DEADLINE'],
+      [{ questions: [{ kind: 'choice', label: 'Repas ?', choices: ['Oui'] }] }, 'AGENDA_INVALID_QUESTION'],
+      [{ recurrence: { frequency: 'daily', count: 3 } }, 'VALIDATION_FAILED'],
+      [{ recurrence: { frequency: 'weekly', count: 50 } }, 'VALIDATION_FAILED'],
+      [{ sharedNetworkIds: [other] }, 'AGENDA_INVALID_SHARE'],
+      [{ unknownField: 1 }, 'VALIDATION_FAILED'],
+    ];
+    for (const [body, code] of bad) {
+      const res = await animator.client.post(`${V1}/networks/${pub}/agenda/events`, event(body));
+      expect({ body, status: res.status, code: res.body.code }).toEqual({ body, status: 400, code });
+    }
+    expect(await count('agenda_events')).toBe(before);
+  });
+
+  it('keeps the Paris wall-clock time of a weekly event across the daylight-saving change, in the API and in the ICS', async () => {
+    // 28 March 2027: clocks go forward in Paris.
+    const series = await animator.client.post(`${V1}/networks/${pub}/agenda/events`, event({ startsAt: '2027-03-22T18:00', endsAt: '2027-03-22T19:30', recurrence: { frequency: 'weekly', count: 3 } }));
+    expect(series.status).toBe(201);
+    const items = series.body as { id: string; startsAt: string; localStartsAt: string; seriesId: string }[];
+    expect(items.map((e) => e.startsAt)).toEqual(['2027-03-22T17:00:00.000Z', '2027-03-29T16:00:00.000Z', '2027-04-05T16:00:00.000Z']);
+    expect(items.map((e) => e.localStartsAt)).toEqual(['2027-03-22T18:00:00', '2027-03-29T18:00:00', '2027-04-05T18:00:00']);
+    expect(new Set(items.map((e) => e.seriesId)).size).toBe(1);
+    for (const item of items) {
+      const ics = await app.client().get(`${V1}/agenda/events/${item.id}/event.ics`);
+      expect(ics.headers.get('content-type')).toContain('text/calendar');
+      const [parsed] = parseIcs(ics.body);
+      expect(parsed).toMatchObject({ tzid: 'Europe/Paris', utc: item.startsAt, local: item.localStartsAt });
+    }
+  });
+
+  it('applies the role × endpoint matrix; secret and private events are not found for outsiders; the online link never leaks', async () => {
+    const online = { format: 'online', onlineUrl: SECRET_LINK, address: null, communeCode: null };
+    const ids = {
+      pub: (await create(animator, pub, { ...online, title: 'Webinaire public' })).id,
+      priv: (await create(animator, priv, { title: 'Réunion privée' })).id,
+      secret: (await create(animator, secret, { title: 'Dîner secret' })).id,
+    };
+    const anonymous = app.client();
+    const who: [string, HttpClient][] = [
+      ['anonymous', anonymous],
+      ['nonMember', nonMember.client],
+      ['member', member.client],
+      ['animator', animator.client],
+      ['otherAnimator', otherAnimator.client],
+      ['admin', admin.client],
+    ];
+    const seen: Record<string, Record<string, number>> = {};
+    for (const [name, client] of who) {
+      seen[name] = {};
+      for (const [kind, id] of Object.entries(ids)) seen[name][kind] = (await client.get(`${V1}/agenda/events/${id}`)).status;
+    }
+    expect(seen).toEqual({
+      anonymous: { pub: 200, priv: 404, secret: 404 },
+      nonMember: { pub: 200, priv: 404, secret: 404 },
+      member: { pub: 200, priv: 200, secret: 200 },
+      animator: { pub: 200, priv: 200, secret: 200 },
+      otherAnimator: { pub: 200, priv: 404, secret: 404 },
+      admin: { pub: 200, priv: 200, secret: 200 },
+    });
+    // Managing: animators, host staff and admins; members and outsiders are refused (404 when they cannot see it).
+    const manage = async (client: HttpClient, id: string) => (await client.patch(`${V1}/agenda/events/${id}`, { capacity: 100 })).status;
+    expect(await manage(member.client, ids.priv)).toBe(403);
+    expect(await manage(otherAnimator.client, ids.priv)).toBe(404);
+    expect(await manage(anonymous, ids.pub)).toBe(401);
+    expect(await manage(staff.client, ids.priv)).toBe(200);
+    expect(await manage(admin.client, ids.secret)).toBe(200);
+    expect((await member.client.get(`${V1}/agenda/events/${ids.priv}/registrations`)).status).toBe(403);
+    expect((await nonMember.client.get(`${V1}/agenda/events/${ids.priv}/attendees.csv`)).status).toBe(404);
+
+    // Lists: outsiders see the public event only.
+    const range = `from=${encodeURIComponent(parisDay(-1))}&to=${encodeURIComponent(parisDay(30))}`;
+    const listed = async (client: HttpClient) => ((await client.get(`${V1}/agenda/events?${range}`)).body as { id: string }[]).map((e) => e.id);
+    expect(await listed(nonMember.client)).toEqual(expect.arrayContaining([ids.pub]));
+    expect(await listed(nonMember.client)).not.toEqual(expect.arrayContaining([ids.priv]));
+    expect(await listed(anonymous)).not.toContain(ids.secret);
+    expect(await listed(member.client)).toEqual(expect.arrayContaining([ids.pub, ids.priv, ids.secret]));
+    expect((await nonMember.client.get(`${V1}/networks/${secret}/agenda/settings`)).status).toBe(404);
+
+    // The online link: only for registered people and managers; never in lists or feeds.
+    expect((await nonMember.client.get(`${V1}/agenda/events/${ids.pub}`)).body.onlineUrl).toBeNull();
+    expect((await animator.client.get(`${V1}/agenda/events/${ids.pub}`)).body.onlineUrl).toBe(SECRET_LINK);
+    expect((await register(nonMember.client, ids.pub)).status).toBe(201);
+    expect((await nonMember.client.get(`${V1}/agenda/events/${ids.pub}`)).body.onlineUrl).toBe(SECRET_LINK);
+    expect(JSON.stringify((await nonMember.client.get(`${V1}/agenda/events?${range}`)).body)).not.toContain('canary-agenda');
+    expect((await anonymous.get(`${V1}/agenda/events/${ids.pub}/event.ics`)).body).not.toContain('canary-agenda');
+    expect((await nonMember.client.get(`${V1}/agenda/events/${ids.pub}/event.ics`)).body).toContain('canary-agenda');
+    expect((await anonymous.get(`${V1}/networks/${pub}/agenda.ics`)).body).not.toContain('canary-agenda');
+    expect((await anonymous.get(`${V1}/networks/${priv}/agenda.ics`)).status).toBe(404);
+  });
+
+  it('lets members propose events where the network allows it; managers approve them', async () => {
+    const body = event({ title: 'Visite d’usine proposée' });
+    expect((await member.client.post(`${V1}/networks/${priv}/agenda/events`, body)).status).toBe(403);
+    expect((await member.client.put(`${V1}/networks/${priv}/agenda/settings`, { memberProposals: true })).status).toBe(403);
+    expect((await animator.client.put(`${V1}/networks/${priv}/agenda/settings`, { memberProposals: true })).body).toMatchObject({ memberProposals: true, canManage: true });
+    const proposed = await member.client.post(`${V1}/networks/${priv}/agenda/events`, { ...body, status: 'published' });
+    expect(proposed.status).toBe(201);
+    const id = proposed.body[0].id;
+    expect(proposed.body[0].status).toBe('proposed');
+    // A proposal is seen by its author and the managers only, and nobody registers before it is published.
+    expect((await animator.client.get(`${V1}/agenda/events/${id}`)).status).toBe(200);
+    const peer = await world.person(true, 'Paul');
+    await world.enrol(priv, peer);
+    expect((await peer.client.get(`${V1}/agenda/events/${id}`)).status).toBe(404);
+    expect((await register(member.client, id)).body.code).toBe('AGENDA_REGISTRATION_CLOSED');
+    expect((await member.client.post(`${V1}/agenda/events/${id}/publish`)).status).toBe(403);
+    expect((await animator.client.post(`${V1}/agenda/events/${id}/publish`)).body.status).toBe('published');
+    expect((await peer.client.get(`${V1}/agenda/events/${id}`)).status).toBe(200);
+  });
+
+  it('fills seats then the waitlist, refuses double registrations, promotes and notifies on cancel, checks in and exports', async () => {
+    const created = await create(animator, pub, {
+      capacity: 2,
+      questions: [
+        { kind: 'choice', label: 'Repas', choices: ['Oui', 'Non'], required: true },
+        { kind: 'text', label: 'Attentes' },
+      ],
+    });
+    const id = created.id;
+    const [a, b, c] = await Promise.all(['Alice', 'Bob', 'Carla'].map((name) => world.person(true, name)));
+    expect((await register(a.client, id, { q1: 'Peut-être' })).body.code).toBe('AGENDA_INVALID_ANSWERS');
+    expect((await register(a.client, id, { q2: 'rien' })).body.code).toBe('AGENDA_INVALID_ANSWERS');
+    expect((await register(a.client, id, { q1: 'Oui', q9: 'x' })).body.code).toBe('AGENDA_INVALID_ANSWERS');
+    expect(await count(`agenda_registrations WHERE event_id = '${id}'`)).toBe(0);
+
+    expect((await register(a.client, id, { q1: 'Oui', q2: '=HYPERLINK("http://evil.example","x")' })).body).toMatchObject({ status: 'registered', waitlistPosition: null });
+    expect((await register(a.client, id, { q1: 'Oui' })).status).toBe(409);
+    expect((await register(b.client, id, { q1: 'Non' })).body.status).toBe('registered');
+    const third = await register(c.client, id, { q1: 'Oui' });
+    expect(third.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect((await c.client.get(`${V1}/agenda/events/${id}`)).body).toMatchObject({ myStatus: 'waitlisted', myWaitlistPosition: 1, registeredCount: 2, waitlistCount: 1 });
+
+    // Capacity below the registrations: refused, nothing changed.
+    const lower = await animator.client.patch(`${V1}/agenda/events/${id}`, { capacity: 1 });
+    expect(lower).toMatchObject({ status: 409, body: { code: 'AGENDA_CAPACITY_BELOW_REGISTRATIONS' } });
+    expect((await animator.client.get(`${V1}/agenda/events/${id}`)).body.capacity).toBe(2);
+
+    // Bob cancels: Carla is promoted and told (in-app and by e-mail).
+    expect((await b.client.delete(`${V1}/agenda/events/${id}/registrations/me`)).body.status).toBe('cancelled');
+    expect((await b.client.delete(`${V1}/agenda/events/${id}/registrations/me`)).status).toBe(409);
+    expect((await c.client.get(`${V1}/agenda/events/${id}`)).body).toMatchObject({ myStatus: 'registered', myWaitlistPosition: null });
+    const notes = await c.client.get(`${V1}/notifications`);
+    expect(notes.body.items[0]).toMatchObject({ type: 'agenda.promoted', path: `/evenements/${id}`, data: { event: 'Petit-déjeuner des dirigeants' } });
+    const [mail] = await app.db.query('SELECT subject FROM mail_outbox WHERE "to" = $1 AND template = $2', [c.email, 'agenda-promoted']);
+    expect(mail.subject).toContain('Petit-déjeuner des dirigeants');
+
+    // Check-in by the animator, attendance stored; the CSV neutralises formulas.
+    const attendees = (await animator.client.get(`${V1}/agenda/events/${id}/registrations`)).body as { id: string; name: string; status: string }[];
+    const carla = attendees.find((r) => r.name.startsWith('Carla'))!;
+    const bob = attendees.find((r) => r.name.startsWith('Bob'))!;
+    expect((await animator.client.put(`${V1}/agenda/events/${id}/registrations/${carla.id}/check-in`, { present: true })).body.checkedInAt).toEqual(expect.any(String));
+    expect((await animator.client.put(`${V1}/agenda/events/${id}/registrations/${bob.id}/check-in`, { present: true })).status).toBe(409);
+    expect((await member.client.put(`${V1}/agenda/events/${id}/registrations/${carla.id}/check-in`, { present: true })).status).toBe(403);
+    const csv = await animator.client.get(`${V1}/agenda/events/${id}/attendees.csv`);
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    expect(csv.body).toContain('Repas;Attentes');
+    expect(csv.body).toContain(`"'=HYPERLINK`);
+    expect(csv.body).not.toContain('Bob');
+  });
+
+  it('gives the last seat to exactly one of many concurrent registrations', async () => {
+    const { id } = await create(animator, pub, { capacity: 1, title: 'Dernière place' });
+    const people = await Promise.all(['P1', 'P2', 'P3', 'P4', 'P5', 'P6'].map((name) => world.person(true, name)));
+    const answers = await Promise.all(people.map((p) => register(p.client, id)));
+    expect(answers.map((r) => r.status)).toEqual(people.map(() => 201));
+    expect(answers.filter((r) => r.body.status === 'registered')).toHaveLength(1);
+    expect(answers.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.waitlistPosition).sort()).toEqual([1, 2, 3, 4, 5]);
+    // The same person twice at once: one registration, one 409.
+    const twice = await Promise.all([register(people[0].client, id), register(people[0].client, id)]);
+    expect(twice.map((r) => r.status)).toEqual([409, 409]);
+    const late = await world.person(true, 'Late');
+    const again = await Promise.all([register(late.client, id), register(late.client, id)]);
+    expect(again.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+
+  it('serves the network and personal ICS feeds, parsed by ical.js at the right Paris time; the personal address is revocable', async () => {
+    const { id, startsAt } = await create(animator, pub, { title: 'Forum annuel', startsAt: parisDay(12, '18:00'), endsAt: parisDay(12, '21:00'), capacity: 50 });
+    const network = await app.client().get(`${V1}/networks/${pub}/agenda.ics`);
+    expect(network.status).toBe(200);
+    const inNetwork = parseIcs(network.body).find((e) => e.uid === `${id}@maillage`);
+    expect(inNetwork).toMatchObject({ summary: 'Forum annuel', tzid: 'Europe/Paris', utc: startsAt, local: `${parisDay(12, '18:00')}:00` });
+
+    expect((await member.client.get(`${V1}/agenda/feed`)).body).toEqual({ active: false, createdAt: null });
+    const feed = await member.client.post(`${V1}/agenda/feed`);
+    expect(feed.body).toMatchObject({ active: true, url: expect.stringMatching(/\/api\/v1\/agenda\/feed\/[\w-]+\.ics$/) });
+    const path = new URL(feed.body.url).pathname;
+    const stored: { token_hash: string }[] = await app.db.query('SELECT token_hash FROM agenda_feed_tokens');
+    expect(stored.some((r) => path.includes(r.token_hash))).toBe(false);
+    const personal = await app.client().get(path);
+    expect(personal.status).toBe(200);
+    const events = parseIcs(personal.body);
+    // The member sees the events of their networks, private and secret ones included.
+    expect(events.find((e) => e.uid === `${id}@maillage`)).toMatchObject({ tzid: 'Europe/Paris', utc: startsAt });
+    expect(events.map((e) => e.summary)).toEqual(expect.arrayContaining(['Réunion privée', 'Dîner secret']));
+    // Regenerating stops the old address; revoking stops all.
+    const renewed = await member.client.post(`${V1}/agenda/feed`);
+    expect((await app.client().get(path)).status).toBe(404);
+    expect((await member.client.delete(`${V1}/agenda/feed`)).status).toBe(204);
+    expect((await app.client().get(new URL(renewed.body.url).pathname)).status).toBe(404);
+    expect((await app.client().get(`${V1}/agenda/feed/not-a-token`)).status).toBe(404);
+  });
+
+  it('uploads a cover image and cancels an event, telling its registered people', async () => {
+    const { id } = await create(animator, pub, { title: 'Atelier annulé' });
+    const cover = await animator.client.upload(`${V1}/agenda/events/${id}/cover`, PNG, 'cover.png', 'image/png', 'PUT');
+    expect(cover.body.coverUrl).toMatch(/^\/api\/v1\/files\//);
+    expect((await member.client.upload(`${V1}/agenda/events/${id}/cover`, PNG, 'cover.png', 'image/png', 'PUT')).status).toBe(403);
+    const attendee = await world.person(true, 'Inès');
+    await register(attendee.client, id);
+    expect((await animator.client.post(`${V1}/agenda/events/${id}/cancel`)).body.status).toBe('cancelled');
+    expect((await attendee.client.get(`${V1}/notifications`)).body.items[0]).toMatchObject({ type: 'agenda.event_cancelled' });
+    expect((await register(member.client, id)).body.code).toBe('AGENDA_REGISTRATION_CLOSED');
+    expect((await animator.client.patch(`${V1}/agenda/events/${id}`, { title: 'x' })).status).toBe(409);
+  });
+
+  it('reminds registered people 24 hours before, once, through the notification service', async () => {
+    const soon = inParis(new Date(Date.now() + 20 * 3600 * 1000)).format('YYYY-MM-DDTHH:mm');
+    const end = inParis(new Date(Date.now() + 22 * 3600 * 1000)).format('YYYY-MM-DDTHH:mm');
+    const { id } = await create(animator, pub, { title: 'Demain matin', startsAt: soon, endsAt: end });
+    const later = await create(animator, pub, { title: 'Dans dix jours' });
+    const attendee = await world.person(true, 'Rémi');
+    await register(attendee.client, id);
+    await register(attendee.client, later.id);
+    const reminders = app.running.app.get(AgendaRemindersService);
+    expect(await reminders.runReminders(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await reminders.runReminders(new Date())).toBe(0);
+    const items = (await attendee.client.get(`${V1}/notifications`)).body.items as { type: string; subject: { id: string } }[];
+    expect(items.filter((n) => n.type === 'agenda.reminder').map((n) => n.subject.id)).toEqual([id]);
+  });
+
+  it('indexes published events for search: public ones for everyone, private ones for their readers, never the link nor drafts', async () => {
+    const word = `Zythologie${Date.now()}`;
+    const publicOne = await create(animator, pub, { title: `${word} publique`, format: 'online', onlineUrl: SECRET_LINK, address: null, communeCode: null });
+    const privateOne = await create(animator, priv, { title: `${word} privée` });
+    const draft = await create(animator, pub, { title: `${word} brouillon`, status: 'draft' });
+    await app.running.app.get(SearchIndexer).drain();
+    const found = async (client: HttpClient) => {
+      const res = await client.get(`${V1}/search?q=${encodeURIComponent(word)}&kind=event`);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain('canary-agenda');
+      return (res.body.items as { id: string }[]).map((i) => i.id);
+    };
+    expect(new Set(await found(member.client))).toEqual(new Set([publicOne.id, privateOne.id]));
+    expect(await found(nonMember.client)).toEqual([publicOne.id]);
+    expect(await found(app.client())).not.toContain(draft.id);
+    // A cancelled event leaves the index.
+    await animator.client.post(`${V1}/agenda/events/${publicOne.id}/cancel`);
+    await app.running.app.get(SearchIndexer).drain();
+    expect(await found(nonMember.client)).toEqual([]);
+  });
+
+  it('shows the territorial agenda of public events by département, and filters by network type and theme', async () => {
+    const range = `from=${encodeURIComponent(parisDay(-1))}&to=${encodeURIComponent(parisDay(60))}`;
+    const ids = async (query: string, client: HttpClient = member.client) =>
+      ((await client.get(`${V1}/agenda/events?${range}&${query}`)).body as { id: string; network: { id: string } }[]).map((e) => e.network.id);
+    const territory = await ids('scope=territory&departement=42');
+    expect(territory.length).toBeGreaterThan(0);
+    expect(new Set(territory)).toEqual(new Set([pub]));
+    expect(await ids('scope=territory&departement=69')).toEqual([]);
+    expect(new Set(await ids('theme=industrie'))).toEqual(new Set([pub]));
+    expect(await ids('networkType=cluster')).toEqual([]);
+    expect((await member.client.get(`${V1}/agenda/events?scope=mine&${range}`)).status).toBe(200);
+    expect((await app.client().get(`${V1}/agenda/events?scope=mine`)).status).toBe(401);
+    expect((await member.client.get(`${V1}/agenda/events?from=2027-01-01T00:00&to=2029-01-01T00:00`)).body.code).toBe('AGENDA_RANGE_TOO_LONG');
+  });
+});

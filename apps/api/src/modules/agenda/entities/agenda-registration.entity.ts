@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AgendaRegistrationStatus } from '@maillage/contracts';
+import { Person } from '../../identity/entities/person.entity';
+import { AgendaEvent } from './agenda-event.entity';
+
+/** A person's registration to an event: one row per person and event (a new registration after a cancellation reuses it). */
+@Entity('agenda_registrations')
+@Index('uq_agenda_registrations_person', ['eventId', 'personId'], { unique: true })
+export class AgendaRegistration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => AgendaEvent, { onDelete: 'CASCADE' })
+  event?: AgendaEvent;
+
+  @Column({ type: 'uuid' })
+  personId: string;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  person?: Person;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: AgendaRegistrationStatus;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  answers: Record<string, string>;
+
+  /** The waitlist order (the time of the last registration). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  queuedAt: Date;
+
+  /** Attendance recorded at check-in (network indicators). */
+  @Column({ type: 'timestamptz', nullable: true })
+  checkedInAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  checkedInById: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
