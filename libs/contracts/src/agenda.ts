@@ -176,6 +176,8 @@ export interface AgendaSettings {
   /** The caller may propose (members) or publish (managers) events in this network. */
   canPropose?: boolean;
   canManage?: boolean;
+  /** Managers only: the other networks they manage, with which an event of this network may be shared. */
+  shareTargets?: { id: string; name: string }[];
 }
 
 export interface AgendaFeedStatus {

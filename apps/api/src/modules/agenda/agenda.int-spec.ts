@@ -210,6 +210,29 @@ describe('agenda (HTTP, real database)', () => {
     expect((await anonymous.get(`${V1}/networks/${priv}/agenda.ics`)).status).toBe(404);
   });
 
+  it('shares an event with the other networks its manager runs: offered in the settings, listed in their agendas', async () => {
+    const settings = async (who: Person, networkId: string) => (await who.client.get(`${V1}/networks/${networkId}/agenda/settings`)).body;
+    const targets = (await settings(animator, pub)).shareTargets.map((n: { id: string }) => n.id);
+    expect(targets).toEqual(expect.arrayContaining([priv, secret]));
+    expect(targets).not.toContain(pub);
+    expect(targets).not.toContain(other);
+    expect((await settings(member, pub)).shareTargets).toEqual([]);
+    expect((await settings(otherAnimator, other)).shareTargets.map((n: { id: string }) => n.id)).not.toContain(pub);
+
+    const shared = await create(animator, pub, { title: 'Forum des réseaux du Forez', sharedNetworkIds: [priv] });
+    const view = (await animator.client.get(`${V1}/agenda/events/${shared.id}`)).body;
+    expect(view.sharedWith.map((n: { id: string }) => n.id)).toEqual([priv]);
+    const inAgendaOf = async (networkId: string) =>
+      ((await member.client.get(`${V1}/agenda/events?networkId=${networkId}&from=${encodeURIComponent(parisDay(-1))}&to=${encodeURIComponent(parisDay(30))}`)).body as { id: string }[]).map(
+        (e) => e.id,
+      );
+    expect(await inAgendaOf(priv)).toContain(shared.id);
+    expect(await inAgendaOf(secret)).not.toContain(shared.id);
+    // An edit can stop sharing it.
+    expect((await animator.client.patch(`${V1}/agenda/events/${shared.id}`, { sharedNetworkIds: [] })).body.sharedWith).toEqual([]);
+    expect(await inAgendaOf(priv)).not.toContain(shared.id);
+  });
+
   it('lets members propose events where the network allows it; managers approve them', async () => {
     const body = event({ title: 'Visite d’usine proposée' });
     expect((await member.client.post(`${V1}/networks/${priv}/agenda/events`, body)).status).toBe(403);

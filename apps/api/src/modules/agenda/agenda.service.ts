@@ -168,11 +168,31 @@ export class AgendaService {
   async settings(actor: MaybeActor, networkId: string): Promise<AgendaSettingsView> {
     const standing = await this.networkStanding(actor, networkId);
     const memberProposals = await this.memberProposals(networkId);
+    const canManage = this.access.canManageAgenda(standing);
     return {
       memberProposals,
-      canManage: this.access.canManageAgenda(standing),
+      canManage,
       canPropose: actor !== null && this.access.canProposeEvent(standing, memberProposals),
+      shareTargets: actor && canManage ? await this.shareTargets(actor, networkId) : [],
     };
+  }
+
+  /** The other networks the person manages (as animator or host staff; the policy has the last word), by name. */
+  private async shareTargets(actor: Actor, homeId: string): Promise<{ id: string; name: string }[]> {
+    const candidates: { id: string; name: string }[] = await this.db.query(
+      `SELECT n.id, n.name FROM networks n
+       WHERE n.id <> $1 AND (
+         EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = $2)
+         OR EXISTS (SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
+                    WHERE m.network_id = n.id AND cm.person_id = $2 AND m.status = 'active' AND m.role = 'animator'))
+       ORDER BY n.name, n.id LIMIT 200`,
+      [homeId, actor.personId],
+    );
+    const standings = await this.access.networkStandings(actor, candidates.map((c) => c.id));
+    return candidates.filter((c) => {
+      const standing = standings.get(c.id);
+      return standing !== undefined && this.access.canManageAgenda(standing);
+    });
   }
 
   async updateSettings(actor: Actor, networkId: string, memberProposals: boolean): Promise<AgendaSettingsView> {

@@ -1,4 +1,6 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgendaEvent } from '@maillage/contracts';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
@@ -29,6 +31,7 @@ export function NewEventPage() {
           loaded.canPropose ? (
             <EventForm
               canPublish={!!loaded.canManage}
+              shareTargets={loaded.shareTargets}
               onCancel={back}
               onSubmit={async (input) => {
                 const [first] = await agendaApi.create(networkId, input);
@@ -59,9 +62,8 @@ export function EditEventPage() {
       <QueryContent query={event} loading={<LoadingLines lines={10} />}>
         {(loaded) =>
           loaded.canManage ? (
-            <EventForm
+            <EditEventForm
               event={loaded}
-              canPublish
               onCancel={() => navigate(eventPath(id))}
               onSubmit={async (input) => {
                 await agendaApi.update(id, input);
@@ -80,3 +82,13 @@ export function EditEventPage() {
 }
 
 export default NewEventPage;
+
+/** The edit form once the home network's settings (the networks the manager may share with) are known. */
+function EditEventForm({ event, ...props }: { event: AgendaEvent } & Pick<ComponentProps<typeof EventForm>, 'onSubmit' | 'onCancel'>) {
+  const settings = useAgendaSettings(event.network.id);
+  return (
+    <QueryContent query={settings} loading={<LoadingLines lines={10} />}>
+      {(loaded) => <EventForm event={event} canPublish shareTargets={loaded.shareTargets} {...props} />}
+    </QueryContent>
+  );
+}

@@ -1,6 +1,6 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/fr';
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput, DatesProvider, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -59,6 +59,8 @@ export interface EventFormValues {
   repeat: 'none' | 'weekly' | 'monthly';
   repeatCount: number | string;
   draft: boolean;
+  /** Other networks sharing the event (managers). */
+  sharedNetworkIds: string[];
 }
 
 function initialValues(event: AgendaEvent | undefined): EventFormValues {
@@ -82,11 +84,12 @@ function initialValues(event: AgendaEvent | undefined): EventFormValues {
     repeat: 'none',
     repeatCount: 4,
     draft: false,
+    sharedNetworkIds: (event?.sharedWith ?? []).map((n) => n.id),
   };
 }
 
 /** The API's input; times are Europe/Paris wall-clock times (the API reads them so). */
-export function toEventInput(values: EventFormValues, creating: boolean): AgendaEventInput {
+export function toEventInput(values: EventFormValues, creating: boolean, sharing = false): AgendaEventInput {
   const online = values.format === 'online';
   return {
     title: values.title.trim(),
@@ -107,6 +110,7 @@ export function toEventInput(values: EventFormValues, creating: boolean): Agenda
       required: q.required,
       choices: q.kind === 'choice' ? q.choices.split(',').map((c) => c.trim()).filter(Boolean) : [],
     })),
+    ...(sharing ? { sharedNetworkIds: values.sharedNetworkIds } : {}),
     ...(creating
       ? { status: values.draft ? ('draft' as const) : ('published' as const), recurrence: values.repeat === 'none' ? null : { frequency: values.repeat, count: Number(values.repeatCount) } }
       : {}),
@@ -118,12 +122,14 @@ interface EventFormProps {
   event?: AgendaEvent;
   /** Managers publish or keep a draft; members propose. */
   canPublish: boolean;
+  /** The other networks the manager may share the event with (none: no choice shown). */
+  shareTargets?: { id: string; name: string }[];
   onSubmit: (input: AgendaEventInput) => Promise<unknown>;
   onCancel: () => void;
 }
 
 /** Creates or edits an event: what, where (a place with its commune, or online), when (Europe/Paris), registration. */
-export function EventForm({ event, canPublish, onSubmit: save, onCancel }: EventFormProps) {
+export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save, onCancel }: EventFormProps) {
   const { t, i18n } = useTranslation();
   const creating = !event;
   const form = useForm<EventFormValues>({
@@ -139,7 +145,10 @@ export function EventForm({ event, canPublish, onSubmit: save, onCancel }: Event
       onlineUrl: (value, values) => (values.format === 'online' ? (rules.required(t)(value) ?? (/^https:\/\/\S+\.\S+/.test(value.trim()) ? null : t('agenda.form.httpsOnly'))) : null),
     },
   });
-  const { onSubmit, error, submitting } = useFormSubmit(form, (values) => save(toEventInput(values, creating)), {
+  // Networks it is shared with stay listed (an edit keeps them), even those the manager no longer manages.
+  const shareChoices = [...shareTargets, ...(event?.sharedWith ?? []).filter((n) => !shareTargets.some((t) => t.id === n.id))].map((n) => ({ value: n.id, label: n.name }));
+  const sharing = canPublish && shareChoices.length > 0;
+  const { onSubmit, error, submitting } = useFormSubmit(form, (values) => save(toEventInput(values, creating, sharing)), {
     fieldAliases: { communeCode: 'commune', registrationDeadline: 'deadlineDate', startsAt: 'startDate', endsAt: 'endTime' },
   });
   const online = form.values.format === 'online';
@@ -240,6 +249,16 @@ export function EventForm({ event, canPublish, onSubmit: save, onCancel }: Event
               ) : null}
             </Stack>
           </Fieldset>
+          {sharing ? (
+            <MultiSelect
+              label={t('agenda.fields.sharedWith')}
+              description={t('agenda.form.sharedWithHint')}
+              data={shareChoices}
+              searchable
+              clearable
+              {...form.getInputProps('sharedNetworkIds')}
+            />
+          ) : null}
           {creating && canPublish ? <Checkbox label={t('agenda.form.saveAsDraft')} {...form.getInputProps('draft', { type: 'checkbox' })} /> : null}
           {creating && !canPublish ? (
             <Text size="sm" c="dimmed">

@@ -35,6 +35,7 @@ describe('agenda times in the web app', () => {
       repeat: 'weekly',
       repeatCount: 3,
       draft: true,
+      sharedNetworkIds: ['n2'],
     };
     expect(toEventInput(values, true)).toEqual({
       title: 'Atelier',
@@ -52,5 +53,8 @@ describe('agenda times in the web app', () => {
       recurrence: { frequency: 'weekly', count: 3 },
     });
     expect(toEventInput({ ...values, repeat: 'none' }, false)).not.toHaveProperty('recurrence');
+    // The networks sharing it: sent when the manager had the choice (the form showed it).
+    expect(toEventInput(values, true)).not.toHaveProperty('sharedNetworkIds');
+    expect(toEventInput(values, false, true)).toMatchObject({ sharedNetworkIds: ['n2'] });
   });
 });
