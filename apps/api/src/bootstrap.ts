@@ -66,12 +66,20 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(new CleanInputPipe(), createValidationPipe());
   await setupHttp(app, config);
+  // While shutting down, every answer closes its connection: keep-alive clients that go on sending requests
+  // would otherwise hold the HTTP server open for ever (socket.io waits for it before Fastify's own close).
+  let draining = false;
+  app.getHttpAdapter().getInstance().addHook('onSend', async (_req, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   app.useWebSocketAdapter(await RealtimeIoAdapter.connect(app, config));
   await app.init();
   return {
     app,
     databaseUrl,
     async close() {
+      draining = true;
+      app.getHttpServer().closeIdleConnections();
       await app.close();
       if (stopEmbedded) await stopEmbedded();
     },

@@ -1,6 +1,6 @@
 // socket.io clients for integration tests: opened as a browser of an HttpClient would (its cookies, the
 // platform's Origin), with helpers to wait for events and record what arrives.
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { REALTIME_NAMESPACE, REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import type { HttpClient } from './http-client';
@@ -16,11 +16,15 @@ export function closeSockets(): void {
   while (opened.length) opened.pop()!.disconnect();
 }
 
-/** Opens (without waiting) a socket on `/realtime` with the client's cookies and the platform's Origin. */
-export function openSocket(app: TestApp, http: HttpClient | null): RealtimeClient {
+/**
+ * Opens (without waiting) a socket on `/realtime` with the client's cookies and the platform's Origin; `options`
+ * may point it at another address (`url`, e.g. a proxy in front of the app) or turn reconnection on.
+ */
+export function openSocket(app: TestApp, http: HttpClient | null, options: Partial<ManagerOptions & SocketOptions> & { url?: string } = {}): RealtimeClient {
+  const { url = app.url, ...rest } = options;
   const headers: Record<string, string> = { origin: new URL(app.running.app.get<AppConfig>(APP_CONFIG).PUBLIC_URL).origin };
   if (http?.cookieHeader) headers.cookie = http.cookieHeader;
-  const socket: RealtimeClient = io(app.url + REALTIME_NAMESPACE, { path: REALTIME_PATH, transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const socket: RealtimeClient = io(url + REALTIME_NAMESPACE, { path: REALTIME_PATH, transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true, ...rest });
   opened.push(socket);
   return socket;
 }

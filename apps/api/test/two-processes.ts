@@ -5,7 +5,17 @@ import { createTestApp, type TestApp } from './test-app';
  * (TEST_REDIS_URL, default 127.0.0.1:6379). PGlite is one in-process database per test run: there
  * the suite is not declared, and says why.
  */
-export function describeAcrossTwoProcesses(title: string, body: (apps: () => { first: TestApp; second: TestApp }) => void): void {
+export interface TwoProcesses {
+  first: TestApp;
+  second: TestApp;
+  /**
+   * Stops the second process (its sockets drop, requests under way fail) and starts a new one on the same
+   * database and Redis, on another port; `second` is the new one once this resolves. The first one owns the database.
+   */
+  restartSecond(): Promise<TestApp>;
+}
+
+export function describeAcrossTwoProcesses(title: string, body: (apps: () => TwoProcesses) => void): void {
   if (process.env.TEST_DB === 'pglite') {
     console.log(`${title} not run on PGlite: it needs two apps on one PostgreSQL database (run it with TEST_DB=postgres).`);
     return;
@@ -22,6 +32,11 @@ export function describeAcrossTwoProcesses(title: string, body: (apps: () => { f
       await second?.close();
       await first?.close();
     });
-    body(() => ({ first, second }));
+    const restartSecond = async () => {
+      await second.close();
+      second = await createTestApp({ REDIS_URL, DATABASE_URL: first.running.databaseUrl });
+      return second;
+    };
+    body(() => ({ first, second, restartSecond }));
   });
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -18,9 +18,9 @@ import { FilesService } from '../../core/storage/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ConversationsService } from './conversations.service';
 import type { MessagePageQueryDto, SendMessageDto } from './dto/messaging.dto';
-import { ATTACHMENT, MESSAGE, MessagingErrors } from './messaging.errors';
+import { ATTACHMENT, CONVERSATION, MESSAGE, MessagingErrors } from './messaging.errors';
 import { MessagingRealtime } from './messaging.realtime';
-import { attachmentUrl, conversationPath, MessagingRepository, returned } from './messaging.repository';
+import { attachmentUrl, conversationPath, type MessageRow, messageOf, MessagingRepository, returned } from './messaging.repository';
 
 /** A message just written or read under the caller's checks (a 404 should it have vanished meanwhile). */
 function found(message: Message | null): Message {
@@ -28,12 +28,24 @@ function found(message: Message | null): Message {
   return message;
 }
 
-/** Thrown inside the send transaction when the clientId was already used: rolls the sequence number back. */
-class Duplicate extends Error {}
+/** What the sending statement answers: the message, and who to tell about it. */
+type SentRow = MessageRow & { title: string | null; participant_ids: string[]; unmuted_ids: string[] };
+
+/** The error of a message insert whose clientId this sender already used in the conversation. */
+function isDuplicateClientId(error: unknown): boolean {
+  const cause = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return cause?.code === '23505' && cause.constraint === 'uq_messages_client_id';
+}
 
 /** Messages: sending (numbered, deduplicated), history and catch-up, edits, deletion, reactions, receipts, attachments. */
 @Injectable()
-export class MessagesService {
+export class MessagesService implements OnModuleDestroy {
+  private readonly logger = new Logger('Messaging');
+  /** Work started after a commit and not awaited by the request (offline notifications). */
+  private readonly background = new Set<Promise<void>>();
+  /** Set when the app shuts down: requests still answered then wait for their own background work. */
+  private closing = false;
+
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessPolicy,
@@ -76,35 +88,73 @@ export class MessagesService {
     if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
     const html = renderMarkdown(dto.body);
     const attachmentIds = [...new Set((dto.attachmentIds ?? []).map((id) => id.toLowerCase()))];
-    let sent: { message: Message; participantIds: string[] };
+    let sent: SentRow;
     try {
-      sent = await this.db.transaction(async (tx) => {
-        const [{ last_seq }] = returned<{ last_seq: string }>(
-          await tx.query('UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq', [conversationId]),
+      // One statement numbers the message, stores it and marks it read by its sender: the conversation's row is
+      // locked (every other sender of the conversation waits) only while it runs and commits. The same clientId
+      // sent twice at once: the unique index refuses the second insert, and its numbering is rolled back with it.
+      // It answers the message and who to tell about it, so that nothing more is read before the emit.
+      const send = async (db: EntityManager) => {
+        const [row]: SentRow[] = await db.query(
+          `WITH numbered AS (
+             UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq, title
+           ), inserted AS (
+             INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html)
+             SELECT $1, last_seq, $2, $3, $4, $5 FROM numbered RETURNING *
+           ), receipt AS (
+             UPDATE conversation_participants p SET last_read_seq = GREATEST(p.last_read_seq, i.seq)
+             FROM inserted i WHERE p.conversation_id = $1 AND p.person_id = $2
+           )
+           SELECT i.id, i.conversation_id, i.seq, i.client_id, i.sender_id, pe.first_name, pe.last_name, i.body, i.body_html,
+                  i.created_at, i.edited_at, i.deleted_at, n.title,
+                  ARRAY(SELECT person_id::text FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL) AS participant_ids,
+                  ARRAY(SELECT person_id::text FROM conversation_participants
+                        WHERE conversation_id = $1 AND left_at IS NULL AND NOT muted AND person_id <> $2) AS unmuted_ids
+           FROM inserted i CROSS JOIN numbered n LEFT JOIN people pe ON pe.id = i.sender_id`,
+          [conversationId, actor.personId, clientId, dto.body, html],
         );
-        const inserted: { id: string }[] = await tx.query(
-          `INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (conversation_id, sender_id, client_id) DO NOTHING RETURNING id`,
-          [conversationId, last_seq, actor.personId, clientId, dto.body, html],
-        );
-        if (!inserted.length) throw new Duplicate();
-        await this.attach(tx, inserted[0].id, conversationId, actor, attachmentIds);
-        await tx.query('UPDATE conversation_participants SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND person_id = $2', [
-          conversationId,
-          actor.personId,
-          last_seq,
-        ]);
-        return { message: found(await this.repo.message(inserted[0].id, tx)), participantIds: await this.repo.participantIds(conversationId, tx) };
-      });
+        // The conversation went away since the standing was checked.
+        if (!row) throw AppException.notFound(CONVERSATION);
+        return row;
+      };
+      sent = attachmentIds.length
+        ? await this.db.transaction(async (tx) => {
+            const row = await send(tx);
+            await this.attach(tx, row.id, conversationId, actor, attachmentIds);
+            return row;
+          })
+        : await send(this.db.manager);
     } catch (error) {
-      if (!(error instanceof Duplicate)) throw error;
+      if (!isDuplicateClientId(error)) throw error;
       return { message: found(await this.byClientId(actor, conversationId, clientId)), created: false };
     }
+    const message = attachmentIds.length ? found(await this.repo.message(sent.id)) : messageOf(sent);
     // Emitted right after the commit. Concurrent senders' events may still cross: clients order by seq and
     // fetch any gap with ?afterSeq (the same path as after a reconnect).
-    this.live.messageNew(sent.message, sent.participantIds);
-    await this.notifyOffline(actor, sent.message);
-    return { message: sent.message, created: true };
+    this.live.messageNew(message, sent.participant_ids);
+    // Who is offline is a question to every API process (and the notification a write of its own): the
+    // sender does not wait for it. It runs after the commit and re-checks access when it writes.
+    const notified = this.inBackground(`Offline notification of message ${message.id}`, () => this.notifyOffline(actor, message, sent));
+    if (this.closing) await notified;
+    return { message, created: true };
+  }
+
+  /** Resolves once the background work started before the call is done (tests). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.background]);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await this.settled();
+  }
+
+  /** Starts `work` without waiting for it; it never rejects (failures are logged). */
+  private inBackground(what: string, work: () => Promise<void>): Promise<void> {
+    const job = work().catch((error: Error) => this.logger.error(`${what} failed: ${error.message}`));
+    this.background.add(job);
+    void job.finally(() => this.background.delete(job));
+    return job;
   }
 
   private async byClientId(actor: Actor, conversationId: string, clientId: string): Promise<Message | null> {
@@ -127,15 +177,11 @@ export class MessagesService {
    * THE place where a new message reaches the participants who are not connected: the other current
    * participants who have not muted the conversation and have no socket open on any API process get a
    * `messaging.message` notification (in-app, and e-mail per their preference; repeated messages fold into
-   * one unread entry per conversation). Never throws (notify logs its own failures).
+   * one unread entry per conversation). Runs in the background after the commit (see send), for the
+   * participants who had not muted the conversation when the message was stored; notify checks access again.
    */
-  private async notifyOffline(actor: Actor, message: Message): Promise<void> {
-    const rows: { person_id: string; title: string | null }[] = await this.db.query(
-      `SELECT p.person_id, c.title FROM conversation_participants p JOIN conversations c ON c.id = p.conversation_id
-       WHERE p.conversation_id = $1 AND p.left_at IS NULL AND NOT p.muted AND p.person_id <> $2`,
-      [message.conversationId, actor.personId],
-    );
-    const offline = await this.live.offlineAmong(rows.map((r) => r.person_id));
+  private async notifyOffline(actor: Actor, message: Message, to: { title: string | null; unmuted_ids: string[] }): Promise<void> {
+    const offline = await this.live.offlineAmong(to.unmuted_ids);
     if (!offline.length) return;
     const author = message.sender ? `${message.sender.firstName} ${message.sender.lastName}` : '';
     await this.notifications.notify(null, {
@@ -143,7 +189,7 @@ export class MessagesService {
       recipients: offline,
       actorId: actor.personId,
       subject: { kind: 'conversation', id: message.conversationId },
-      data: { author, conversation: rows[0].title ?? author, excerpt: markdownToText(message.body ?? '', 200) },
+      data: { author, conversation: to.title ?? author, excerpt: markdownToText(message.body ?? '', 200) },
       path: conversationPath(message.conversationId),
       dedupeKey: `conversation:${message.conversationId}`,
       visibleTo: (personIds, db) => this.access.conversationParticipantsAmong(message.conversationId, personIds, db),

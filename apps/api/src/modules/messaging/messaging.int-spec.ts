@@ -10,6 +10,7 @@ import { closeSockets, connected, disconnected, nextEvent, openSocket, recordEve
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { describeAcrossTwoProcesses } from '../../../test/two-processes';
 import { RealtimeService, userRoom } from '../../core/realtime/realtime.service';
+import { MessagesService } from './messages.service';
 
 type Person = { client: HttpClient; id: string; email: string };
 const V1 = '/api/v1';
@@ -277,6 +278,8 @@ describe('messaging', () => {
       const before = await mailsTo(app, [b.email, c.email, d.email]);
       expect((await as(a).send(id, 'Rendez-vous **jeudi** au salon')).status).toBe(201);
       expect(await reached).toMatchObject({ conversationId: id, seq: 1 });
+      // Offline notifications are written after the answer, in the background.
+      await app.running.app.get(MessagesService).settled();
       const mails = (await mailsTo(app, [b.email, c.email, d.email])).filter((m) => !before.some((x) => x.id === m.id));
       expect(mails.map((m) => [m.to, m.template])).toEqual([[b.email, 'messaging-message']]);
       expect(mails[0].text).toContain('Rendez-vous jeudi au salon');

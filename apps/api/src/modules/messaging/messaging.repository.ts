@@ -10,7 +10,7 @@ export const attachmentUrl = (id: string) => `/api/v1/messaging/attachments/${id
 export const conversationPath = (id: string) => `/messages/${id}`;
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
   conversation_id: string;
   seq: string;
@@ -44,6 +44,26 @@ interface ConversationRow {
 export const returned = <T>(result: [T[], number]): T[] => result[0];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A message as the API shows it, from its row (with its sender's names) and its attachments and reactions. */
+export function messageOf(r: MessageRow, attachments: Message['attachments'] = [], reactions: Message['reactions'] = []): Message {
+  const deleted = r.deleted_at !== null;
+  const sender: MessagingPerson | null = r.sender_id ? { id: r.sender_id, firstName: r.first_name ?? '', lastName: r.last_name ?? '' } : null;
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    seq: Number(r.seq),
+    clientId: r.client_id,
+    sender,
+    body: deleted ? null : r.body,
+    bodyHtml: deleted ? null : r.body_html,
+    attachments,
+    reactions,
+    createdAt: r.created_at.toISOString(),
+    editedAt: iso(r.edited_at),
+    deletedAt: iso(r.deleted_at),
+  };
+}
 
 /** Reads conversations and messages as the API shows them (views are viewer-neutral for messages). */
 @Injectable()
@@ -137,26 +157,15 @@ export class MessagingRepository {
        WHERE message_id = ANY($1::uuid[]) GROUP BY message_id, reaction ORDER BY min(created_at), reaction`,
       [ids],
     );
-    return rows.map((r) => {
-      const deleted = r.deleted_at !== null;
-      const sender: MessagingPerson | null = r.sender_id ? { id: r.sender_id, firstName: r.first_name ?? '', lastName: r.last_name ?? '' } : null;
-      return {
-        id: r.id,
-        conversationId: r.conversation_id,
-        seq: Number(r.seq),
-        clientId: r.client_id,
-        sender,
-        body: deleted ? null : r.body,
-        bodyHtml: deleted ? null : r.body_html,
-        attachments: attachments
+    return rows.map((r) =>
+      messageOf(
+        r,
+        attachments
           .filter((a) => a.message_id === r.id)
           .map((a) => ({ id: a.id, name: a.original_name, mimeType: a.mime_type, size: a.size, url: attachmentUrl(a.id) })),
-        reactions: reactions.filter((x) => x.message_id === r.id).map((x) => ({ reaction: x.reaction, personIds: x.person_ids })),
-        createdAt: r.created_at.toISOString(),
-        editedAt: iso(r.edited_at),
-        deletedAt: iso(r.deleted_at),
-      };
-    });
+        reactions.filter((x) => x.message_id === r.id).map((x) => ({ reaction: x.reaction, personIds: x.person_ids })),
+      ),
+    );
   }
 
   async message(id: string, db: Db = this.db): Promise<Message | null> {
