@@ -1,17 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { AccessPolicy, type NetworkStanding } from './access-policy.service';
-
-const policy = new AccessPolicy({} as DataSource);
-const standing = (over: Partial<NetworkStanding>): NetworkStanding => ({
-  visibility: 'private',
-  joinPolicy: 'approval',
-  hostOrganizationId: 'org',
-  platformAdmin: false,
-  hostStaff: false,
-  activeRole: null,
-  invited: false,
-  ...over,
-});
+import { networkStanding as standing, policy } from '../../../test/access-fixtures';
 const someone = { personId: 'p1', platformRole: 'user' as const };
 const topic = { authorId: 'p1', locked: false, deleted: false };
 

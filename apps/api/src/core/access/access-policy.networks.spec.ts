@@ -1,17 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { AccessPolicy, type NetworkStanding } from './access-policy.service';
+import type { NetworkStanding } from './access-policy.service';
+import { networkStanding, policy } from '../../../test/access-fixtures';
 
-const policy = new AccessPolicy({} as DataSource);
-const standing = (over: Partial<NetworkStanding>): NetworkStanding => ({
-  visibility: 'public',
-  joinPolicy: 'open',
-  hostOrganizationId: 'org',
-  platformAdmin: false,
-  hostStaff: false,
-  activeRole: null,
-  invited: false,
-  ...over,
-});
+const standing = (over: Partial<NetworkStanding>): NetworkStanding => networkStanding({ visibility: 'public', joinPolicy: 'open', ...over });
 
 describe('AccessPolicy: networks', () => {
   it('shows public and private cards to everyone, secret ones to members, invitees, host staff and admins', () => {
