@@ -85,15 +85,29 @@ function url(path: string, query: Query | undefined): string {
   return `${API_PREFIX}${path}${search ? `?${search}` : ''}`;
 }
 
-async function readError(response: Response): Promise<ApiRequestError> {
-  const text = await response.text().catch(() => '');
+function errorOf(status: number, text: string): ApiRequestError {
   let body: Partial<ApiError> = {};
   try {
     body = text ? (JSON.parse(text) as Partial<ApiError>) : {};
   } catch {
     // Not JSON (a proxy error page, for instance): keep the status only.
   }
-  return new ApiRequestError(response.status, body);
+  return new ApiRequestError(status, body);
+}
+
+async function readError(response: Response): Promise<ApiRequestError> {
+  return errorOf(response.status, await response.text().catch(() => ''));
+}
+
+/** Sends once; when the CSRF secret changed (new cookie, expired token), fetches a fresh token and sends once more. */
+async function withCsrfRetry<T>(sendOnce: () => Promise<T>): Promise<T> {
+  try {
+    return await sendOnce();
+  } catch (error) {
+    if (!isApiError(error) || !isCsrfRejection(error)) throw error;
+    resetCsrfToken();
+    return sendOnce();
+  }
 }
 
 async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
@@ -123,16 +137,7 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  try {
-    return await send<T>(method, path, options);
-  } catch (error) {
-    // The CSRF secret may have changed (new cookie, expired token): fetch a fresh token once.
-    if (UNSAFE_METHODS.has(method) && isApiError(error) && isCsrfRejection(error)) {
-      resetCsrfToken();
-      return send<T>(method, path, options);
-    }
-    throw error;
-  }
+  return UNSAFE_METHODS.has(method) ? withCsrfRetry(() => send<T>(method, path, options)) : send<T>(method, path, options);
 }
 
 export interface UploadOptions {
@@ -159,14 +164,8 @@ function sendWithProgress<T>(path: string, file: File, options: UploadOptions, t
     xhr.onload = () => {
       const text = xhr.responseText;
       if (xhr.status >= 200 && xhr.status < 300) return resolve((text ? JSON.parse(text) : undefined) as T);
-      let body: Partial<ApiError> = {};
-      try {
-        body = text ? (JSON.parse(text) as Partial<ApiError>) : {};
-      } catch {
-        // Not JSON: keep the status only.
-      }
       if (xhr.status === 401) unauthorizedListeners.forEach((listener) => listener());
-      reject(new ApiRequestError(xhr.status, body));
+      reject(errorOf(xhr.status, text));
     };
     xhr.onerror = () => reject(new TypeError('Network request failed'));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
@@ -176,14 +175,8 @@ function sendWithProgress<T>(path: string, file: File, options: UploadOptions, t
 }
 
 /** Multipart upload of one file (`file` field) with upload progress: XMLHttpRequest, as fetch reports none. */
-export async function uploadWithProgress<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
-  try {
-    return await sendWithProgress<T>(path, file, options, await csrf());
-  } catch (error) {
-    if (!isApiError(error) || !isCsrfRejection(error)) throw error;
-    resetCsrfToken();
-    return sendWithProgress<T>(path, file, options, await csrf());
-  }
+export function uploadWithProgress<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  return withCsrfRetry(async () => sendWithProgress<T>(path, file, options, await csrf()));
 }
 
 export const api = {
