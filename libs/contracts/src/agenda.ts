@@ -11,6 +11,7 @@
 //            (animators, host staff, admins publish or save drafts; members propose when the network allows it)
 //   GET    /networks/:networkId/agenda/settings        → AgendaSettings
 //   PUT    /networks/:networkId/agenda/settings        AgendaSettings → AgendaSettings (network managers)
+//   GET    /networks/:networkId/agenda/share-targets   → AgendaShareTarget[] (the other networks its managers may share with)
 //   GET    /networks/:networkId/agenda.ics             → text/calendar: the network's visible events (no online links)
 //   GET    /agenda/events/:id                           → AgendaEvent
 //   PATCH  /agenda/events/:id                           Partial<AgendaEventInput> → AgendaEvent (managers; 409 when the
@@ -176,8 +177,12 @@ export interface AgendaSettings {
   /** The caller may propose (members) or publish (managers) events in this network. */
   canPropose?: boolean;
   canManage?: boolean;
-  /** Managers only: the other networks they manage, with which an event of this network may be shared. */
-  shareTargets?: { id: string; name: string }[];
+}
+
+/** `GET /networks/:networkId/agenda/share-targets`: the other networks the caller manages (none unless they manage this one). */
+export interface AgendaShareTarget {
+  id: string;
+  name: string;
 }
 
 export interface AgendaFeedStatus {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AgendaAttendee, AgendaEvent, AgendaEventSummary, AgendaFeedStatus, AgendaMyRegistration, AgendaSettings } from '@maillage/contracts';
+import type { AgendaAttendee, AgendaEvent, AgendaEventSummary, AgendaFeedStatus, AgendaMyRegistration, AgendaSettings, AgendaShareTarget } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
@@ -39,6 +39,11 @@ export class NetworkAgendaController {
   @Get('agenda/settings')
   settings(@OptionalActor() actor: MaybeActor, @UuidParam('networkId', NETWORK) networkId: string): Promise<AgendaSettings> {
     return this.agenda.settings(actor, networkId);
+  }
+
+  @Get('agenda/share-targets')
+  shareTargets(@CurrentActor() actor: Actor, @UuidParam('networkId', NETWORK) networkId: string): Promise<AgendaShareTarget[]> {
+    return this.agenda.shareTargets(actor, networkId);
   }
 
   @Put('agenda/settings')

@@ -210,14 +210,16 @@ describe('agenda (HTTP, real database)', () => {
     expect((await anonymous.get(`${V1}/networks/${priv}/agenda.ics`)).status).toBe(404);
   });
 
-  it('shares an event with the other networks its manager runs: offered in the settings, listed in their agendas', async () => {
-    const settings = async (who: Person, networkId: string) => (await who.client.get(`${V1}/networks/${networkId}/agenda/settings`)).body;
-    const targets = (await settings(animator, pub)).shareTargets.map((n: { id: string }) => n.id);
+  it('shares an event with the other networks its manager runs: offered to the form, listed in their agendas', async () => {
+    const shareTargets = async (who: Person, networkId: string) => (await who.client.get(`${V1}/networks/${networkId}/agenda/share-targets`)).body;
+    const targets = (await shareTargets(animator, pub)).map((n: { id: string }) => n.id);
     expect(targets).toEqual(expect.arrayContaining([priv, secret]));
     expect(targets).not.toContain(pub);
     expect(targets).not.toContain(other);
-    expect((await settings(member, pub)).shareTargets).toEqual([]);
-    expect((await settings(otherAnimator, other)).shareTargets.map((n: { id: string }) => n.id)).not.toContain(pub);
+    expect(await shareTargets(member, pub)).toEqual([]);
+    expect((await shareTargets(otherAnimator, other)).map((n: { id: string }) => n.id)).not.toContain(pub);
+    expect((await app.client().get(`${V1}/networks/${pub}/agenda/share-targets`)).status).toBe(401);
+    expect((await nonMember.client.get(`${V1}/networks/${secret}/agenda/share-targets`)).status).toBe(404);
 
     const shared = await create(animator, pub, { title: 'Forum des réseaux du Forez', sharedNetworkIds: [priv] });
     const view = (await animator.client.get(`${V1}/agenda/events/${shared.id}`)).body;

@@ -8,6 +8,7 @@ import {
   type AgendaEventSummary,
   type AgendaQuestion,
   type AgendaSettings as AgendaSettingsView,
+  type AgendaShareTarget,
 } from '@maillage/contracts';
 import { findCommune } from '@maillage/referentials';
 import { AccessPolicy, type NetworkStanding } from '../../core/access/access-policy.service';
@@ -168,17 +169,16 @@ export class AgendaService {
   async settings(actor: MaybeActor, networkId: string): Promise<AgendaSettingsView> {
     const standing = await this.networkStanding(actor, networkId);
     const memberProposals = await this.memberProposals(networkId);
-    const canManage = this.access.canManageAgenda(standing);
     return {
       memberProposals,
-      canManage,
+      canManage: this.access.canManageAgenda(standing),
       canPropose: actor !== null && this.access.canProposeEvent(standing, memberProposals),
-      shareTargets: actor && canManage ? await this.shareTargets(actor, networkId) : [],
     };
   }
 
-  /** The other networks the person manages (as animator or host staff; the policy has the last word), by name. */
-  private async shareTargets(actor: Actor, homeId: string): Promise<{ id: string; name: string }[]> {
+  /** For a manager of `homeId`: the other networks they manage (as animator or host staff; the policy has the last word), by name. */
+  async shareTargets(actor: Actor, homeId: string): Promise<AgendaShareTarget[]> {
+    if (!this.access.canManageAgenda(await this.networkStanding(actor, homeId))) return [];
     const candidates: { id: string; name: string }[] = await this.db.query(
       `SELECT n.id, n.name FROM networks n
        WHERE n.id <> $1 AND (

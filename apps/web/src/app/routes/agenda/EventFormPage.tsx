@@ -7,7 +7,7 @@ import { LoadingLines, QueryContent } from '../../../components/QueryContent';
 import { agendaApi } from '../../../features/agenda/api/agenda.api';
 import { EventForm } from '../../../features/agenda/components/EventForm';
 import { eventPath } from '../../../features/agenda/hooks/paths';
-import { useAgendaEvent, useAgendaSettings, useRefreshAgenda } from '../../../features/agenda/hooks/useAgenda';
+import { useAgendaEvent, useAgendaSettings, useAgendaShareTargets, useRefreshAgenda } from '../../../features/agenda/hooks/useAgenda';
 import { networkPath } from '../../../features/networks/hooks/networkPaths';
 import { useNetwork } from '../../../features/networks/hooks/useNetworks';
 import { isApiError } from '../../../lib/api';
@@ -21,6 +21,7 @@ export function NewEventPage() {
   const navigate = useNavigate();
   const network = useNetwork(networkId);
   const settings = useAgendaSettings(networkId);
+  const shareTargets = useAgendaShareTargets(networkId, !!settings.data?.canManage);
   const refresh = useRefreshAgenda();
   if (isApiError(network.error, 404) || isApiError(settings.error, 404)) return <NotFoundPage />;
   const back = () => navigate(network.data ? networkPath(network.data, 'agenda') : '/agenda');
@@ -31,7 +32,7 @@ export function NewEventPage() {
           loaded.canPropose ? (
             <EventForm
               canPublish={!!loaded.canManage}
-              shareTargets={loaded.shareTargets}
+              shareTargets={shareTargets.data}
               onCancel={back}
               onSubmit={async (input) => {
                 const [first] = await agendaApi.create(networkId, input);
@@ -83,12 +84,12 @@ export function EditEventPage() {
 
 export default NewEventPage;
 
-/** The edit form once the home network's settings (the networks the manager may share with) are known. */
+/** The edit form once the networks the manager may share the event with are known. */
 function EditEventForm({ event, ...props }: { event: AgendaEvent } & Pick<ComponentProps<typeof EventForm>, 'onSubmit' | 'onCancel'>) {
-  const settings = useAgendaSettings(event.network.id);
+  const shareTargets = useAgendaShareTargets(event.network.id, true);
   return (
-    <QueryContent query={settings} loading={<LoadingLines lines={10} />}>
-      {(loaded) => <EventForm event={event} canPublish shareTargets={loaded.shareTargets} {...props} />}
+    <QueryContent query={shareTargets} loading={<LoadingLines lines={10} />}>
+      {(targets) => <EventForm event={event} canPublish shareTargets={targets} {...props} />}
     </QueryContent>
   );
 }

@@ -7,6 +7,7 @@ import {
   type AgendaFeedStatus,
   type AgendaMyRegistration,
   type AgendaSettings,
+  type AgendaShareTarget,
   type NetworkType,
 } from '@maillage/contracts';
 import { api } from '../../../lib/api';
@@ -28,6 +29,7 @@ export const agendaKeys = {
   event: (id: string) => ['agenda', 'event', id] as const,
   attendees: (id: string) => ['agenda', 'event', id, 'attendees'] as const,
   settings: (networkId: string) => ['agenda', 'settings', networkId] as const,
+  shareTargets: (networkId: string) => ['agenda', 'share-targets', networkId] as const,
   feed: ['agenda', 'feed'] as const,
 };
 
@@ -49,6 +51,7 @@ export const agendaApi = {
   checkIn: (eventId: string, registrationId: string, present: boolean) =>
     api.put<AgendaAttendee>(`${event(eventId)}/registrations/${id(registrationId)}/check-in`, { present }),
   settings: (networkId: string) => api.get<AgendaSettings>(`/networks/${id(networkId)}/agenda/settings`),
+  shareTargets: (networkId: string) => api.get<AgendaShareTarget[]>(`/networks/${id(networkId)}/agenda/share-targets`),
   updateSettings: (networkId: string, memberProposals: boolean) => api.put<AgendaSettings>(`/networks/${id(networkId)}/agenda/settings`, { memberProposals }),
   feed: () => api.get<AgendaFeedStatus>('/agenda/feed'),
   regenerateFeed: () => api.post<AgendaFeedStatus>('/agenda/feed'),

@@ -22,6 +22,11 @@ export function useAgendaSettings(networkId: string) {
   return useQuery({ queryKey: agendaKeys.settings(networkId), queryFn: () => agendaApi.settings(networkId) });
 }
 
+/** The other networks a manager may share the network's events with (asked only by the event form's managers). */
+export function useAgendaShareTargets(networkId: string, enabled: boolean) {
+  return useQuery({ queryKey: agendaKeys.shareTargets(networkId), queryFn: () => agendaApi.shareTargets(networkId), enabled });
+}
+
 /** After a change to an event: the event, its attendees and every agenda list. */
 export function useRefreshAgenda() {
   const queryClient = useQueryClient();
