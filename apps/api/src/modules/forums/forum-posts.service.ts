@@ -72,7 +72,7 @@ export class ForumPostsService implements OnModuleInit {
     try {
       const topicId = await this.repo.topicIdOfPost(postId);
       const row = topicId ? await this.repo.topic(null, topicId) : null;
-      const [post] = row ? await this.repo.posts(null, row, { id: postId }) : [];
+      const [post] = row ? await this.repo.posts(null, row.id, { id: postId }) : [];
       if (row && post) this.notifier.emit('forum:post-updated', postView({ row, rights: NO_RIGHTS }, null, post, true));
     } catch (error) {
       this.logger.warn(`Real-time update of post ${postId} failed: ${(error as Error).message}`);
@@ -334,7 +334,7 @@ export class ForumPostsService implements OnModuleInit {
 
   private async load(actor: MaybeActor, postId: string): Promise<{ ctx: TopicContext; row: PostRow }> {
     const ctx = await this.context.topicOfPost(actor, postId);
-    const [row] = await this.repo.posts(actor, ctx.row, { id: postId });
+    const [row] = await this.repo.posts(actor, ctx.row.id, { id: postId });
     if (!row) throw AppException.notFound(POST);
     return { ctx, row };
   }
@@ -346,7 +346,7 @@ export class ForumPostsService implements OnModuleInit {
   async afterWrite(ctx: TopicContext, actor: MaybeActor, postId: string, event: 'forum:post-created' | 'forum:post-updated'): Promise<ForumPostView> {
     const fresh = (await this.repo.topic(actor, ctx.row.id)) ?? ctx.row;
     const current = { ...ctx, row: fresh };
-    const [row] = await this.repo.posts(actor, fresh, { id: postId });
+    const [row] = await this.repo.posts(actor, fresh.id, { id: postId });
     this.notifier.emit(event, postView(current, null, row, true));
     if (event === 'forum:post-created') this.notifier.activity(ctx.row.id, ctx.networkIds);
     return postView(current, actor, row);

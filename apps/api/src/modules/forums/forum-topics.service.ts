@@ -137,11 +137,18 @@ export class ForumTopicsService implements OnModuleInit {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** A topic page: three queries (the topic, the caller's standings, the posts with their authors, reactions, quotes, attachments). */
+  /**
+   * A topic page: two statements side by side, the topic with the caller's standings in its networks, and the
+   * page's posts with their authors, reactions, quotes and attachments. The posts are only returned once the
+   * access policy has allowed the topic (a 404 otherwise, whatever the posts query found).
+   */
   async page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
-    const ctx = await this.context.topic(actor, topicId);
     const first = (query.page - 1) * query.pageSize + 1;
-    const rows = await this.repo.posts(actor, ctx.row, { bySequence: [first, first + query.pageSize - 1] });
+    const posts = this.repo.posts(actor, topicId, { bySequence: [first, first + query.pageSize - 1] });
+    // Settled either way: a refused topic must not leave the posts query's outcome unhandled.
+    posts.catch(() => undefined);
+    const ctx = await this.context.topic(actor, topicId);
+    const rows = await posts;
     return {
       topic: topicView(ctx, actor),
       posts: { items: rows.map((row) => postView(ctx, actor, row)), total: ctx.row.last_sequence, page: query.page, pageSize: query.pageSize },
@@ -151,7 +158,7 @@ export class ForumTopicsService implements OnModuleInit {
   /** The posts after a sequence number (what a client missed while disconnected). */
   async postsAfter(actor: MaybeActor, topicId: string, query: ForumPostsAfterQueryDto): Promise<ForumPostsAfter> {
     const ctx = await this.context.topic(actor, topicId);
-    const rows = await this.repo.posts(actor, ctx.row, { after: query.after, limit: query.limit + 1 });
+    const rows = await this.repo.posts(actor, ctx.row.id, { after: query.after, limit: query.limit + 1 });
     return { items: rows.slice(0, query.limit).map((row) => postView(ctx, actor, row)), hasMore: rows.length > query.limit };
   }
 

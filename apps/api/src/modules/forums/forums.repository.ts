@@ -153,8 +153,9 @@ export class ForumsRepository {
     return row?.topic_id ?? null;
   }
 
-  async posts(actor: MaybeActor, topic: { id: string; network_id: string }, selection: PostSelection, db: Db = this.db): Promise<PostRow[]> {
-    const params: unknown[] = [topic.id, topic.network_id, actor?.personId ?? null];
+  /** Posts of a topic (their authors' companies as seen from the topic's network); needs only the topic's id, so it may run beside `topic`. */
+  async posts(actor: MaybeActor, topicId: string, selection: PostSelection, db: Db = this.db): Promise<PostRow[]> {
+    const params: unknown[] = [topicId, actor?.personId ?? null];
     let where: string;
     let limit = '';
     if ('bySequence' in selection) {
@@ -172,13 +173,13 @@ export class ForumsRepository {
               q.id AS quote_id, q.sequence AS quote_sequence, q.body AS quote_body,
               (q.hidden_at IS NOT NULL OR q.deleted_at IS NOT NULL) AS quote_gone, qa.first_name AS quote_first_name, qa.last_name AS quote_last_name,
               (SELECT COALESCE(json_agg(json_build_object('reaction', x.reaction, 'count', x.n, 'mine', x.mine)), '[]'::json)
-                 FROM (SELECT r.reaction, count(*)::int AS n, COALESCE(bool_or(r.person_id = $3::uuid), false) AS mine
+                 FROM (SELECT r.reaction, count(*)::int AS n, COALESCE(bool_or(r.person_id = $2::uuid), false) AS mine
                        FROM forum_reactions r WHERE r.post_id = p.id GROUP BY r.reaction) x) AS reactions,
               (SELECT COALESCE(json_agg(json_build_object('id', fa.id, 'fileName', f.original_name, 'contentType', f.mime_type, 'size', f.size)
                                         ORDER BY fa.created_at, fa.id), '[]'::json)
                  FROM forum_attachments fa JOIN files f ON f.id = fa.file_id WHERE fa.post_id = p.id) AS attachments
-       FROM forum_posts p
-       ${authorJoin('a', 'p.author_id', '$2::uuid')}
+       FROM forum_posts p JOIN forum_topics t ON t.id = p.topic_id
+       ${authorJoin('a', 'p.author_id', 't.network_id')}
        LEFT JOIN forum_posts q ON q.id = p.quote_post_id
        LEFT JOIN people qa ON qa.id = q.author_id
        WHERE p.topic_id = $1 AND ${where}
