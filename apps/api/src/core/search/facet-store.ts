@@ -1,4 +1,4 @@
-import { haversineKm, splitNaf } from './search-text';
+import { distancesFrom, splitNaf } from './search-text';
 import type { SearchAudience, SearchFacetName, SearchFilters, SearchKind, SearchSort } from './search.types';
 
 /** The facet columns kept in memory, one small integer code per document each (0: none). */
@@ -115,7 +115,7 @@ class Dictionary {
  * The facet side of the PostgreSQL engine, in memory: every document's facet codes, place, audience and
  * folded name in typed arrays indexed by `search_index.ord`. Counting facets (disjunctively: each facet
  * ignores its own filter), filtering, radius and sorting by name or distance are then loops over
- * integers, exact at any volume; PostgreSQL answers the words (GIN) and the page's display rows.
+ * integers, exact at any volume; the WordIndex answers the words, PostgreSQL the page's display rows.
  */
 export class FacetStore {
   private size = 0;
@@ -129,7 +129,9 @@ export class FacetStore {
   /** Only restricted documents have an audience (most are public). */
   private readonly audiences = new Map<number, string[]>();
   private readonly networks = new Map<number, number[]>();
+  /** Reused between queries (they run one at a time): sort keys, and distances from the query's point. */
   private scratch = new Float64Array(0);
+  private distanceScratch = new Float64Array(0);
   count = 0;
 
   constructor() {
@@ -247,7 +249,9 @@ export class FacetStore {
     const near = q.near;
     const radius = near?.radiusKm;
     const latSpan = radius !== undefined ? radius / 111.2 : 0;
-    const distances = new Map<number, number>();
+    if (near && this.distanceScratch.length < this.size) this.distanceScratch = new Float64Array(this.size);
+    const distance = this.distanceScratch;
+    const distanceTo = near ? distancesFrom(near) : null;
     const matched: number[] = [];
     const size = this.size;
     const lats = this.lat;
@@ -260,11 +264,12 @@ export class FacetStore {
         const lat = lats[ord];
         if (Number.isNaN(lat)) {
           if (radius !== undefined) return;
+          distance[ord] = Infinity;
         } else {
           if (radius !== undefined && Math.abs(lat - near.lat) > latSpan) return;
-          const d = haversineKm(near, { lat, lng: this.lng[ord] });
+          const d = distanceTo!(lat, this.lng[ord]);
           if (radius !== undefined && d > radius) return;
-          distances.set(ord, d);
+          distance[ord] = d;
         }
       }
       // The group that fails (at most one: a document failing two groups is counted nowhere).
@@ -324,20 +329,22 @@ export class FacetStore {
       facets[counter.name] = top;
     }
 
+    // Distances of the page's placed documents only.
+    const result = (ords: number[]) => ({ ords, distances: new Map(near ? ords.filter((o) => distance[o] !== Infinity).map((o) => [o, distance[o]]) : []) });
     if (q.placedOnly) {
       const placed = matched.filter((ord) => !Number.isNaN(this.lat[ord]));
-      return { ords: this.page(placed, q, distances), distances, total: matched.length, placed: placed.length, facets };
+      return { ...result(this.page(placed, q, distance)), total: matched.length, placed: placed.length, facets };
     }
-    return { ords: this.page(matched, q, distances), distances, total: matched.length, facets };
+    return { ...result(this.page(matched, q, distance)), total: matched.length, facets };
   }
 
   /** The page of `matched` in the requested order, without sorting everything (a bounded insertion buffer). */
-  private page(matched: number[], q: StoreQuery, distances: Map<number, number>): number[] {
+  private page(matched: number[], q: StoreQuery, distance: Float64Array): number[] {
     const want = q.offset + q.limit;
     if (q.limit <= 0 || q.offset >= matched.length) return [];
     const names = this.names;
     let key: (ord: number) => number;
-    if (q.sort === 'distance' && q.near) key = (ord) => distances.get(ord) ?? Infinity;
+    if (q.sort === 'distance' && q.near) key = (ord) => distance[ord];
     else if (q.sort === 'relevance' && q.tier) key = (ord) => q.tier!(ord, names[ord]);
     else key = () => 0;
     if (this.scratch.length < this.size) this.scratch = new Float64Array(this.size);

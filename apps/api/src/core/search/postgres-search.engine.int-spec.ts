@@ -46,6 +46,10 @@ describe('PostgreSQL engine: every process sees every change', () => {
     await writer.delete('company', [uuid(2)]);
     expect(await titles()).toEqual(['Atelier Alpha']);
     expect(await titles('bravo')).toEqual([]);
+    // New words replace the old ones.
+    await writer.index([doc(1, 'Atelier Zoulou')]);
+    expect(await titles('alpha')).toEqual([]);
+    expect(await titles('zoul')).toEqual(['Atelier Zoulou']);
   });
 
   it('reloads after a rebuild (new generation), including documents loaded in bulk', async () => {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { FacetStore, type StoreResult, type StoreRow } from './facet-store';
 import { cleanText, fold, MARK_END, MARK_START, queryWords, sanitizeHighlight } from './search-text';
+import { WordIndex, type WordGroup } from './word-index';
 import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
@@ -14,14 +15,10 @@ import {
 } from './search.types';
 
 const BATCH = 500;
-type StoreQueryWindow = (window: { offset: number; limit: number; placedOnly?: boolean; kinds?: SearchKind[] }) => StoreResult;
+/** What is asked of a matched query: a page, the best few of a kind, the map's points, or only whether anything is left (no facets). */
+type StoreWindow = { offset: number; limit: number; placedOnly?: boolean; kinds?: SearchKind[]; facets?: [] };
 const HEADLINE_TITLE = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
 const HEADLINE_BODY = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-/** The GIN indexes: dropped during a full rebuild (bulk loading is much faster without them), rebuilt after it. */
-const GIN_INDEXES = [
-  'CREATE INDEX IF NOT EXISTS ix_search_index_tsv ON search_index USING gin (tsv)',
-  'CREATE INDEX IF NOT EXISTS ix_search_index_tsv_head ON search_index USING gin (tsv_head)',
-];
 
 interface PageRow {
   ord: number;
@@ -56,10 +53,14 @@ interface IndexRow {
   network_ids: string[];
   lat: number | null;
   lng: number | null;
+  /** The lexemes of `tsv` and `tsv_head`, separated by spaces (the parser never puts one in a lexeme). */
+  lexemes: string;
+  head_lexemes: string;
 }
 
 const STORE_COLUMNS = `ord, kind, visibility, audience, name, naf_code, naf_section, naf_division, departement_code, region_code,
-  epci_code, commune_code, headcount_band, network_type, maturity, network_ids, lat, lng`;
+  epci_code, commune_code, headcount_band, network_type, maturity, network_ids, lat, lng,
+  array_to_string(tsvector_to_array(COALESCE(tsv, '')), ' ') AS lexemes, array_to_string(tsvector_to_array(COALESCE(tsv_head, '')), ' ') AS head_lexemes`;
 
 function storeRow(r: IndexRow): StoreRow {
   return {
@@ -92,23 +93,23 @@ function terms(doc: SearchDocument): string[] {
   return words.filter((w) => w.length >= 3 && w.length <= 40);
 }
 
-/** Ords from `string_agg(ord::text, ',')`. */
-function ords(list: string | null): number[] {
-  return list ? list.split(',').map(Number) : [];
-}
+const lexemesOf = (list: string): string[] => (list ? list.split(' ') : []);
 
 /**
- * PostgreSQL full-text engine (also on PGlite). Words are matched by PostgreSQL: `search_index.tsv`
- * (`fr_unaccent`, GIN; prefixes; typos corrected from the `search_terms` dictionary through pg_trgm)
- * returns the matching documents' ords. Everything else happens in this process's FacetStore, kept
- * current from `search_state` at each query: visibility, filters, radius, exact disjunctive facet
- * counts, and the order (relevance tiers, name or distance). PostgreSQL then reads the page's rows
- * with ts_headline highlights. Writes bump `search_state.version` under its row lock, so versions
- * commit in order and a store never skips a change.
+ * PostgreSQL full-text engine (also on PGlite). PostgreSQL turns text into words: documents into
+ * position-less tsvectors (`fr_unaccent`: lower case, no accents, French stems) at indexing time, and
+ * a query's words into the same lexemes, with typo corrections from the `search_terms` dictionary
+ * (pg_trgm, GIN), in one statement per query. This process keeps every document's lexemes and facet
+ * values in memory (WordIndex, FacetStore), current from `search_state` at each query, and matches
+ * there: prefixes and corrections through posting lists, then visibility, filters, radius, exact
+ * disjunctive facet counts and the order (relevance tiers, name or distance). PostgreSQL then reads
+ * the page's rows with ts_headline highlights. Writes bump `search_state.version` under its row
+ * lock, so versions commit in order and a process never skips a change.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
   private store = new FacetStore();
+  private lexicon = new WordIndex();
   private generation = -1;
   private version = 0n;
   private refreshing: Promise<void> | null = null;
@@ -122,12 +123,8 @@ export class PostgresSearchEngine implements SearchEngine {
     private readonly options: { parallel?: boolean } = {},
   ) {}
 
-  /** Ensures the GIN indexes (a rebuild interrupted after dropping them is healed at the next boot). */
   async init(): Promise<void> {
-    const [{ ready }] = await this.db.query("SELECT to_regclass('search_index') IS NOT NULL AS ready");
-    // No schema yet (generating a migration): nothing to check.
-    if (!ready) return;
-    for (const sql of GIN_INDEXES) await this.db.query(sql);
+    // Nothing to prepare: the schema comes with the migrations, the memory side is loaded at the first query.
   }
 
   async index(documents: SearchDocument[], options: { bulk?: boolean } = {}): Promise<void> {
@@ -213,17 +210,14 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
-  /** Before a full rebuild: empties everything and drops the GIN indexes until `optimize`. */
+  /** Before a full rebuild: empties everything. */
   async clearAll(): Promise<void> {
     await this.db.query('TRUNCATE search_index, search_documents, search_tombstones, search_terms RESTART IDENTITY');
-    await this.db.query('DROP INDEX IF EXISTS ix_search_index_tsv');
-    await this.db.query('DROP INDEX IF EXISTS ix_search_index_tsv_head');
     await this.nextGeneration(this.db);
   }
 
-  /** After a full rebuild: GIN indexes back, fresh planner statistics, and every process reloads its store. */
+  /** After a full rebuild: fresh planner statistics, and every process reloads its memory side. */
   async optimize(): Promise<void> {
-    for (const sql of GIN_INDEXES) await this.db.query(sql);
     await this.db.query('ANALYZE search_index');
     await this.db.query('ANALYZE search_documents');
     await this.db.query('ANALYZE search_terms');
@@ -262,16 +256,28 @@ export class PostgresSearchEngine implements SearchEngine {
     if (generation !== this.generation) {
       const rows: IndexRow[] = await this.db.query(`SELECT ${STORE_COLUMNS} FROM search_index WHERE version <= $1`, [state.version]);
       const store = new FacetStore();
-      for (const row of rows) store.upsert(storeRow(row));
+      const lexicon = new WordIndex();
+      for (const row of rows) {
+        store.upsert(storeRow(row));
+        lexicon.upsert(row.ord, lexemesOf(row.lexemes), lexemesOf(row.head_lexemes));
+      }
+      lexicon.settle();
       this.store = store;
+      this.lexicon = lexicon;
     } else {
       const bounds = [this.version.toString(), state.version];
       const [rows, gone]: [IndexRow[], { ord: number }[]] = await Promise.all([
         this.db.query(`SELECT ${STORE_COLUMNS} FROM search_index WHERE version > $1 AND version <= $2`, bounds),
         this.db.query('SELECT ord FROM search_tombstones WHERE version > $1 AND version <= $2', bounds),
       ]);
-      for (const { ord } of gone) this.store.remove(ord);
-      for (const row of rows) this.store.upsert(storeRow(row));
+      for (const { ord } of gone) {
+        this.store.remove(ord);
+        this.lexicon.remove(ord);
+      }
+      for (const row of rows) {
+        this.store.upsert(storeRow(row));
+        this.lexicon.upsert(row.ord, lexemesOf(row.lexemes), lexemesOf(row.head_lexemes));
+      }
     }
     this.generation = generation;
     this.version = version;
@@ -338,21 +344,17 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * The documents matching a query's words (all of them, else any: `relaxed`), found once by PostgreSQL,
+   * The documents matching a query's words (all of them, else any: `relaxed`), found once in memory,
    * then asked of the FacetStore as often as needed (a page, the best of each kind, the map). Without
    * words, every document. Null: nothing can match (only punctuation, operators or emoji).
    */
-  private async match(query: SearchQuery): Promise<{
-    query: (window: { offset: number; limit: number; placedOnly?: boolean; kinds?: SearchKind[] }) => StoreResult;
-    tsquery: string | null;
-    relaxed: boolean;
-  } | null> {
+  private async match(query: SearchQuery): Promise<{ query: (window: StoreWindow) => StoreResult; tsquery: string | null; relaxed: boolean } | null> {
     const words = queryWords(query.q);
     if (words.length === 0 && query.q && query.q.trim() !== '') return null;
     const both = <A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> =>
       this.options.parallel ? Promise.all([a(), b()]) : a().then(async (x) => [x, await b()]);
-    const [corrections] = await both(
-      () => (words.length ? this.corrections(words) : Promise.resolve(new Map<string, string[]>())),
+    const [lexicon] = await both(
+      () => (words.length ? this.lexemes(words) : Promise.resolve(null)),
       () => this.refresh(),
     );
     const base = {
@@ -363,43 +365,34 @@ export class PostgresSearchEngine implements SearchEngine {
       facets: query.facets ?? [],
       sort: query.sort ?? (words.length ? 'relevance' : 'name'),
     };
-    if (!words.length) return { query: (window) => this.store.query({ ...base, ...window, matches: null }), tsquery: null, relaxed: false };
+    if (!lexicon) return { query: (window) => this.store.query({ ...base, ...window, matches: null }), tsquery: null, relaxed: false };
 
-    const alternatives = words.map((w) => [w, ...(corrections.get(w) ?? [])]);
+    const alternatives = words.map((w) => [w, ...(lexicon.corrections.get(w) ?? [])]);
+    // Each word: itself as a prefix (from two letters on: a single letter would expand to most of the
+    // dictionary), or one of its corrections, each as the lexemes PostgreSQL makes of it.
+    const groups: WordGroup[] = alternatives.map(([w, ...fixes]) => [
+      (lexicon.lexemes.get(w) ?? []).map((lexeme) => ({ lexeme, prefix: w.length > 1 })),
+      ...fixes.map((c) => (lexicon.lexemes.get(c) ?? []).map((lexeme) => ({ lexeme, prefix: false }))),
+    ]);
     // Relevance: every word starts a word of the title (first, titles that begin with the first word), then every
     // word in the title or keywords, then the rest; then by name. (Store names start with a space.)
     const starts = alternatives.map((alts) => alts.map((w) => ` ${w}`));
     const titleTier = (name: string) => (!starts.every((alts) => alts.some((w) => name.includes(w))) ? 2 : starts[0].some((w) => name.startsWith(w)) ? 0 : 1);
-    const run = async (operator: '&' | '|', relaxed: boolean) => {
-      // Prefixes from two letters on (a single letter would expand to most of the dictionary).
-      const groups = alternatives.map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`);
-      const tsquery = groups.join(` ${operator} `);
-      const row = await this.words(tsquery);
-      const matches = ords(row.ords);
-      const head = new Set(ords(row.head));
+    const run = (operator: 'and' | 'or') => {
+      const found = this.lexicon.match(groups, operator);
       const tier = (ord: number, name: string) => {
         const title = titleTier(name);
-        return title < 2 ? title : head.has(ord) ? 2 : 3;
+        return title < 2 ? title : found.head[ord] ? 2 : 3;
       };
-      return { query: (window: Parameters<StoreQueryWindow>[0]) => this.store.query({ ...base, ...window, matches, tier }), tsquery, relaxed };
+      // The same words for ts_headline's highlights.
+      const tsquery = alternatives
+        .map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`)
+        .join(operator === 'and' ? ' & ' : ' | ');
+      const matches = found.ords;
+      return { query: (window: StoreWindow) => this.store.query({ ...base, ...window, matches, tier }), tsquery, relaxed: operator === 'or' };
     };
-    const all = await run('&', false);
-    return words.length > 1 && all.query({ offset: 0, limit: 0 }).total === 0 ? run('|', true) : all;
-  }
-
-  /**
-   * The ords of the documents whose words match (and of those whose title or keywords do), from the GIN
-   * index: a bitmap scan, never a sequential one (the planner sometimes prefers reading every row of a
-   * cached table, several times slower here).
-   */
-  private words(tsquery: string): Promise<{ ords: string | null; head: string | null }> {
-    const sql = `SELECT string_agg(ord::text, ',') AS ords, string_agg(ord::text, ',') FILTER (WHERE tsv_head @@ q) AS head
-                 FROM search_index, to_tsquery('fr_unaccent', $1) q WHERE tsv @@ q`;
-    return this.db.transaction(async (tx) => {
-      await tx.query('SET LOCAL enable_seqscan = off');
-      const [row] = await tx.query(sql, [tsquery]);
-      return row;
-    });
+    const all = run('and');
+    return words.length > 1 && all.query({ offset: 0, limit: 0, facets: [] }).total === 0 ? run('or') : all;
   }
 
   /** The page's display rows, with highlights when there are words. */
@@ -414,20 +407,27 @@ export class PostgresSearchEngine implements SearchEngine {
     );
   }
 
-  /** Up to 3 dictionary words close to each query word that is neither a word nor the start of one. */
-  private async corrections(words: string[]): Promise<Map<string, string[]>> {
-    const candidates = words.filter((w) => w.length >= 4);
-    const map = new Map<string, string[]>();
-    if (!candidates.length) return map;
-    const rows: { word: string; term: string }[] = await this.db.query(
-      `SELECT w.word, c.term FROM unnest($1::text[]) AS w(word)
+  /**
+   * In one statement: the lexemes PostgreSQL makes of each query word, up to 3 dictionary words close to each
+   * word that is neither a word nor the start of one (typo corrections), and their lexemes.
+   */
+  private async lexemes(words: string[]): Promise<{ lexemes: Map<string, string[]>; corrections: Map<string, string[]> }> {
+    const rows: { word: string; term: string | null; lexemes: string[] }[] = await this.db.query(
+      `SELECT w.word, NULL::text AS term, tsvector_to_array(to_tsvector('fr_unaccent', w.word)) AS lexemes FROM unnest($1::text[]) AS w(word)
+       UNION ALL
+       SELECT w.word, c.term, tsvector_to_array(to_tsvector('fr_unaccent', c.term)) FROM unnest($2::text[]) AS w(word)
        CROSS JOIN LATERAL (
          SELECT t.term FROM search_terms t
          WHERE NOT EXISTS (SELECT 1 FROM search_terms e WHERE e.term LIKE w.word || '%') AND t.term % w.word
          ORDER BY similarity(t.term, w.word) DESC, t.term LIMIT 3) c`,
-      [candidates],
+      [words, words.filter((w) => w.length >= 4)],
     );
-    for (const { word, term } of rows) map.set(word, [...(map.get(word) ?? []), term]);
-    return map;
+    const lexemes = new Map<string, string[]>();
+    const corrections = new Map<string, string[]>();
+    for (const { word, term, lexemes: found } of rows) {
+      lexemes.set(term ?? word, found);
+      if (term !== null) corrections.set(word, [...(corrections.get(word) ?? []), term]);
+    }
+    return { lexemes, corrections };
   }
 }

@@ -60,13 +60,19 @@ export function sanitizeHighlight(s: string): string {
   return open ? `${out}</mark>` : out;
 }
 
+/** Great-circle distances in kilometres from one point (its cosine computed once: the FacetStore measures every document). */
+export function distancesFrom(a: { lat: number; lng: number }): (lat: number, lng: number) => number {
+  const rad = Math.PI / 180;
+  const cosA = Math.cos(a.lat * rad);
+  return (lat, lng) => {
+    const h = Math.sin(((lat - a.lat) * rad) / 2) ** 2 + cosA * Math.cos(lat * rad) * Math.sin(((lng - a.lng) * rad) / 2) ** 2;
+    return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  };
+}
+
 /** Great-circle distance in kilometres. */
 export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distancesFrom(a)(b.lat, b.lng);
 }
 
 /** Splits NAF filter values into sections ('C'), divisions ('25') and sub-classes ('25.62B'). */

@@ -3,9 +3,8 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 /**
  * The PostgreSQL engine's tables (written only by PostgresSearchEngine):
  * - `search_index`: one narrow row per document (kind, id, a small integer `ord`), the words as
- *   position-less tsvectors (all text, and title + keywords for relevance) with GIN indexes created by
- *   hand in the migration (TypeORM cannot express them, hence `synchronize: false`), and the facet
- *   values, place and audience that the in-memory FacetStore loads;
+ *   position-less tsvectors (all text, and title + keywords for relevance) and the facet values, place
+ *   and audience, all loaded by every process's in-memory WordIndex and FacetStore;
  * - `search_documents`: what a hit shows (title, text for highlights, card payload), read for one page only;
  * - `search_state` / `search_tombstones`: the change counter that keeps every process's FacetStore current;
  * - `search_terms`: the dictionary typo corrections are looked up in (trigram index).
@@ -13,8 +12,6 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 @Entity('search_index')
 @Index('ix_search_index_kind_id', ['kind', 'id'], { unique: true })
 @Index('ix_search_index_version', ['version'])
-@Index('ix_search_index_tsv', { synchronize: false })
-@Index('ix_search_index_tsv_head', { synchronize: false })
 export class SearchIndexRow {
   @PrimaryGeneratedColumn({ type: 'int' })
   ord: number;
