@@ -93,6 +93,29 @@ export interface StoreResult {
   facets: Partial<Record<SearchFacetName, { value: string; count: number }[]>>;
 }
 
+/** A name's first three UTF-16 code units as one exact number, ordered like the strings they start. */
+function nameKey(name: string): number {
+  return (name.charCodeAt(0) || 0) * 2 ** 32 + (name.charCodeAt(1) || 0) * 2 ** 16 + (name.charCodeAt(2) || 0);
+}
+
+/** The first `n` of `items` in the order `before`, without sorting them all (a bounded insertion buffer). */
+function firstOf(items: readonly number[], n: number, before: (a: number, b: number) => boolean): number[] {
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === n && !before(item, best[n - 1])) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(item, best[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
+}
+
 /** A value dictionary: strings ↔ small integers (0 is "none"). */
 class Dictionary {
   readonly values: string[] = [''];
@@ -125,6 +148,8 @@ export class FacetStore {
   private lat = new Float64Array(0);
   private lng = new Float64Array(0);
   private names: string[] = [];
+  /** The first three characters of each name as one number: most name comparisons are then numeric. */
+  private nameKeys = new Float64Array(0);
   private readonly dictionaries = new Map<FacetField | 'network', Dictionary>();
   /** Only restricted documents have an audience (most are public). */
   private readonly audiences = new Map<number, string[]>();
@@ -150,6 +175,7 @@ export class FacetStore {
     this.flags = copy(this.flags, (n) => new Uint8Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
+    this.nameKeys = copy(this.nameKeys, (n) => new Float64Array(n));
     // 32-bit codes everywhere: one array type keeps the query loop monomorphic (communes exceed 65,535 values anyway).
     for (const field of FACET_FIELDS) this.columns.set(field, copy(this.columns.get(field) ?? new Uint32Array(0), (n) => new Uint32Array(n)));
     this.size = size;
@@ -167,6 +193,7 @@ export class FacetStore {
     this.lng[row.ord] = row.lng ?? NaN;
     // A leading space: words are found at word starts with includes(' ' + word).
     this.names[row.ord] = ` ${row.name}`;
+    this.nameKeys[row.ord] = nameKey(row.name);
     if (row.restricted) this.audiences.set(row.ord, row.audience);
     else this.audiences.delete(row.ord);
     const network = this.dictionaries.get('network')!;
@@ -240,9 +267,8 @@ export class FacetStore {
     const networkCounts = q.facets.includes('network') ? new Uint32Array(this.dictionaries.get('network')!.values.length) : null;
     const networkGroup = group('network');
     const nColumnTests = columnTests.length;
-    const nCounters = counted.length;
-    const countNetworks = (ord: number) => {
-      if (networkCounts && flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) networkCounts[code]++;
+    const countNetworks = (ords: number[]) => {
+      if (networkCounts) for (const ord of ords) if (flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) networkCounts[code]++;
     };
 
     const audience = q.audience;
@@ -253,6 +279,8 @@ export class FacetStore {
     const distance = this.distanceScratch;
     const distanceTo = near ? distancesFrom(near) : null;
     const matched: number[] = [];
+    /** By filter group: the documents that fail that group only (counted in its own facets, disjunctively). */
+    const nearMisses: number[][] = [];
     const size = this.size;
     const lats = this.lat;
     const consider = (ord: number) => {
@@ -272,7 +300,8 @@ export class FacetStore {
           distance[ord] = d;
         }
       }
-      // The group that fails (at most one: a document failing two groups is counted nowhere).
+      // The group that fails (at most one: a document failing two groups is counted nowhere, one failing
+      // a single group only in the facets of that group).
       let failed = -1;
       for (let i = 0; i < nColumnTests; i++) {
         const test = columnTests[i];
@@ -287,17 +316,21 @@ export class FacetStore {
           failed = test.group;
         }
       }
-      if (failed < 0) {
-        matched.push(ord);
-        for (let i = 0; i < nCounters; i++) counterCounts[i][counterColumns[i][ord]]++;
-        countNetworks(ord);
-      } else {
-        for (let i = 0; i < nCounters; i++) if (counterGroups[i] === failed) counterCounts[i][counterColumns[i][ord]]++;
-        if (networkGroup === failed) countNetworks(ord);
-      }
+      if (failed < 0) matched.push(ord);
+      else (nearMisses[failed] ??= []).push(ord);
     };
     if (q.matches) for (const ord of q.matches) consider(ord);
     else for (let ord = 0; ord < size; ord++) consider(ord);
+    // Then the counts, one facet at a time (tight loops over one column).
+    const count = (counts: Uint32Array, column: Uint32Array, ords: number[] | undefined) => {
+      if (ords) for (let i = 0; i < ords.length; i++) counts[column[ords[i]]]++;
+    };
+    counted.forEach((_, i) => {
+      count(counterCounts[i], counterColumns[i], matched);
+      count(counterCounts[i], counterColumns[i], nearMisses[counterGroups[i]]);
+    });
+    countNetworks(matched);
+    countNetworks(nearMisses[networkGroup] ?? []);
 
     const counters = [
       ...counted.map((name, i) => ({ name: name as SearchFacetName, counts: counterCounts[i] })),
@@ -318,12 +351,16 @@ export class FacetStore {
     };
     for (const counter of counters) {
       const dictionary = this.dictionaries.get(counter.name === 'network' ? 'network' : FACET_FIELD[counter.name as Exclude<SearchFacetName, 'network'>])!;
-      const values: { value: string; count: number }[] = [];
+      const { counts } = counter;
+      const names = dictionary.values;
+      const present: number[] = [];
       // Code 0 is "none".
-      for (let code = 1; code < counter.counts.length; code++) if (counter.counts[code]) values.push({ value: dictionary.values[code], count: counter.counts[code] });
-      // Codes are ASCII: a plain comparison breaks ties (localeCompare is slow over thousands of communes).
-      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-      const top = values.slice(0, MAX_FACET_VALUES);
+      for (let code = 1; code < counts.length; code++) if (counts[code]) present.push(code);
+      // Most frequent first; values are ASCII codes: a plain comparison breaks ties (localeCompare is slow over thousands of communes).
+      const top = firstOf(present, MAX_FACET_VALUES, (a, b) => (counts[a] !== counts[b] ? counts[a] > counts[b] : names[a] < names[b])).map((code) => ({
+        value: names[code],
+        count: counts[code],
+      }));
       // A selected value always shows (with 0 when nothing matches it), so that it can be unticked.
       for (const value of selected(counter.name)) if (!top.some((v) => v.value === value)) top.push({ value, count: counter.counts[dictionary.find(value)] ?? 0 });
       facets[counter.name] = top;
@@ -338,15 +375,17 @@ export class FacetStore {
     return { ...result(this.page(matched, q, distance)), total: matched.length, facets };
   }
 
-  /** The page of `matched` in the requested order, without sorting everything (a bounded insertion buffer). */
+  /** The page of `matched` in the requested order. */
   private page(matched: number[], q: StoreQuery, distance: Float64Array): number[] {
     const want = q.offset + q.limit;
     if (q.limit <= 0 || q.offset >= matched.length) return [];
     const names = this.names;
+    const nameKeys = this.nameKeys;
+    // Order keys: the distance, or the relevance tier then the name's first characters, or those characters.
     let key: (ord: number) => number;
     if (q.sort === 'distance' && q.near) key = (ord) => distance[ord];
-    else if (q.sort === 'relevance' && q.tier) key = (ord) => q.tier!(ord, names[ord]);
-    else key = () => 0;
+    else if (q.sort === 'relevance' && q.tier) key = (ord) => q.tier!(ord, names[ord]) * 2 ** 48 + nameKeys[ord];
+    else key = (ord) => nameKeys[ord];
     if (this.scratch.length < this.size) this.scratch = new Float64Array(this.size);
     const keys = this.scratch;
     const before = (a: number, b: number) => {
@@ -359,21 +398,8 @@ export class FacetStore {
     };
     for (const ord of matched) keys[ord] = key(ord);
     const cmp = (a: number, b: number) => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
-    // Deep pages: sort everything; first pages: keep the best `want` in a small sorted buffer.
+    // Deep pages: sort everything; first pages: keep the best `want`.
     if (want > 1000) return matched.sort(cmp).slice(q.offset, want);
-    const best: number[] = [];
-    for (const ord of matched) {
-      if (best.length === want && !before(ord, best[want - 1])) continue;
-      let lo = 0;
-      let hi = best.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (before(ord, best[mid])) hi = mid;
-        else lo = mid + 1;
-      }
-      best.splice(lo, 0, ord);
-      if (best.length > want) best.pop();
-    }
-    return best.slice(q.offset);
+    return firstOf(matched, want, before).slice(q.offset);
   }
 }
