@@ -29,7 +29,7 @@ import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { ForumCategory } from './entities/forum-category.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumNotifier } from './forum-notifier';
-import { ForumContextService, type ForumNeed } from './forum-context.service';
+import { besideCheck, ForumContextService, type ForumNeed } from './forum-context.service';
 import { ForumPostsService } from './forum-posts.service';
 import { postView, topicView, type TopicContext } from './forum-views';
 import { CATEGORY, ForumErrors } from './forums.errors';
@@ -132,8 +132,9 @@ export class ForumTopicsService implements OnModuleInit {
   // ---------- topics ----------
 
   async list(actor: MaybeActor, networkId: string, query: ForumTopicListQueryDto): Promise<Page<ForumTopicListItem>> {
+    const listing = besideCheck(this.repo.topicList(actor, networkId, query));
     await this.context.network(actor, networkId);
-    const { items, total } = await this.repo.topicList(actor, networkId, query);
+    const { items, total } = await listing;
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -144,9 +145,7 @@ export class ForumTopicsService implements OnModuleInit {
    */
   async page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
     const first = (query.page - 1) * query.pageSize + 1;
-    const posts = this.repo.posts(actor, topicId, { bySequence: [first, first + query.pageSize - 1] });
-    // Settled either way: a refused topic must not leave the posts query's outcome unhandled.
-    posts.catch(() => undefined);
+    const posts = besideCheck(this.repo.posts(actor, topicId, { bySequence: [first, first + query.pageSize - 1] }));
     const ctx = await this.context.topic(actor, topicId);
     const rows = await posts;
     return {

@@ -209,10 +209,11 @@ export class ForumsRepository {
     if (query.filter === 'solved') where.push('t.solved_post_id IS NOT NULL');
     if (query.filter === 'unsolved') where.push('t.solved_post_id IS NULL');
     const condition = where.join(' AND ');
-    const [{ total }] = await preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, params);
+    // The count and the page side by side.
+    const counted = preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, [...params]);
     const limit = params.push(query.pageSize);
     const offset = params.push((query.page - 1) * query.pageSize);
-    const rows: (AuthorRow<'author'> & {
+    const paged = preparedQuery<AuthorRow<'author'> & {
       id: string;
       network_id: string;
       network_name: string;
@@ -230,7 +231,7 @@ export class ForumsRepository {
       last_id: string | null;
       last_first_name: string | null;
       last_last_name: string | null;
-    })[] = await preparedQuery(
+    }>(
       this.db,
       // The page of topics first, then the names of what the 20 rows show.
       `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
@@ -247,6 +248,7 @@ export class ForumsRepository {
        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id`,
       params,
     );
+    const [[{ total }], rows] = await Promise.all([counted, paged]);
     return {
       total,
       items: rows.map((r) => ({
