@@ -166,6 +166,13 @@ describe('forums (HTTP, real database)', () => {
       expect((await moderator.client.put(`${V1}/forum/topics/${topic.id}/pin`, { pinned: true })).body).toMatchObject({ pinned: true });
       const list = await member.client.get(`${V1}/networks/${priv}/forum/topics`);
       expect(list.body.items[0].id).toBe(topic.id);
+      // Pages of one topic: each tells how many there are, including a page past the end.
+      const total = list.body.total;
+      expect(total).toBeGreaterThan(1);
+      const secondPage = await member.client.get(`${V1}/networks/${priv}/forum/topics?page=2&pageSize=1`);
+      expect(secondPage.body).toMatchObject({ total, page: 2, pageSize: 1 });
+      expect(secondPage.body.items).toHaveLength(1);
+      expect((await member.client.get(`${V1}/networks/${priv}/forum/topics?page=${total + 1}&pageSize=1`)).body).toMatchObject({ total, items: [] });
 
       expect((await author.client.put(`${V1}/forum/topics/${topic.id}/solution`, { postId: answer.id })).body).toMatchObject({ solvedPostId: answer.id });
       expect((await page(member.client, topic.id)).body.posts.items[1].isSolution).toBe(true);

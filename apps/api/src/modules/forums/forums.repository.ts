@@ -209,11 +209,13 @@ export class ForumsRepository {
     if (query.filter === 'solved') where.push('t.solved_post_id IS NOT NULL');
     if (query.filter === 'unsolved') where.push('t.solved_post_id IS NULL');
     const condition = where.join(' AND ');
-    // The count and the page side by side.
-    const counted = preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, [...params]);
+    const countParams = params.length;
+    const count = async () =>
+      (await preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, params.slice(0, countParams)))[0].total;
     const limit = params.push(query.pageSize);
     const offset = params.push((query.page - 1) * query.pageSize);
-    const paged = preparedQuery<AuthorRow<'author'> & {
+    const rows = await preparedQuery<AuthorRow<'author'> & {
+      total: number;
       id: string;
       network_id: string;
       network_name: string;
@@ -233,14 +235,14 @@ export class ForumsRepository {
       last_last_name: string | null;
     }>(
       this.db,
-      // The page of topics first, then the names of what the 20 rows show.
-      `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
+      // The page of topics first (with the number of them all), then the names of what the 20 rows show.
+      `SELECT t.total, t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
               t.solved_post_id IS NOT NULL AS solved, t.post_count,
               CASE WHEN $2::uuid IS NULL THEN 0 ELSE GREATEST(t.last_sequence - COALESCE(t.read_sequence, 0), 0) END AS unread,
               t.following, t.last_post_at, t.created_at,
               l.id AS last_id, l.first_name AS last_first_name, l.last_name AS last_last_name,
               ${authorColumns('a', 'author')}
-       FROM (SELECT t.*, r.last_read_sequence AS read_sequence, f.person_id IS NOT NULL AS following FROM ${source}
+       FROM (SELECT t.*, r.last_read_sequence AS read_sequence, f.person_id IS NOT NULL AS following, count(*) OVER ()::int AS total FROM ${source}
              WHERE ${condition} ORDER BY t.pinned DESC, t.last_post_at DESC, t.id LIMIT $${limit} OFFSET $${offset}) t
        JOIN networks n ON n.id = t.network_id JOIN forum_categories c ON c.id = t.category_id
        LEFT JOIN people l ON l.id = t.last_post_author_id
@@ -248,9 +250,9 @@ export class ForumsRepository {
        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id`,
       params,
     );
-    const [[{ total }], rows] = await Promise.all([counted, paged]);
     return {
-      total,
+      // Past the last page, the rows cannot tell how many there are.
+      total: rows[0]?.total ?? (query.page > 1 ? await count() : 0),
       items: rows.map((r) => ({
         id: r.id,
         networkId: r.network_id,
