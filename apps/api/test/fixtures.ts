@@ -1,3 +1,4 @@
+import { RealtimeService } from '../src/core/realtime/realtime.service';
 import type { TestApp } from './test-app';
 import type { HttpClient } from './http-client';
 
@@ -38,6 +39,8 @@ export async function signedInUser(app: TestApp, options: { email?: string; firs
 
 export async function makePlatformAdmin(app: TestApp, personId: string): Promise<void> {
   await app.db.query("UPDATE people SET platform_role = 'admin' WHERE id = $1", [personId]);
+  // A role changed behind the app's back: its sessions are looked up again.
+  app.running.app.get(RealtimeService).sessionsEnded({ personId });
 }
 
 /** A 1×1 PNG. */

@@ -475,4 +475,24 @@ describeAcrossTwoProcesses('realtime across two API processes (Redis)', (apps) =
     expect((await a.client.post('/api/v1/auth/logout')).status).toBe(204);
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
   });
+
+  it('a session ended on one process is refused by the other at once (its reuse of resolved sessions forgets it)', async () => {
+    const b = await signedInUser(first);
+    const cookie = b.client.cookieHeader;
+    const me = (app: TestApp) => fetch(`${app.client().baseUrl}/api/v1/people/me`, { headers: { cookie } });
+    // Resolved, hence reused, by both processes.
+    for (const app of [first, second, first, second]) expect((await me(app)).status).toBe(200);
+    expect((await b.client.post('/api/v1/auth/logout')).status).toBe(204);
+    expect((await me(first)).status).toBe(401);
+    // Well within the reuse period (5 s): only the news from the first process explains a refusal.
+    const refused = async () => {
+      const started = Date.now();
+      while (Date.now() - started < 2_000) {
+        if ((await me(second)).status === 401) return true;
+        await sleep(20);
+      }
+      return false;
+    };
+    expect(await refused()).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type {
   ClientToServerEvents,
@@ -9,6 +9,7 @@ import type {
   ServerToClientEvents,
   ServerToClientPayload,
 } from '@maillage/contracts';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Actor, MaybeActor } from '../access/actor';
 import { hashToken } from '../../modules/identity/tokens';
 
@@ -30,8 +31,12 @@ export interface RealtimeSocketData {
   session: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
+/** Sessions that ended: one (by its token's hash), or every session of a person. */
+export type EndedSessions = { tokenHash: string } | { personId: string };
+/** Told, on every process, when sessions end (e.g. to forget them from a cache). */
+export type SessionsEndedListener = (ended: EndedSessions) => void;
+/** Between API processes (through the adapter): sessions that ended elsewhere. */
+type InterServerEvents = { 'sessions:ended': (ended: EndedSessions) => void };
 export type RealtimeNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, InterServerEvents, RealtimeSocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, RealtimeSocketData>;
 
@@ -56,6 +61,9 @@ export class RealtimeService {
   private nsp: RealtimeNamespace | null = null;
   private readonly clientEvents = new Map<string, ClientEventHandler>();
   private readonly connectionListeners: ConnectionListener[] = [];
+  private readonly sessionsEndedListeners: SessionsEndedListener[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /**
    * Lets clients join rooms `<prefix>:<id>` when `authorize(actor, id)` resolves to true. Call it from a
@@ -131,13 +139,31 @@ export class RealtimeService {
     }
   }
 
-  /** Closes every socket of the person, on every process (log out everywhere, password change). */
+  /** Calls `listener` whenever sessions end, here or on another process (after disconnectPerson or disconnectSession). */
+  onSessionsEnded(listener: SessionsEndedListener): void {
+    this.sessionsEndedListeners.push(listener);
+  }
+
+  /** Tells every process that sessions ended or changed (their caches forget them). */
+  sessionsEnded(ended: EndedSessions): void {
+    this.tellSessionsEnded(ended);
+    // Other processes exist only with Redis (the in-memory adapter has no one to tell).
+    if (this.config.REDIS_URL) this.nsp?.serverSideEmit('sessions:ended', ended);
+  }
+
+  private tellSessionsEnded(ended: EndedSessions): void {
+    for (const listener of this.sessionsEndedListeners) listener(ended);
+  }
+
+  /** Every session of the person ended (log out everywhere, password change): closes their sockets, on every process. */
   disconnectPerson(personId: string): void {
+    this.sessionsEnded({ personId });
     this.nsp?.in(userRoom(personId)).disconnectSockets(true);
   }
 
-  /** Closes the sockets opened with this session token, on every process (log out). */
+  /** This session ended (log out): closes the sockets opened with it, on every process. */
   disconnectSession(sessionToken: string): void {
+    this.sessionsEnded({ tokenHash: hashToken(sessionToken) });
     this.nsp?.in(sessionRoom(this.sessionKey(sessionToken))).disconnectSockets(true);
   }
 
@@ -150,6 +176,7 @@ export class RealtimeService {
 
   attach(nsp: RealtimeNamespace): void {
     this.nsp = nsp;
+    nsp.on('sessions:ended', (ended) => this.tellSessionsEnded(ended));
   }
 
   /** The client events registered by feature modules. */
