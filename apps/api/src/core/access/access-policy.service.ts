@@ -152,10 +152,13 @@ export class AccessPolicy {
     db: Pick<EntityManager, 'query'> = this.db,
   ): Promise<Map<string, NetworkStanding>> {
     if (!networkIds.length) return new Map();
+    // One network (most pages): an array of one parameter, so that PostgreSQL keeps a generic plan of the statement
+    // instead of planning it again at every request (its estimates for an array parameter favour custom plans).
+    const single = networkIds.length === 1;
     const [row] = await preparedQuery<{ standings: NetworkStandingRow[] | null }>(
       db,
-      `SELECT ${this.networkStandingsSql('$1::uuid[]', '$2::uuid')} AS standings`,
-      [networkIds, actor?.personId ?? null],
+      `SELECT ${this.networkStandingsSql(single ? 'ARRAY[$1::uuid]' : '$1::uuid[]', '$2::uuid')} AS standings`,
+      [single ? networkIds[0] : networkIds, actor?.personId ?? null],
     );
     return this.networkStandingsOf(actor, row.standings);
   }
