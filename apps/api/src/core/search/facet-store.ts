@@ -281,6 +281,7 @@ export class FacetStore {
     const matched: number[] = [];
     /** By filter group: the documents that fail that group only (counted in its own facets, disjunctively). */
     const nearMisses: number[][] = [];
+    const counting = q.facets.length > 0;
     const size = this.size;
     const lats = this.lat;
     const consider = (ord: number) => {
@@ -317,7 +318,7 @@ export class FacetStore {
         }
       }
       if (failed < 0) matched.push(ord);
-      else (nearMisses[failed] ??= []).push(ord);
+      else if (counting) (nearMisses[failed] ??= []).push(ord);
     };
     if (q.matches) for (const ord of q.matches) consider(ord);
     else for (let ord = 0; ord < size; ord++) consider(ord);

@@ -56,13 +56,17 @@ class Postings {
     this.appendedCount += ids.length;
   }
 
-  /** Sets `bits[ord] = 1` for every document listed under one of `ids` (stale entries included: see `dirty`). */
-  mark(ids: Iterable<number>, bits: Uint8Array): void {
+  /** Every document listed under one of `ids`, once, into `list` and `bits` (stale entries included: see `dirty`). */
+  collect(ids: Iterable<number>, bits: Uint8Array, list: number[]): void {
+    const add = (ord: number) => {
+      if (bits[ord]) return;
+      bits[ord] = 1;
+      list.push(ord);
+    };
     for (const id of ids) {
       const built = this.built[id];
-      if (built) for (let i = 0; i < built.length; i++) bits[built[i]] = 1;
-      const appended = this.appended.get(id);
-      if (appended) for (const ord of appended) bits[ord] = 1;
+      if (built) for (let i = 0; i < built.length; i++) add(built[i]);
+      this.appended.get(id)?.forEach(add);
     }
   }
 }
@@ -110,49 +114,58 @@ export class WordIndex {
     this.dirty.clear();
   }
 
-  /** Documents matching every group (`and`) or one of them (`or`); groups without any lexeme are ignored (stop words). */
+  /**
+   * Documents matching every group (`and`) or one of them (`or`); groups without any lexeme are ignored (stop
+   * words). The work grows with the posting lists read, not with the number of documents.
+   */
   match(groups: WordGroup[], operator: 'and' | 'or'): WordMatch {
     this.settle();
+    const resolved = groups
+      .map((g) => g.filter((alternative) => alternative.length > 0).map((alternative) => alternative.map((t) => this.lexemeIds(t))))
+      .filter((g) => g.length > 0);
     const size = this.docs.length;
-    const live = groups.filter((g) => g.some((alternative) => alternative.length > 0));
-    const resolved = live.map((g) => g.filter((alternative) => alternative.length > 0).map((alternative) => alternative.map((t) => this.lexemeIds(t))));
     const head = new Uint8Array(size);
     if (!resolved.length) return { ords: [], head };
-    const combine = (target: Uint8Array, part: Uint8Array, how: 'and' | 'or') => {
-      if (how === 'and') for (let i = 0; i < size; i++) target[i] &= part[i];
-      else for (let i = 0; i < size; i++) target[i] |= part[i];
-    };
-    const evaluate = (postings: Postings, docs: (Uint32Array | undefined)[]) => {
-      let result: Uint8Array | null = null;
-      for (const group of resolved) {
-        const groupBits = new Uint8Array(size);
-        for (const alternative of group) {
-          let altBits: Uint8Array | null = null;
-          for (const ids of alternative) {
-            const termBits = new Uint8Array(size);
-            postings.mark(ids, termBits);
-            // Stale entries: a changed document matches a term only through its current lexemes.
-            for (const ord of this.dirty) termBits[ord] = docs[ord]?.some((id) => ids.has(id)) ? 1 : 0;
-            if (altBits) combine(altBits, termBits, 'and');
-            else altBits = termBits;
-          }
-          combine(groupBits, altBits!, 'or');
+    const ords = this.evaluate(resolved, operator, this.all, this.docs);
+    for (const ord of this.evaluate(resolved, operator, this.head, this.heads)) head[ord] = 1;
+    return { ords, head };
+  }
+
+  private evaluate(groups: Set<number>[][][], operator: 'and' | 'or', postings: Postings, docs: (Uint32Array | undefined)[]): number[] {
+    const size = docs.length;
+    // How many groups each document matches.
+    const counts = new Uint8Array(size);
+    const touched: number[] = [];
+    for (const group of groups) {
+      const inGroup = new Uint8Array(size);
+      for (const alternative of group) {
+        for (const ord of this.alternative(alternative, postings, docs)) {
+          if (inGroup[ord]) continue;
+          inGroup[ord] = 1;
+          if (counts[ord]++ === 0) touched.push(ord);
         }
-        if (result) combine(result, groupBits, operator);
-        else result = groupBits;
-      }
-      return result!;
-    };
-    const bits = evaluate(this.all, this.docs);
-    const headBits = evaluate(this.head, this.heads);
-    const ords: number[] = [];
-    for (let ord = 0; ord < size; ord++) {
-      if (bits[ord]) {
-        ords.push(ord);
-        head[ord] = headBits[ord];
       }
     }
-    return { ords, head };
+    return operator === 'and' ? touched.filter((ord) => counts[ord] === groups.length) : touched;
+  }
+
+  /** The documents having every term of an alternative (each term: a set of lexeme ids). */
+  private alternative(terms: Set<number>[], postings: Postings, docs: (Uint32Array | undefined)[]): number[] {
+    const size = docs.length;
+    let list: number[] | null = null;
+    for (const ids of terms) {
+      const bits = new Uint8Array(size);
+      const found: number[] = [];
+      postings.collect(ids, bits, found);
+      // Stale entries: a changed document matches a term only through its current lexemes.
+      for (const ord of this.dirty) {
+        const has = docs[ord]?.some((id) => ids.has(id)) ?? false;
+        if (has && !bits[ord]) found.push(ord);
+        bits[ord] = has ? 1 : 0;
+      }
+      list = (list ?? found).filter((ord) => bits[ord] === 1);
+    }
+    return list ?? [];
   }
 
   /** The ids of the lexemes a term designates: itself, or every lexeme it starts. */
