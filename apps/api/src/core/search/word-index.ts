@@ -185,8 +185,9 @@ export class WordIndex {
       if (sorted[mid] < term.lexeme) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && sorted[i].startsWith(term.lexeme); i++) found.add(this.ids.get(sorted[i])!);
-    for (const lexeme of this.unsorted) if (lexeme.startsWith(term.lexeme)) found.add(this.ids.get(lexeme)!);
+    const add = (lexeme: string) => found.add(this.ids.get(lexeme) ?? -1);
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(term.lexeme); i++) add(sorted[i]);
+    for (const lexeme of this.unsorted) if (lexeme.startsWith(term.lexeme)) add(lexeme);
     return found;
   }
 

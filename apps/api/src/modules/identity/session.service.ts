@@ -66,7 +66,8 @@ export class SessionService {
       this.reused.delete(hash);
       this.reused.set(hash, { session, until: now + REUSE_MS });
       // The oldest first (insertion order).
-      if (this.reused.size > REUSED_MAX) this.reused.delete(this.reused.keys().next().value!);
+      const oldest = this.reused.keys().next();
+      if (this.reused.size > REUSED_MAX && !oldest.done) this.reused.delete(oldest.value);
     }
     return session?.actor ?? null;
   }
