@@ -33,8 +33,8 @@
 // Real time (namespace /realtime, see realtime.ts): join room `conversation:<id>` (current participants only)
 // to receive `message:new`, `message:updated`, `message:read`, `typing`; send `typing` {conversationId} and
 // `presence` {status: 'online' | 'away'}. Every socket also receives in its `user:<id>` room: `presence` of its
-// contacts, `conversation:changed`, and `message:new` of all its conversations (for the header badge and the
-// list; a socket that also follows the conversation's room gets each message once).
+// contacts (see PresenceSnapshot), `conversation:changed`, and `message:new` of all its conversations (for the
+// header badge and the list; a socket that also follows the conversation's room gets each message once).
 // Delivery: a message is committed, then emitted. Events of concurrent senders may arrive out of order: keep
 // messages ordered by `seq`, and when a `seq` is skipped (or after any reconnect) fetch
 // GET /conversations/:id/messages?afterSeq=<highest seq held>. Send with a clientId generated once per message
@@ -55,6 +55,11 @@ export const MESSAGE_BODY_MAX = 10_000;
 export const CONVERSATION_TITLE_MAX = 120;
 /** Other people in a group conversation, the creator aside. */
 export const CONVERSATION_PARTICIPANTS_MAX = 200;
+/**
+ * Groups of at most this many current participants share their members' presence; bigger ones do not (each
+ * change would go to every member: n members coming online would send n² events).
+ */
+export const PRESENCE_GROUP_MAX = 20;
 export const MESSAGE_ATTACHMENTS_MAX = 10;
 export const MESSAGE_PAGE_MAX = 100;
 export const MESSAGE_PAGE_DEFAULT = 50;
@@ -186,7 +191,10 @@ export interface UnreadSummary {
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
 export interface PresenceSnapshot {
-  /** Contacts (people sharing a conversation with me) with at least one socket open. */
+  /**
+   * Contacts with at least one socket open: the other people of my direct conversations and of my groups of at
+   * most PRESENCE_GROUP_MAX people (bigger groups share no presence).
+   */
   online: string[];
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CompanyRole, MembershipRole, NetworkJoinPolicy, NetworkVisibility, StaffRole } from '@maillage/contracts';
+import { type CompanyRole, type MembershipRole, type NetworkJoinPolicy, type NetworkVisibility, PRESENCE_GROUP_MAX, type StaffRole } from '@maillage/contracts';
 import { preparedQuery } from '../database/prepared-query';
 import { AppException } from '../errors/app-exception';
 import type { SearchAudience } from '../search/search.types';
@@ -543,14 +543,24 @@ export class AccessPolicy {
         WHERE o.conversation_id = ${c}.id AND o.person_id <> ${me}.person_id))`;
   }
 
-  /** The people who see the actor's presence: current partners in a conversation, without a block between them. */
-  async messagingContacts(personId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
+  /**
+   * The people who see the person's presence (and whose presence the person sees): the other current participants
+   * of their direct conversations and of their groups of at most PRESENCE_GROUP_MAX people, without a block
+   * between them. Bigger groups share no presence: each change would go to every member (n members coming online
+   * send n² events), and the web app shows presence in direct conversations only. A group's size is counted no
+   * further than the limit.
+   */
+  async presenceContacts(personId: string): Promise<string[]> {
+    const rows = await preparedQuery<{ id: string }>(
+      this.db,
       `SELECT DISTINCT o.person_id AS id FROM conversation_participants me
+       JOIN conversations c ON c.id = me.conversation_id
        JOIN conversation_participants o ON o.conversation_id = me.conversation_id AND o.person_id <> me.person_id AND o.left_at IS NULL
        WHERE me.person_id = $1 AND me.left_at IS NULL
+         AND (c.kind = 'direct' OR (SELECT count(*) FROM (SELECT 1 FROM conversation_participants s
+                                     WHERE s.conversation_id = c.id AND s.left_at IS NULL LIMIT $2::int + 1) AS s) <= $2::int)
          AND NOT EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = o.person_id AND b.blocked_id = $1) OR (b.blocker_id = $1 AND b.blocked_id = o.person_id))`,
-      [personId],
+      [personId, PRESENCE_GROUP_MAX],
     );
     return rows.map((r) => r.id);
   }

@@ -90,11 +90,21 @@ export class RealtimeService {
     this.connectionListeners.push(listener);
   }
 
-  /** Those of `personIds` who have a socket open on any process. */
+  /**
+   * Those of `personIds` who have a socket open on any process. Those with one on this process are known at
+   * once; only the others are looked for on every process (none to ask when everyone is connected here).
+   */
   async onlineAmong(personIds: string[]): Promise<Set<string>> {
-    if (!this.nsp || !personIds.length) return new Set();
-    const sockets = await this.nsp.in([...new Set(personIds)].map(userRoom)).fetchSockets();
-    return new Set(sockets.map((socket) => socket.data.actor.personId));
+    const online = new Set<string>();
+    if (!this.nsp) return online;
+    const local = this.nsp.adapter.rooms;
+    const elsewhere: RealtimeRoom[] = [];
+    for (const id of new Set(personIds)) {
+      if (local.has(userRoom(id))) online.add(id);
+      else elsewhere.push(userRoom(id));
+    }
+    if (elsewhere.length) for (const socket of await this.nsp.in(elsewhere).fetchSockets()) online.add(socket.data.actor.personId);
+    return online;
   }
 
   /**
@@ -169,7 +179,7 @@ export class RealtimeService {
 
   /** Whether the person has a socket open on any process (e.g. to skip an e-mail notification). */
   async isOnline(personId: string): Promise<boolean> {
-    return this.nsp !== null && (await this.nsp.in(userRoom(personId)).fetchSockets()).length > 0;
+    return (await this.onlineAmong([personId])).size > 0;
   }
 
   // ---------- for the gateway ----------

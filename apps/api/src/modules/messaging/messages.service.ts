@@ -12,13 +12,14 @@ import {
 } from '@maillage/contracts';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor } from '../../core/access/actor';
+import { preparedQuery } from '../../core/database/prepared-query';
 import { AppException } from '../../core/errors/app-exception';
 import { markdownToText, renderMarkdown } from '../../core/markdown';
 import { FilesService } from '../../core/storage/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ConversationsService } from './conversations.service';
 import type { MessagePageQueryDto, SendMessageDto } from './dto/messaging.dto';
-import { ATTACHMENT, CONVERSATION, MESSAGE, MessagingErrors } from './messaging.errors';
+import { ATTACHMENT, MESSAGE, MessagingErrors } from './messaging.errors';
 import { MessagingRealtime } from './messaging.realtime';
 import { attachmentUrl, conversationPath, type MessageRow, messageOf, MessagingRepository, returned } from './messaging.repository';
 
@@ -28,19 +29,60 @@ function found(message: Message | null): Message {
   return message;
 }
 
-/** What the sending statement answers: the message, and who to tell about it. */
-type SentRow = MessageRow & { title: string | null; participant_ids: string[]; unmuted_ids: string[] };
-
-/** The error of a message insert whose clientId this sender already used in the conversation. */
-function isDuplicateClientId(error: unknown): boolean {
-  const cause = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return cause?.code === '23505' && cause.constraint === 'uq_messages_client_id';
+/** What the sending statement answers: the stored message's own columns, and who to tell about it. */
+interface SentRow {
+  id: string;
+  seq: string;
+  created_at: Date;
+  first_name: string | null;
+  last_name: string | null;
+  title: string | null;
+  participant_ids: string[];
+  /** The current participants who muted the conversation (few, usually none). */
+  muted_ids: string[];
 }
+
+/** The error of a message insert whose clientId this sender already used in the conversation (TypeORM or bare pg). */
+function isDuplicateClientId(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const cause = e.driverError ?? e;
+  return cause.code === '23505' && cause.constraint === 'uq_messages_client_id';
+}
+
+/**
+ * Sends a message ($1 conversation, $2 sender, $3 clientId, $4 body, $5 its HTML) in one statement: the conversation's
+ * row is numbered only if the sender currently takes part and may post there (`postable`, the access policy's
+ * condition on `me` and `c`), so the check and the write see the same state; the row stays locked (every other
+ * sender of the conversation waits) only while the statement runs and commits. The same clientId sent twice at
+ * once: the unique index refuses the second insert, and its numbering is rolled back with it. It answers the
+ * message's own columns (the rest is known) and who to tell about it, so that nothing more is read before the
+ * emit; no row when the sender may not post.
+ */
+const sendStatement = (postable: string) => `
+  WITH numbered AS (
+    UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = now()
+    FROM conversation_participants me
+    WHERE c.id = $1 AND me.conversation_id = c.id AND me.person_id = $2 AND me.left_at IS NULL AND ${postable}
+    RETURNING c.last_seq, c.title
+  ), inserted AS (
+    INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html)
+    SELECT $1, last_seq, $2, $3, $4, $5 FROM numbered RETURNING id, seq, created_at
+  ), receipt AS (
+    UPDATE conversation_participants p SET last_read_seq = GREATEST(p.last_read_seq, i.seq)
+    FROM inserted i WHERE p.conversation_id = $1 AND p.person_id = $2
+  ), participants AS (
+    SELECT person_id, muted FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL
+  )
+  SELECT i.id, i.seq, i.created_at, n.title, pe.first_name, pe.last_name,
+         ARRAY(SELECT person_id::text FROM participants) AS participant_ids,
+         ARRAY(SELECT person_id::text FROM participants WHERE muted) AS muted_ids
+  FROM inserted i CROSS JOIN numbered n LEFT JOIN people pe ON pe.id = $2`;
 
 /** Messages: sending (numbered, deduplicated), history and catch-up, edits, deletion, reactions, receipts, attachments. */
 @Injectable()
 export class MessagesService implements OnModuleDestroy {
   private readonly logger = new Logger('Messaging');
+  private readonly sendStatement: string;
   /** Work started after a commit and not awaited by the request (offline notifications). */
   private readonly background = new Set<Promise<void>>();
   /** Set when the app shuts down: requests still answered then wait for their own background work. */
@@ -54,7 +96,9 @@ export class MessagesService implements OnModuleDestroy {
     private readonly live: MessagingRealtime,
     private readonly files: FilesService,
     private readonly notifications: NotificationsService,
-  ) {}
+  ) {
+    this.sendStatement = sendStatement(access.conversationPostableCondition('me', 'c'));
+  }
 
   async page(actor: Actor, conversationId: string, query: MessagePageQueryDto): Promise<MessagePage> {
     await this.conversations.standing(actor, conversationId);
@@ -78,63 +122,60 @@ export class MessagesService implements OnModuleDestroy {
   /**
    * Commits the message with the next sequence number, then emits it. A clientId the sender already used in
    * this conversation returns the stored message (`created: false`) and emits nothing, even under concurrency:
-   * the unique (conversation, sender, clientId) index decides, and the loser's transaction is rolled back.
+   * the unique (conversation, sender, clientId) index decides, and the loser's statement is rolled back.
    */
-  async send(actor: Actor, conversationId: string, dto: SendMessageDto): Promise<{ message: Message; created: boolean }> {
-    const s = await this.conversations.standing(actor, conversationId);
+  send(actor: Actor, conversationId: string, dto: SendMessageDto): Promise<{ message: Message; created: boolean }> {
+    return this.store(actor, conversationId, dto, false);
+  }
+
+  private async store(actor: Actor, conversationId: string, dto: SendMessageDto, retried: boolean): Promise<{ message: Message; created: boolean }> {
     const clientId = dto.clientId.toLowerCase();
-    const existing = await this.byClientId(actor, conversationId, clientId);
-    if (existing) return { message: existing, created: false };
-    if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
     const html = renderMarkdown(dto.body);
     const attachmentIds = [...new Set((dto.attachmentIds ?? []).map((id) => id.toLowerCase()))];
-    let sent: SentRow;
+    const params = [conversationId, actor.personId, clientId, dto.body, html];
+    let sent: SentRow | undefined;
     try {
-      // One statement numbers the message, stores it and marks it read by its sender: the conversation's row is
-      // locked (every other sender of the conversation waits) only while it runs and commits. The same clientId
-      // sent twice at once: the unique index refuses the second insert, and its numbering is rolled back with it.
-      // It answers the message and who to tell about it, so that nothing more is read before the emit.
-      const send = async (db: EntityManager) => {
-        const [row]: SentRow[] = await db.query(
-          `WITH numbered AS (
-             UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now() WHERE id = $1 RETURNING last_seq, title
-           ), inserted AS (
-             INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html)
-             SELECT $1, last_seq, $2, $3, $4, $5 FROM numbered RETURNING *
-           ), receipt AS (
-             UPDATE conversation_participants p SET last_read_seq = GREATEST(p.last_read_seq, i.seq)
-             FROM inserted i WHERE p.conversation_id = $1 AND p.person_id = $2
-           )
-           SELECT i.id, i.conversation_id, i.seq, i.client_id, i.sender_id, pe.first_name, pe.last_name, i.body, i.body_html,
-                  i.created_at, i.edited_at, i.deleted_at, n.title,
-                  ARRAY(SELECT person_id::text FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL) AS participant_ids,
-                  ARRAY(SELECT person_id::text FROM conversation_participants
-                        WHERE conversation_id = $1 AND left_at IS NULL AND NOT muted AND person_id <> $2) AS unmuted_ids
-           FROM inserted i CROSS JOIN numbered n LEFT JOIN people pe ON pe.id = i.sender_id`,
-          [conversationId, actor.personId, clientId, dto.body, html],
-        );
-        // The conversation went away since the standing was checked.
-        if (!row) throw AppException.notFound(CONVERSATION);
-        return row;
-      };
+      // One statement checks that the sender may post, numbers the message, stores it, marks it read by its
+      // sender and answers who to tell (see sendStatement); without attachments, as a prepared statement.
       sent = attachmentIds.length
         ? await this.db.transaction(async (tx) => {
-            const row = await send(tx);
-            await this.attach(tx, row.id, conversationId, actor, attachmentIds);
+            const [row] = await preparedQuery<SentRow>(tx, this.sendStatement, params);
+            if (row) await this.attach(tx, row.id, conversationId, actor, attachmentIds);
             return row;
           })
-        : await send(this.db.manager);
+        : (await preparedQuery<SentRow>(this.db, this.sendStatement, params))[0];
     } catch (error) {
       if (!isDuplicateClientId(error)) throw error;
       return { message: found(await this.byClientId(actor, conversationId, clientId)), created: false };
     }
-    const message = attachmentIds.length ? found(await this.repo.message(sent.id)) : messageOf(sent);
+    if (!sent) {
+      // Nothing stored: a 404 if the sender does not take part, the message already sent with this clientId
+      // (before a block, say), or a block. Allowed now: the standing changed in between (a block lifted): once more.
+      const standing = await this.conversations.standing(actor, conversationId);
+      const existing = await this.byClientId(actor, conversationId, clientId);
+      if (existing) return { message: existing, created: false };
+      if (retried || !this.access.canPostInConversation(standing)) throw MessagingErrors.blocked();
+      return this.store(actor, conversationId, dto, true);
+    }
+    const row: MessageRow = {
+      ...sent,
+      conversation_id: conversationId,
+      client_id: clientId,
+      sender_id: actor.personId,
+      body: dto.body,
+      body_html: html,
+      edited_at: null,
+      deleted_at: null,
+    };
+    const message = attachmentIds.length ? found(await this.repo.message(sent.id)) : messageOf(row);
     // Emitted right after the commit. Concurrent senders' events may still cross: clients order by seq and
     // fetch any gap with ?afterSeq (the same path as after a reconnect).
     this.live.messageNew(message, sent.participant_ids);
     // Who is offline is a question to every API process (and the notification a write of its own): the
     // sender does not wait for it. It runs after the commit and re-checks access when it writes.
-    const notified = this.inBackground(`Offline notification of message ${message.id}`, () => this.notifyOffline(actor, message, sent));
+    const muted = new Set([actor.personId, ...sent.muted_ids]);
+    const to = { title: sent.title, unmuted_ids: sent.participant_ids.filter((id) => !muted.has(id)) };
+    const notified = this.inBackground(`Offline notification of message ${message.id}`, () => this.notifyOffline(actor, message, to));
     if (this.closing) await notified;
     return { message, created: true };
   }

@@ -2,7 +2,7 @@
 // messages, catch-up, receipts, typing, presence, blocks, groups; nothing reaches a non-participant; and two
 // API processes on one PostgreSQL database fanned out by Redis.
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Message, MessagePage, RealtimeRoom } from '@maillage/contracts';
+import { type Conversation, type Message, type MessagePage, PRESENCE_GROUP_MAX, type RealtimeRoom } from '@maillage/contracts';
 import { PNG, signedInUser } from '../../../test/fixtures';
 import type { HttpClient } from '../../../test/http-client';
 import { freshIp } from '../../../test/network-world';
@@ -351,12 +351,15 @@ describe('messaging', () => {
       const [a, b, c] = [await world.person(), await world.person(), await world.person()];
       const id = (await as(a).direct(b.id)).body.id;
       const sb = await world.socket(b, id);
-      await as(b).send(id, 'avant le blocage');
+      const before = await as(b).send(id, 'avant le blocage');
       const revoked = nextEvent(sb, 'room:revoked');
       expect((await a.client.post(`${V1}/people/${b.id}/block`)).status).toBe(204);
       expect(await revoked).toEqual({ room: `conversation:${id}` });
       const blocked = { status: 403, body: expect.objectContaining({ code: 'MESSAGING_BLOCKED' }) };
       expect(await as(b).send(id, 'laisse-moi parler')).toMatchObject(blocked);
+      // Neither side posts; a retry of the message stored before the block answers it again.
+      expect(await as(a).send(id, 'moi non plus')).toMatchObject(blocked);
+      expect(await as(b).send(id, 'avant le blocage', before.body.clientId)).toMatchObject({ status: 200, body: { id: before.body.id, seq: 1 } });
       expect(await as(b).direct(a.id)).toMatchObject(blocked);
       expect(await as(a).direct(b.id)).toMatchObject(blocked);
       expect((await as(c).group('Club', [a.id, b.id])).status).toBe(201);
@@ -392,6 +395,31 @@ describe('messaging', () => {
       expect(await offline).toEqual({ personId: a.id, status: 'offline' });
       await world.fence(ss, stranger.id);
       expect(seenOf(seenStranger)).toEqual([]);
+    });
+
+    it(`shares presence in groups of up to ${PRESENCE_GROUP_MAX} people, not in bigger ones`, async () => {
+      const [a, b] = [await world.person('Ariane'), await world.person('Boris')];
+      const others: { id: string }[] = await app.db.query(
+        `INSERT INTO people (email, first_name, last_name, email_verified_at)
+         SELECT 'presence-' || gen_random_uuid() || '@example.test', 'Membre', 'Muet', now() FROM generate_series(1, $1) RETURNING id`,
+        [PRESENCE_GROUP_MAX - 1],
+      );
+      expect((await as(b).group('Assemblée', [a.id, ...others.map((o) => o.id)])).body.participants).toHaveLength(PRESENCE_GROUP_MAX + 1);
+      const sb = await world.socket(b);
+      const seen = recordEvents(sb);
+      const sa = await world.socket(a);
+      await world.fence(sb, b.id);
+      expect(seenOf(seen).filter((e) => e.event === 'presence')).toEqual([]);
+      expect((await b.client.get(`${V1}/messaging/presence`)).body).toEqual({ online: [] });
+
+      expect((await as(b).group('Bureau', [a.id, others[0].id])).status).toBe(201);
+      const offline = nextEvent(sb, 'presence', (e) => e.personId === a.id);
+      sa.disconnect();
+      expect(await offline).toEqual({ personId: a.id, status: 'offline' });
+      const online = nextEvent(sb, 'presence', (e) => e.personId === a.id);
+      await world.socket(a);
+      expect(await online).toEqual({ personId: a.id, status: 'online' });
+      expect((await b.client.get(`${V1}/messaging/presence`)).body).toEqual({ online: [a.id] });
     });
   });
 });

@@ -78,13 +78,13 @@ export class MessagingRealtime implements OnModuleInit, OnModuleDestroy {
   }
 
   private async publishPresence(personId: string, status: PresenceStatus): Promise<void> {
-    const contacts = await this.access.messagingContacts(personId);
+    const contacts = await this.access.presenceContacts(personId);
     this.realtime.emitToRoom(contacts.map(userRoom), 'presence', { personId, status });
   }
 
   /** Those of the person's contacts who are online now. */
   async onlineContacts(personId: string): Promise<string[]> {
-    return [...(await this.realtime.onlineAmong(await this.access.messagingContacts(personId)))];
+    return [...(await this.realtime.onlineAmong(await this.access.presenceContacts(personId)))];
   }
 
   /** Those of `personIds` with no socket open. */
