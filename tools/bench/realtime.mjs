@@ -6,12 +6,15 @@
 //  2. fan-out latency, from the POST of a message to its `message:new` at every other member's socket, p50 / p99,
 //     for rooms of 2 (50 messages/s), 50 (200 messages/s) and 2,000 members (2 messages/s), BENCH_SECONDS (10) each;
 //  3. sustained persisted messages per second: BENCH_SENDERS (50) senders, each posting back to back into its own
-//     conversation of 2 (both members connected), for BENCH_SECONDS.
+//     conversation of 2 (both members connected and receiving it, on the bare server too), for BENCH_SECONDS.
+// Phases 2 and 3 also print the CPU time used per message by the server under test and by every process of the
+// local PostgreSQL server (other users of that server count too: a rough figure on a shared machine).
+// BENCH_API_NODE_ARGS passes flags to the API's node (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile it).
 // People, sessions and group conversations are seeded in SQL. Uses the local PostgreSQL (BENCH_POSTGRES_URL) and
 // the build in apps/api/dist (`npm run build`; BENCH_API_DIST points at another build of apps/api).
 // One API process with the in-memory adapter, like the bare server.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { fork, spawn } from 'node:child_process';
 import pg from 'pg';
@@ -38,6 +41,8 @@ const BARE = `http://127.0.0.1:${BARE_PORT}`;
 const ONLY = (process.env.BENCH_ONLY ?? 'bare,api').split(',');
 /** Sockets being opened at once. */
 const OPENING = 100;
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 /** `ws`, as socket.io-client's engine uses it (a dependency of the declared socket.io-client). */
 const fromClient = createRequire(createRequire(import.meta.url).resolve('socket.io-client'));
@@ -55,6 +60,36 @@ function percentile(samples, p) {
 function rssOf(pid) {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) * 1024;
+}
+
+/**
+ * CPU time a process has used so far, in ms (Linux: user + system clock ticks of /proc/<pid>/stat); with
+ * `children`, plus that of its children that exited (a PostgreSQL backend's time passes to the postmaster).
+ */
+function cpuMsOf(pid, children = false) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  return ((fields[11] + fields[12] + (children ? fields[13] + fields[14] : 0)) * 1000) / CLOCK_TICKS;
+}
+
+/** CPU time used so far by every process of the local PostgreSQL server (all its backends, whoever they serve). */
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(pid, true);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
+}
+
+/** Starts counting the CPU time of the server under test and of PostgreSQL; `per(n)` answers ms per unit of work. */
+function cpuMeter(pid) {
+  const [server, db] = [cpuMsOf(pid), postgresCpuMs()];
+  return { per: (n) => ({ server: (cpuMsOf(pid) - server) / n, db: (postgresCpuMs() - db) / n }) };
 }
 
 async function settledRss(pid) {
@@ -243,7 +278,7 @@ async function idle(target, pid, people) {
  * Every member connected; messages posted at `rate` per second (open loop, senders taking turns) for SECONDS;
  * latency = POST start → `message:new` at each other member's socket.
  */
-async function fanOut(target, conversationId, members, rate) {
+async function fanOut(target, pid, conversationId, members, rate) {
   const t = performance.now();
   const sockets = await openSockets(target, members, conversationId);
   const connectSeconds = (performance.now() - t) / 1000;
@@ -262,6 +297,7 @@ async function fanOut(target, conversationId, members, rate) {
   }
   const total = Math.max(1, Math.round(rate * SECONDS));
   const inflight = new Set();
+  const cpu = cpuMeter(pid);
   const start = performance.now();
   let failed = 0;
   for (let k = 0; k < total; k++) {
@@ -282,18 +318,20 @@ async function fanOut(target, conversationId, members, rate) {
   await Promise.all(inflight);
   const deadline = Date.now() + 15_000;
   while (samples.length < expected - failed * (members.length - 1) && Date.now() < deadline) await sleep(100);
+  const cpuPerMessage = cpu.per(total);
   closeAll(sockets);
   await settle(target);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), delivered: samples.length, expected, failed, connectSeconds, quietSeconds, achievedRate: total / sendSeconds };
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), delivered: samples.length, expected, failed, connectSeconds, quietSeconds, achievedRate: total / sendSeconds, cpuPerMessage };
 }
 
-/** SENDERS pairs, each sender posting back to back into its pair's conversation for SECONDS. */
-async function sustained(target, pairs) {
-  const sockets = await openSockets(target, pairs.flatMap((p) => p.members));
+/** SENDERS pairs, each sender posting back to back into its pair's conversation (both members receiving) for SECONDS. */
+async function sustained(target, pid, pairs) {
+  const sockets = (await Promise.all(pairs.map((p) => openSockets(target, p.members, p.conversationId)))).flat();
   await sleep(2000);
   const senders = await Promise.all(pairs.map((p) => target.sender(p.members[0])));
   let done = 0;
   let failed = 0;
+  const cpu = cpuMeter(pid);
   const end = performance.now() + SECONDS * 1000;
   await Promise.all(
     pairs.map(async (pair, i) => {
@@ -308,15 +346,17 @@ async function sustained(target, pairs) {
       }
     }),
   );
+  const cpuPerMessage = cpu.per(done);
   closeAll(sockets);
   await settle(target);
-  return { perSecond: done / SECONDS, failed };
+  return { perSecond: done / SECONDS, failed, cpuPerMessage };
 }
 
 // ---------- the run ----------
 
 const fmtKb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
+const fmtCpu = (cpu) => `CPU per message: ${cpu.server.toFixed(2)} ms in the server, ${cpu.db.toFixed(2)} ms in PostgreSQL`;
 
 async function main() {
   const url = await freshDatabase('maillage_bench_realtime');
@@ -353,15 +393,15 @@ async function main() {
       r.idle = await idle(target, pid, idlePeople);
       console.log(`${target.label}: ${r.idle.held}/${CONNECTIONS} connections held after ${IDLE_SECONDS} s (opened in ${r.idle.openSeconds.toFixed(1)} s), ${fmtKb(r.idle.perConnection)} RSS each`);
       for (const room of rooms) {
-        r[room.size] = await fanOut(target, room.conversationId, room.members, room.rate);
+        r[room.size] = await fanOut(target, pid, room.conversationId, room.members, room.rate);
         const f = r[room.size];
         console.log(
           `${target.label}: room of ${room.size} at ${room.rate}/s (achieved ${f.achievedRate.toFixed(0)}/s): p50 ${fmtMs(f.p50)}, p99 ${fmtMs(f.p99)}, ` +
-            `${f.delivered}/${f.expected} deliveries, ${f.failed} failed posts; members connected in ${f.connectSeconds.toFixed(1)} s, quiet ${f.quietSeconds.toFixed(1)} s later`,
+            `${f.delivered}/${f.expected} deliveries, ${f.failed} failed posts; members connected in ${f.connectSeconds.toFixed(1)} s, quiet ${f.quietSeconds.toFixed(1)} s later; ${fmtCpu(f.cpuPerMessage)}`,
         );
       }
-      r.sustained = await sustained(target, pairs);
-      console.log(`${target.label}: ${r.sustained.perSecond.toFixed(0)} messages/s sustained by ${SENDERS} senders (${r.sustained.failed} failed)`);
+      r.sustained = await sustained(target, pid, pairs);
+      console.log(`${target.label}: ${r.sustained.perSecond.toFixed(0)} messages/s sustained by ${SENDERS} senders (${r.sustained.failed} failed); ${fmtCpu(r.sustained.cpuPerMessage)}`);
     }
 
     if (ONLY.length < 2) return;
@@ -378,6 +418,7 @@ async function main() {
         ];
       }),
       ['persisted messages/s', `${b.sustained.perSecond.toFixed(0)}`, `${a.sustained.perSecond.toFixed(0)}`, b.sustained.perSecond / a.sustained.perSecond, '', null],
+      ['server CPU per message (sustained)', fmtMs(b.sustained.cpuPerMessage.server), fmtMs(a.sustained.cpuPerMessage.server), a.sustained.cpuPerMessage.server / b.sustained.cpuPerMessage.server, '', null],
     ];
     console.log(`\n${'measure'.padEnd(32)} ${'bare'.padStart(10)} ${'Maillage'.padStart(10)} ${'ratio'.padStart(7)}  ${'goal'.padEnd(18)} verdict`);
     for (const [label, x, y, ratio, goal, ok] of rows) {
