@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { FacetStore, type StoreResult, type StoreRow } from './facet-store';
 import { cleanText, fold, MARK_END, MARK_START, queryWords, sanitizeHighlight } from './search-text';
-import { WordIndex, type WordGroup } from './word-index';
+import { WordIndex, type WordDocument, type WordGroup } from './word-index';
 import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
@@ -93,7 +93,9 @@ function terms(doc: SearchDocument): string[] {
   return words.filter((w) => w.length >= 3 && w.length <= 40);
 }
 
-const lexemesOf = (list: string): string[] => (list ? list.split(' ') : []);
+const wordsOf = (list: string): string[] => (list ? list.split(' ') : []);
+/** A document's words for the WordIndex (its folded title's words as they are: relevance tiers). */
+const wordDocument = (row: IndexRow): WordDocument => ({ all: wordsOf(row.lexemes), head: wordsOf(row.head_lexemes), title: wordsOf(row.name) });
 
 /**
  * PostgreSQL full-text engine (also on PGlite). PostgreSQL turns text into words: documents into
@@ -262,7 +264,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const lexicon = new WordIndex();
       for (const row of rows) {
         store.upsert(storeRow(row));
-        lexicon.upsert(row.ord, lexemesOf(row.lexemes), lexemesOf(row.head_lexemes));
+        lexicon.upsert(row.ord, wordDocument(row));
       }
       lexicon.settle();
       this.store = store;
@@ -279,7 +281,7 @@ export class PostgresSearchEngine implements SearchEngine {
       }
       for (const row of rows) {
         this.store.upsert(storeRow(row));
-        this.lexicon.upsert(row.ord, lexemesOf(row.lexemes), lexemesOf(row.head_lexemes));
+        this.lexicon.upsert(row.ord, wordDocument(row));
       }
     }
     this.generation = generation;
@@ -379,14 +381,11 @@ export class PostgresSearchEngine implements SearchEngine {
     ]);
     // Relevance: every word starts a word of the title (first, titles that begin with the first word), then every
     // word in the title or keywords, then the rest; then by name. (Store names start with a space.)
-    const starts = alternatives.map((alts) => alts.map((w) => ` ${w}`));
-    const titleTier = (name: string) => (!starts.every((alts) => alts.some((w) => name.includes(w))) ? 2 : starts[0].some((w) => name.startsWith(w)) ? 0 : 1);
+    const titleGroups: WordGroup[] = alternatives.map((alts) => alts.map((w) => [{ lexeme: w, prefix: true }]));
+    const firsts = alternatives[0].map((w) => ` ${w}`);
     const run = (operator: 'and' | 'or') => {
-      const found = this.lexicon.match(groups, operator);
-      const tier = (ord: number, name: string) => {
-        const title = titleTier(name);
-        return title < 2 ? title : found.head[ord] ? 2 : 3;
-      };
+      const found = this.lexicon.match(groups, operator, titleGroups);
+      const tier = (ord: number, name: string) => (found.titled[ord] ? (firsts.some((w) => name.startsWith(w)) ? 0 : 1) : found.head[ord] ? 2 : 3);
       // The same words for ts_headline's highlights.
       const tsquery = alternatives
         .map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`)

@@ -20,11 +20,21 @@ export interface WordTerm {
  */
 export type WordGroup = WordTerm[][];
 
-/** Which documents match (`all`) and which of them match in their title and keywords (`head`), by ord. */
+/** Which documents match (`ords`), and by ord, which match in their title and keywords (`head`) or in their title (`titled`). */
 export interface WordMatch {
   ords: number[];
   head: Uint8Array;
+  titled: Uint8Array;
 }
+
+/** What is indexed of a document: the lexemes of all its text and of its title and keywords, and its title's words (folded, not stemmed). */
+export interface WordDocument {
+  all: readonly string[];
+  head: readonly string[];
+  title: readonly string[];
+}
+type FieldName = keyof WordDocument;
+const FIELDS: FieldName[] = ['all', 'head', 'title'];
 
 const EMPTY = new Int32Array(0);
 
@@ -56,116 +66,146 @@ class Postings {
     this.appendedCount += ids.length;
   }
 
-  /** Every document listed under one of `ids`, once, into `list` and `bits` (stale entries included: see `dirty`). */
-  collect(ids: Iterable<number>, bits: Uint8Array, list: number[]): void {
-    const add = (ord: number) => {
-      if (bits[ord]) return;
-      bits[ord] = 1;
-      list.push(ord);
-    };
+  /** The lists of the documents under `ids` (stale entries included: see `dirty`; a document may be in several). */
+  *lists(ids: Iterable<number>): Generator<ArrayLike<number>> {
     for (const id of ids) {
       const built = this.built[id];
-      if (built) for (let i = 0; i < built.length; i++) add(built[i]);
-      this.appended.get(id)?.forEach(add);
+      if (built?.length) yield built;
+      const appended = this.appended.get(id);
+      if (appended) yield appended;
     }
   }
 }
 
+/** One indexed field: each document's word ids, and the posting lists built from them. */
+class Field {
+  docs: (Uint32Array | undefined)[] = [];
+  readonly postings = new Postings();
+}
+
 export class WordIndex {
+  /** One dictionary for every field (lexemes and title words): ids ↔ strings. */
   private readonly ids = new Map<string, number>();
-  private readonly lexemes: string[] = [];
-  /** Lexemes in code-point order (prefix ranges by binary search), and the ones added since it was sorted. */
+  private readonly words: string[] = [];
+  /** Words in code-point order (prefix ranges by binary search), and the ones added since it was sorted. */
   private sorted: string[] = [];
   private unsorted: string[] = [];
-  private docs: (Uint32Array | undefined)[] = [];
-  private heads: (Uint32Array | undefined)[] = [];
-  private readonly all = new Postings();
-  private readonly head = new Postings();
+  private readonly fields: Record<FieldName, Field> = { all: new Field(), head: new Field(), title: new Field() };
   /** Documents changed or removed since the posting lists were built: their entries may be stale. */
   private readonly dirty = new Set<number>();
   private documents = 0;
 
-  /** A document's lexemes (`head`: those of its title and keywords), as PostgreSQL's `tsvector_to_array` gives them. */
-  upsert(ord: number, lexemes: readonly string[], head: readonly string[]): void {
-    if (this.docs[ord]) this.dirty.add(ord);
+  upsert(ord: number, doc: WordDocument): void {
+    if (this.fields.all.docs[ord]) this.dirty.add(ord);
     else this.documents += 1;
-    const docIds = this.idsOf(lexemes);
-    const headIds = this.idsOf(head);
-    this.docs[ord] = docIds;
-    this.heads[ord] = headIds;
-    this.all.add(ord, docIds);
-    this.head.add(ord, headIds);
+    for (const name of FIELDS) {
+      const ids = this.idsOf(doc[name]);
+      this.fields[name].docs[ord] = ids;
+      this.fields[name].postings.add(ord, ids);
+    }
   }
 
   remove(ord: number): void {
-    if (!this.docs[ord]) return;
-    this.docs[ord] = undefined;
-    this.heads[ord] = undefined;
+    if (!this.fields.all.docs[ord]) return;
+    for (const name of FIELDS) this.fields[name].docs[ord] = undefined;
     this.dirty.add(ord);
     this.documents -= 1;
   }
 
   /** Compacts the posting lists once many changes were appended (after a bulk load, at once). */
   settle(): void {
-    const changes = this.all.appendedCount + this.dirty.size * 30;
+    const changes = this.fields.all.postings.appendedCount + this.dirty.size * 30;
     if (changes < 5_000 || changes < this.documents) return;
-    this.all.build(this.docs, this.lexemes.length);
-    this.head.build(this.heads, this.lexemes.length);
+    for (const name of FIELDS) this.fields[name].postings.build(this.fields[name].docs, this.words.length);
     this.dirty.clear();
   }
 
   /**
    * Documents matching every group (`and`) or one of them (`or`); groups without any lexeme are ignored (stop
-   * words). The work grows with the posting lists read, not with the number of documents.
+   * words). Also which of them match every group in their title and keywords (`head`), and every word of
+   * `titleGroups` in their title (`titled`). The work grows with the posting lists read, not with the number of documents.
    */
-  match(groups: WordGroup[], operator: 'and' | 'or'): WordMatch {
+  match(groups: WordGroup[], operator: 'and' | 'or', titleGroups: WordGroup[] = []): WordMatch {
     this.settle();
-    const resolved = groups
-      .map((g) => g.filter((alternative) => alternative.length > 0).map((alternative) => alternative.map((t) => this.lexemeIds(t))))
-      .filter((g) => g.length > 0);
-    const size = this.docs.length;
+    const resolve = (list: WordGroup[]) =>
+      list
+        .map((g) => g.filter((alternative) => alternative.length > 0).map((alternative) => alternative.map((t) => this.lexemeIds(t))))
+        .filter((g) => g.length > 0);
+    const resolved = resolve(groups);
+    const size = this.fields.all.docs.length;
     const head = new Uint8Array(size);
-    if (!resolved.length) return { ords: [], head };
-    const ords = this.evaluate(resolved, operator, this.all, this.docs);
-    for (const ord of this.evaluate(resolved, operator, this.head, this.heads)) head[ord] = 1;
-    return { ords, head };
+    const titled = new Uint8Array(size);
+    if (!resolved.length) return { ords: [], head, titled };
+    const ords = this.evaluate(resolved, operator, this.fields.all);
+    for (const ord of this.evaluate(resolved, operator, this.fields.head)) head[ord] = 1;
+    const titleResolved = resolve(titleGroups);
+    if (titleResolved.length) for (const ord of this.evaluate(titleResolved, 'and', this.fields.title)) titled[ord] = 1;
+    return { ords, head, titled };
   }
 
-  private evaluate(groups: Set<number>[][][], operator: 'and' | 'or', postings: Postings, docs: (Uint32Array | undefined)[]): number[] {
+  /** Scratch arrays reused by every query (they run one at a time): a mark per document, and groups matched. */
+  private marks = new Int32Array(0);
+  private stamp = 0;
+  private counts = new Uint8Array(0);
+
+  /** A new mark: documents whose `marks` entry equals it were seen since it was taken. */
+  private nextStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.marks.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  private evaluate(groups: Set<number>[][][], operator: 'and' | 'or', { docs, postings }: Field): number[] {
     const size = docs.length;
-    // How many groups each document matches.
-    const counts = new Uint8Array(size);
+    if (this.marks.length < size) {
+      this.marks = new Int32Array(size + (size >> 2));
+      this.counts = new Uint8Array(this.marks.length);
+      this.stamp = 0;
+    }
+    const { marks, counts } = this;
     const touched: number[] = [];
     for (const group of groups) {
-      const inGroup = new Uint8Array(size);
+      const stamp = this.nextStamp();
+      // Each document of the group once: how many groups it matches goes up by one.
+      const see = (ord: number) => {
+        if (marks[ord] === stamp) return;
+        marks[ord] = stamp;
+        if (counts[ord]++ === 0) touched.push(ord);
+      };
       for (const alternative of group) {
-        for (const ord of this.alternative(alternative, postings, docs)) {
-          if (inGroup[ord]) continue;
-          inGroup[ord] = 1;
-          if (counts[ord]++ === 0) touched.push(ord);
+        if (alternative.length === 1) {
+          for (const list of postings.lists(alternative[0])) for (let i = 0; i < list.length; i++) see(list[i]);
+        } else {
+          this.allTerms(alternative, postings, size).forEach(see);
+        }
+      }
+      // Documents changed since the lists were built: their current lexemes decide.
+      for (const ord of this.dirty) {
+        const doc = docs[ord];
+        const matches = doc !== undefined && group.some((alternative) => alternative.every((ids) => doc.some((id) => ids.has(id))));
+        if (matches) see(ord);
+        else if (marks[ord] === stamp) {
+          marks[ord] = 0;
+          counts[ord] -= 1;
         }
       }
     }
-    return operator === 'and' ? touched.filter((ord) => counts[ord] === groups.length) : touched;
+    const found = operator === 'and' ? touched.filter((ord) => counts[ord] === groups.length) : touched.filter((ord) => counts[ord] > 0);
+    for (const ord of touched) counts[ord] = 0;
+    return found;
   }
 
-  /** The documents having every term of an alternative (each term: a set of lexeme ids). */
-  private alternative(terms: Set<number>[], postings: Postings, docs: (Uint32Array | undefined)[]): number[] {
-    const size = docs.length;
-    let list: number[] | null = null;
+  /** The documents listed under every term of an alternative (a word the parser split into several lexemes: rare). */
+  private allTerms(terms: Set<number>[], postings: Postings, size: number): number[] {
+    let found: number[] | null = null;
     for (const ids of terms) {
-      const bits = new Uint8Array(size);
-      const found: number[] = [];
-      postings.collect(ids, bits, found);
-      // Stale entries: a changed document matches a term only through its current lexemes.
-      for (const ord of this.dirty) {
-        const has = docs[ord]?.some((id) => ids.has(id)) ?? false;
-        if (has && !bits[ord]) found.push(ord);
-        bits[ord] = has ? 1 : 0;
-      }
-      list = (list ?? found).filter((ord) => bits[ord] === 1);
+      const here = new Uint8Array(size);
+      for (const list of postings.lists(ids)) for (let i = 0; i < list.length; i++) here[list[i]] = 1;
+      found = found ? found.filter((ord) => here[ord] === 1) : [...here.keys()].filter((ord) => here[ord] === 1);
     }
-    return list ?? [];
+    return found ?? [];
   }
 
   /** The ids of the lexemes a term designates: itself, or every lexeme it starts. */
@@ -201,7 +241,7 @@ export class WordIndex {
     lexemes.forEach((lexeme, i) => {
       let id = this.ids.get(lexeme);
       if (id === undefined) {
-        id = this.lexemes.push(lexeme) - 1;
+        id = this.words.push(lexeme) - 1;
         this.ids.set(lexeme, id);
         this.unsorted.push(lexeme);
       }
