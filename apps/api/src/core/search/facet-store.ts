@@ -74,7 +74,7 @@ export interface StoreQuery {
   facets: readonly SearchFacetName[];
   sort: SearchSort;
   /** Documents matching the words (null: no words, every document). */
-  matches: Iterable<number> | null;
+  matches: ArrayLike<number> | null;
   /** Relevance tier per matching document (lower first); absent: last tier. */
   tier?: (ord: number, name: string) => number;
   offset: number;
@@ -93,15 +93,18 @@ export interface StoreResult {
   facets: Partial<Record<SearchFacetName, { value: string; count: number }[]>>;
 }
 
+const EMPTY_LIST = new Int32Array(0);
+
 /** A name's first three UTF-16 code units as one exact number, ordered like the strings they start. */
 function nameKey(name: string): number {
   return (name.charCodeAt(0) || 0) * 2 ** 32 + (name.charCodeAt(1) || 0) * 2 ** 16 + (name.charCodeAt(2) || 0);
 }
 
 /** The first `n` of `items` in the order `before`, without sorting them all (a bounded insertion buffer). */
-function firstOf(items: readonly number[], n: number, before: (a: number, b: number) => boolean): number[] {
+function firstOf(items: ArrayLike<number>, n: number, before: (a: number, b: number) => boolean): number[] {
   const best: number[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (best.length === n && !before(item, best[n - 1])) continue;
     let lo = 0;
     let hi = best.length;
@@ -157,6 +160,15 @@ export class FacetStore {
   /** Reused between queries (they run one at a time): sort keys, and distances from the query's point. */
   private scratch = new Float64Array(0);
   private distanceScratch = new Float64Array(0);
+  private failures = new Uint8Array(0);
+  private failedGroup = new Uint8Array(0);
+  private lists: Int32Array[] = [];
+
+  /** The reused list `i` (as long as the store), empty. */
+  private scratchList(i: number): { ords: Int32Array; length: number } {
+    if (!this.lists[i] || this.lists[i].length < this.size) this.lists[i] = new Int32Array(this.size);
+    return { ords: this.lists[i], length: 0 };
+  }
   count = 0;
 
   constructor() {
@@ -214,7 +226,10 @@ export class FacetStore {
     return this.columns.get(field)!;
   }
 
-  /** A lookup table by value code of the wanted values of a field (unknown values match nothing); null: no filter. */
+  /**
+   * A lookup table by value code of the wanted values of a field (unknown values match nothing); null: no filter.
+   * As long as the dictionary, so that every code reads inside it.
+   */
   private codes(field: FacetField | 'network', values: readonly string[] | undefined): Uint8Array | null {
     if (!values?.length) return null;
     const dictionary = this.dictionaries.get(field)!;
@@ -230,21 +245,21 @@ export class FacetStore {
     const f = q.filters ?? {};
     const naf = splitNaf(f.naf);
     const group = (g: Group) => GROUP_INDEX[g];
-    // Filters: plain column tests (a lookup table by value code), and the two special ones (NAF levels, networks).
-    const columnTests: { column: Uint32Array; wanted: Uint8Array; group: number }[] = [];
+    // Filters: column tests (a lookup table by value code; NAF passes on any of its three levels), and networks.
+    const columnTests: { columns: Uint32Array[]; tables: Uint8Array[]; group: number }[] = [];
     const otherTests: { group: number; pass: (ord: number) => boolean }[] = [];
     const field = (g: Group, name: FacetField, values: readonly string[] | undefined) => {
       const wanted = this.codes(name, values);
-      if (wanted) columnTests.push({ column: this.column(name), wanted, group: group(g) });
+      if (wanted) columnTests.push({ columns: [this.column(name)], tables: [wanted], group: group(g) });
     };
     field('kind', 'kind', q.kinds);
     if (f.naf?.length) {
-      const none = new Uint8Array(1);
-      const sections = this.codes('nafSection', naf.sections) ?? none;
-      const divisions = this.codes('nafDivision', naf.divisions) ?? none;
-      const codes = this.codes('nafCode', naf.codes) ?? none;
-      const [s, d, c] = [this.column('nafSection'), this.column('nafDivision'), this.column('nafCode')];
-      otherTests.push({ group: group('naf'), pass: (ord) => sections[s[ord]] === 1 || divisions[d[ord]] === 1 || codes[c[ord]] === 1 });
+      // Tables as long as their dictionaries, even when empty: a read past a typed array's end is very slow.
+      const table = (name: FacetField, values: string[]) => this.codes(name, values) ?? new Uint8Array(this.dictionaries.get(name)?.values.length ?? 0);
+      const sections = table('nafSection', naf.sections);
+      const divisions = table('nafDivision', naf.divisions);
+      const codes = table('nafCode', naf.codes);
+      columnTests.push({ columns: [this.column('nafSection'), this.column('nafDivision'), this.column('nafCode')], tables: [sections, divisions, codes], group: group('naf') });
     }
     field('departement', 'departement', f.departement);
     field('region', 'region', f.region);
@@ -266,8 +281,7 @@ export class FacetStore {
     const counterGroups = counted.map((name) => group(FACET_GROUP[name]));
     const networkCounts = q.facets.includes('network') ? new Uint32Array(this.dictionaries.get('network')!.values.length) : null;
     const networkGroup = group('network');
-    const nColumnTests = columnTests.length;
-    const countNetworks = (ords: number[]) => {
+    const countNetworks = (ords: Int32Array) => {
       if (networkCounts) for (const ord of ords) if (flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) networkCounts[code]++;
     };
 
@@ -278,60 +292,88 @@ export class FacetStore {
     if (near && this.distanceScratch.length < this.size) this.distanceScratch = new Float64Array(this.size);
     const distance = this.distanceScratch;
     const distanceTo = near ? distancesFrom(near) : null;
-    const matched: number[] = [];
-    /** By filter group: the documents that fail that group only (counted in its own facets, disjunctively). */
-    const nearMisses: number[][] = [];
+    // Lists written into arrays reused by every query (they run one at a time, and nothing keeps them):
+    // growing arrays is what costs most here. The documents that pass, and by filter group, those that fail
+    // that group only (counted in its own facets, disjunctively).
+    const matched = this.scratchList(0);
+    const nearMisses: { ords: Int32Array; length: number }[] = [];
     const counting = q.facets.length > 0;
     const size = this.size;
     const lats = this.lat;
-    const consider = (ord: number) => {
-      if (ord >= size) return;
+    // The documents to look at: those matching the words, or all of them.
+    const domain = q.matches;
+    const n = domain ? domain.length : size;
+    // The filters first, one at a time (tight loops over one column): how many groups each document fails, and the last one.
+    if (this.failures.length < size) {
+      this.failures = new Uint8Array(size);
+      this.failedGroup = new Uint8Array(size);
+    }
+    const { failures, failedGroup } = this;
+    const fail = (ord: number, g: number) => {
+      failures[ord]++;
+      failedGroup[ord] = g;
+    };
+    for (const { columns, tables, group: g } of columnTests) {
+      const [column, wanted] = [columns[0], tables[0]];
+      if (columns.length === 1) {
+        for (let k = 0; k < n; k++) {
+          const ord = domain ? domain[k] : k;
+          if (wanted[column[ord]] !== 1) fail(ord, g);
+        }
+      } else {
+        const [[, column2, column3], [, wanted2, wanted3]] = [columns, tables];
+        for (let k = 0; k < n; k++) {
+          const ord = domain ? domain[k] : k;
+          if (wanted[column[ord]] !== 1 && wanted2[column2[ord]] !== 1 && wanted3[column3[ord]] !== 1) fail(ord, g);
+        }
+      }
+    }
+    for (const { pass, group: g } of otherTests) {
+      for (let k = 0; k < n; k++) {
+        const ord = domain ? domain[k] : k;
+        if (!pass(ord)) fail(ord, g);
+      }
+    }
+    // Then visibility and the radius. A document failing two groups is counted nowhere, one failing a single
+    // group only in the facets of that group. (The failure counts go back to zero for the next query.)
+    for (let k = 0; k < n; k++) {
+      const ord = domain ? domain[k] : k;
+      const failed = failures[ord];
+      failures[ord] = 0;
+      if (failed > 1 || ord >= size) continue;
       const flag = flags[ord];
-      if (!(flag & ALIVE)) return;
-      if (flag & RESTRICTED && audience !== 'all' && !this.audiences.get(ord)!.some((k) => audience.includes(k))) return;
+      if (!(flag & ALIVE)) continue;
+      if (flag & RESTRICTED && audience !== 'all' && !this.audiences.get(ord)!.some((key) => audience.includes(key))) continue;
       if (near) {
         const lat = lats[ord];
         if (Number.isNaN(lat)) {
-          if (radius !== undefined) return;
+          if (radius !== undefined) continue;
           distance[ord] = Infinity;
         } else {
-          if (radius !== undefined && Math.abs(lat - near.lat) > latSpan) return;
+          if (radius !== undefined && Math.abs(lat - near.lat) > latSpan) continue;
           const d = distanceTo!(lat, this.lng[ord]);
-          if (radius !== undefined && d > radius) return;
+          if (radius !== undefined && d > radius) continue;
           distance[ord] = d;
         }
       }
-      // The group that fails (at most one: a document failing two groups is counted nowhere, one failing
-      // a single group only in the facets of that group).
-      let failed = -1;
-      for (let i = 0; i < nColumnTests; i++) {
-        const test = columnTests[i];
-        if (test.wanted[test.column[ord]] !== 1) {
-          if (failed >= 0) return;
-          failed = test.group;
-        }
+      if (failed === 0) matched.ords[matched.length++] = ord;
+      else if (counting) {
+        const misses = (nearMisses[failedGroup[ord]] ??= this.scratchList(1 + failedGroup[ord]));
+        misses.ords[misses.length++] = ord;
       }
-      for (const test of otherTests) {
-        if (!test.pass(ord)) {
-          if (failed >= 0) return;
-          failed = test.group;
-        }
-      }
-      if (failed < 0) matched.push(ord);
-      else if (counting) (nearMisses[failed] ??= []).push(ord);
-    };
-    if (q.matches) for (const ord of q.matches) consider(ord);
-    else for (let ord = 0; ord < size; ord++) consider(ord);
+    }
+    const passed = matched.ords.subarray(0, matched.length);
+    const missed = (g: number) => nearMisses[g]?.ords.subarray(0, nearMisses[g].length) ?? EMPTY_LIST;
     // Then the counts, one facet at a time (tight loops over one column).
-    const count = (counts: Uint32Array, column: Uint32Array, ords: number[] | undefined) => {
-      if (ords) for (let i = 0; i < ords.length; i++) counts[column[ords[i]]]++;
+    const count = (counts: Uint32Array, column: Uint32Array, ords: Int32Array) => {
+      for (let i = 0; i < ords.length; i++) counts[column[ords[i]]]++;
     };
     counted.forEach((_, i) => {
-      count(counterCounts[i], counterColumns[i], matched);
-      count(counterCounts[i], counterColumns[i], nearMisses[counterGroups[i]]);
+      count(counterCounts[i], counterColumns[i], passed);
+      count(counterCounts[i], counterColumns[i], missed(counterGroups[i]));
     });
-    countNetworks(matched);
-    countNetworks(nearMisses[networkGroup] ?? []);
+    countNetworks(passed);
+    countNetworks(missed(networkGroup));
 
     const counters = [
       ...counted.map((name, i) => ({ name: name as SearchFacetName, counts: counterCounts[i] })),
@@ -370,14 +412,14 @@ export class FacetStore {
     // Distances of the page's placed documents only.
     const result = (ords: number[]) => ({ ords, distances: new Map(near ? ords.filter((o) => distance[o] !== Infinity).map((o) => [o, distance[o]]) : []) });
     if (q.placedOnly) {
-      const placed = matched.filter((ord) => !Number.isNaN(this.lat[ord]));
-      return { ...result(this.page(placed, q, distance)), total: matched.length, placed: placed.length, facets };
+      const placed = passed.filter((ord) => !Number.isNaN(this.lat[ord]));
+      return { ...result(this.page(placed, q, distance)), total: passed.length, placed: placed.length, facets };
     }
-    return { ...result(this.page(matched, q, distance)), total: matched.length, facets };
+    return { ...result(this.page(passed, q, distance)), total: passed.length, facets };
   }
 
   /** The page of `matched` in the requested order. */
-  private page(matched: number[], q: StoreQuery, distance: Float64Array): number[] {
+  private page(matched: Int32Array, q: StoreQuery, distance: Float64Array): number[] {
     const want = q.offset + q.limit;
     if (q.limit <= 0 || q.offset >= matched.length) return [];
     const names = this.names;
@@ -400,7 +442,7 @@ export class FacetStore {
     for (const ord of matched) keys[ord] = key(ord);
     const cmp = (a: number, b: number) => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
     // Deep pages: sort everything; first pages: keep the best `want`.
-    if (want > 1000) return matched.sort(cmp).slice(q.offset, want);
+    if (want > 1000) return Array.from(matched.sort(cmp).subarray(q.offset, want));
     return firstOf(matched, want, before).slice(q.offset);
   }
 }

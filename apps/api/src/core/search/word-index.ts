@@ -22,7 +22,7 @@ export type WordGroup = WordTerm[][];
 
 /** Which documents match (`ords`), and by ord, which match in their title and keywords (`head`) or in their title (`titled`). */
 export interface WordMatch {
-  ords: number[];
+  ords: Int32Array;
   head: Uint8Array;
   titled: Uint8Array;
 }
@@ -135,7 +135,7 @@ export class WordIndex {
     const size = this.fields.all.docs.length;
     const head = new Uint8Array(size);
     const titled = new Uint8Array(size);
-    if (!resolved.length) return { ords: [], head, titled };
+    if (!resolved.length) return { ords: new Int32Array(0), head, titled };
     const ords = this.evaluate(resolved, operator, this.fields.all);
     for (const ord of this.evaluate(resolved, operator, this.fields.head)) head[ord] = 1;
     const titleResolved = resolve(titleGroups);
@@ -147,6 +147,7 @@ export class WordIndex {
   private marks = new Int32Array(0);
   private stamp = 0;
   private counts = new Uint8Array(0);
+  private touched = new Int32Array(0);
 
   /** A new mark: documents whose `marks` entry equals it were seen since it was taken. */
   private nextStamp(): number {
@@ -157,22 +158,24 @@ export class WordIndex {
     return ++this.stamp;
   }
 
-  private evaluate(groups: Set<number>[][][], operator: 'and' | 'or', { docs, postings }: Field): number[] {
+  private evaluate(groups: Set<number>[][][], operator: 'and' | 'or', { docs, postings }: Field): Int32Array {
     const size = docs.length;
     if (this.marks.length < size) {
       this.marks = new Int32Array(size + (size >> 2));
       this.counts = new Uint8Array(this.marks.length);
+      this.touched = new Int32Array(this.marks.length);
       this.stamp = 0;
     }
-    const { marks, counts } = this;
-    const touched: number[] = [];
+    // (Typed arrays reused by every query: growing plain arrays is what costs most at this volume.)
+    const { marks, counts, touched } = this;
+    let touchedCount = 0;
     for (const group of groups) {
       const stamp = this.nextStamp();
       // Each document of the group once: how many groups it matches goes up by one.
       const see = (ord: number) => {
         if (marks[ord] === stamp) return;
         marks[ord] = stamp;
-        if (counts[ord]++ === 0) touched.push(ord);
+        if (counts[ord]++ === 0) touched[touchedCount++] = ord;
       };
       for (const alternative of group) {
         if (alternative.length === 1) {
@@ -192,8 +195,9 @@ export class WordIndex {
         }
       }
     }
-    const found = operator === 'and' ? touched.filter((ord) => counts[ord] === groups.length) : touched.filter((ord) => counts[ord] > 0);
-    for (const ord of touched) counts[ord] = 0;
+    const seen = touched.subarray(0, touchedCount);
+    const found = operator === 'and' ? seen.filter((ord) => counts[ord] === groups.length) : seen.filter((ord) => counts[ord] > 0);
+    for (const ord of seen) counts[ord] = 0;
     return found;
   }
 
