@@ -87,10 +87,16 @@ function storeRow(r: IndexRow): StoreRow {
   };
 }
 
-/** Words of 3 to 40 characters of a document, for the typo dictionary. */
-function terms(doc: SearchDocument): string[] {
-  const words = fold(`${doc.title} ${doc.keywords.join(' ')} ${doc.body}`).split(' ');
-  return words.filter((w) => w.length >= 3 && w.length <= 40);
+/**
+ * The folded words of 3 to 40 characters of some texts (whitespace already collapsed), for the typo dictionary,
+ * sorted. Each distinct raw word is folded once: folding is the costly part of a rebuild, and words repeat.
+ */
+function terms(texts: string[]): string[] {
+  const raw = new Set<string>();
+  for (const text of texts) for (const word of text.split(' ')) raw.add(word);
+  const words = new Set<string>();
+  for (const word of raw) for (const w of fold(word).split(' ')) if (w.length >= 3 && w.length <= 40) words.add(w);
+  return [...words].sort();
 }
 
 const wordsOf = (list: string): string[] => (list ? list.split(' ') : []);
@@ -189,7 +195,7 @@ export class PostgresSearchEngine implements SearchEngine {
       if (options.bulk) await write(this.db, '0');
       else await this.db.transaction(async (tx) => write(tx, await this.nextVersion(tx)));
       // Sorted: concurrent batches insert shared words in the same order (no deadlock).
-      const words = [...new Set(part.flatMap(terms))].sort();
+      const words = terms(rows.flatMap((r) => [r.title, r.keywords, r.body]));
       await this.db.query('INSERT INTO search_terms (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [words]);
     }
   }
