@@ -179,7 +179,15 @@ export class WordIndex {
       };
       for (const alternative of group) {
         if (alternative.length === 1) {
-          for (const list of postings.lists(alternative[0])) for (let i = 0; i < list.length; i++) see(list[i]);
+          // (see, inlined: the hottest loop of a search)
+          for (const list of postings.lists(alternative[0])) {
+            for (let i = 0; i < list.length; i++) {
+              const ord = list[i];
+              if (marks[ord] === stamp) continue;
+              marks[ord] = stamp;
+              if (counts[ord]++ === 0) touched[touchedCount++] = ord;
+            }
+          }
         } else {
           this.allTerms(alternative, postings, size).forEach(see);
         }
@@ -195,10 +203,15 @@ export class WordIndex {
         }
       }
     }
-    const seen = touched.subarray(0, touchedCount);
-    const found = operator === 'and' ? seen.filter((ord) => counts[ord] === groups.length) : seen.filter((ord) => counts[ord] > 0);
-    for (const ord of seen) counts[ord] = 0;
-    return found;
+    // The matches, in place at the front of `touched` (typed arrays' own filter is slow), and the counts back to zero.
+    const needed = operator === 'and' ? groups.length : 1;
+    let found = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const ord = touched[i];
+      if (counts[ord] >= needed) touched[found++] = ord;
+      counts[ord] = 0;
+    }
+    return touched.slice(0, found);
   }
 
   /** The documents listed under every term of an alternative (a word the parser split into several lexemes: rare). */
