@@ -297,7 +297,8 @@ export class FacetStore {
     const latSpan = radius !== undefined ? radius / 111.2 : 0;
     if (near && this.distanceScratch.length < this.size) this.distanceScratch = new Float64Array(this.size);
     const distance = this.distanceScratch;
-    const distanceTo = near ? distancesFrom(near) : null;
+    // (Without a point, never called.)
+    const distanceTo = distancesFrom(near ?? { lat: 0, lng: 0 });
     // Lists written into arrays reused by every query (they run one at a time, and nothing keeps them):
     // growing arrays is what costs most here. The documents that pass, and by filter group, those that fail
     // that group only (counted in its own facets, disjunctively).
@@ -356,7 +357,7 @@ export class FacetStore {
           distance[ord] = Infinity;
         } else {
           if (radius !== undefined && Math.abs(lat - near.lat) > latSpan) continue;
-          const d = distanceTo!(lat, this.lng[ord]);
+          const d = distanceTo(lat, this.lng[ord]);
           if (radius !== undefined && d > radius) continue;
           distance[ord] = d;
         }
