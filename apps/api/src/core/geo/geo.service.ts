@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 
 /** Commune centre coordinates, used when a company has none of its own. */
 @Injectable()
 export class GeoService {
   constructor(private readonly db: DataSource) {}
 
-  async communeCentre(code: string, manager: EntityManager = this.db.manager): Promise<{ lat: number; lng: number } | null> {
-    const rows: { lat: number; lng: number }[] = await manager.query('SELECT lat, lng FROM commune_geo WHERE code = $1', [code]);
+  /** (Outside a transaction, a prepared statement: every radius search asks it.) */
+  async communeCentre(code: string, manager?: EntityManager): Promise<{ lat: number; lng: number } | null> {
+    const rows = await preparedQuery<{ lat: number; lng: number }>(manager ?? this.db, 'SELECT lat, lng FROM commune_geo WHERE code = $1', [code]);
     return rows[0] ?? null;
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { FacetStore, type StoreResult, type StoreRow } from './facet-store';
 import { cleanText, fold, MARK_END, MARK_START, queryWords, sanitizeHighlight } from './search-text';
 import { WordIndex, type WordDocument, type WordGroup } from './word-index';
@@ -260,7 +261,11 @@ export class PostgresSearchEngine implements SearchEngine {
 
   private async load(): Promise<void> {
     // No row (a truncated database): generation 0, version 0.
-    const [state = { generation: 0, version: '0' }] = await this.db.query('SELECT generation, version::text AS version FROM search_state WHERE id = 1');
+    const [state = { generation: 0, version: '0' }] = await preparedQuery<{ generation: number; version: string }>(
+      this.db,
+      'SELECT generation, version::text AS version FROM search_state WHERE id = 1',
+      [],
+    );
     const generation = Number(state.generation);
     const version = BigInt(state.version);
     if (generation === this.generation && version === this.version) return;
@@ -407,7 +412,8 @@ export class PostgresSearchEngine implements SearchEngine {
   private pageRows(page: number[], tsquery: string | null): Promise<PageRow[]> {
     const headline = (column: string, options: string) =>
       tsquery ? `ts_headline('fr_unaccent', d.${column}, to_tsquery('fr_unaccent', $2), '${options}')` : 'NULL';
-    return this.db.query(
+    return preparedQuery<PageRow>(
+      this.db,
       `SELECT i.ord, i.kind, i.id, i.visibility, i.audience, i.lat, i.lng, d.title, d.payload,
               ${headline('title', HEADLINE_TITLE)} AS title_hl, ${headline('body', HEADLINE_BODY)} AS body_hl
        FROM search_index i JOIN search_documents d ON d.ord = i.ord WHERE i.ord = ANY($1::int[])`,
@@ -420,7 +426,8 @@ export class PostgresSearchEngine implements SearchEngine {
    * word that is neither a word nor the start of one (typo corrections), and their lexemes.
    */
   private async lexemes(words: string[]): Promise<{ lexemes: Map<string, string[]>; corrections: Map<string, string[]> }> {
-    const rows: { word: string; term: string | null; lexemes: string[] }[] = await this.db.query(
+    const rows = await preparedQuery<{ word: string; term: string | null; lexemes: string[] }>(
+      this.db,
       `SELECT w.word, NULL::text AS term, tsvector_to_array(to_tsvector('fr_unaccent', w.word)) AS lexemes FROM unnest($1::text[]) AS w(word)
        UNION ALL
        SELECT w.word, c.term, tsvector_to_array(to_tsvector('fr_unaccent', c.term)) FROM unnest($2::text[]) AS w(word)

@@ -14,6 +14,7 @@ import { findCommune, findDepartement, findEpci, findHeadcountBand, findRegion, 
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
+import { preparedQuery } from '../../core/database/prepared-query';
 import { AppException } from '../../core/errors/app-exception';
 import { GeoService } from '../../core/geo/geo.service';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
@@ -165,7 +166,8 @@ export class DirectoryService {
   /** Names of public networks (the membership facet's values). */
   private async networkNames(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await this.db.query(
+    const rows = await preparedQuery<{ id: string; name: string }>(
+      this.db,
       "SELECT id, name FROM networks WHERE id = ANY($1::uuid[]) AND visibility = 'public'",
       [ids],
     );
