@@ -4,7 +4,8 @@
 //     longer than socket.io's ping interval); memory per connection = RSS delta / connections (and the heap delta
 //     for the bare server, which reports it);
 //  2. fan-out latency, from the POST of a message to its `message:new` at every other member's socket, p50 / p99,
-//     for rooms of 2 (50 messages/s), 50 (200 messages/s) and 2,000 members (2 messages/s), BENCH_SECONDS (10) each;
+//     for rooms of 2 (50 messages/s), 50 (200 messages/s) and 2,000 members (2 messages/s), BENCH_SECONDS (10) each,
+//     after BENCH_WARMUP_SECONDS (1) of the same traffic that is not measured;
 //  3. sustained persisted messages per second: BENCH_SENDERS (50) senders, each posting back to back into its own
 //     conversation of 2 (both members connected and receiving it, on the bare server too), for BENCH_SECONDS.
 // Phases 2 and 3 also print the CPU time used per message by the server under test and by every process of the
@@ -25,6 +26,7 @@ import { freshDatabase, waitFor } from './lib.mjs';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 5_000);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 27);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 50);
 const ROOMS = [
   { size: 2, rate: 50 },
@@ -295,25 +297,38 @@ async function fanOut(target, pid, conversationId, members, rate) {
       if (at !== undefined && m.sender?.id !== socket.personId) samples.push(performance.now() - at);
     });
   }
-  const total = Math.max(1, Math.round(rate * SECONDS));
-  const inflight = new Set();
-  const cpu = cpuMeter(pid);
-  const start = performance.now();
+  // Open loop: message k leaves at start + k / rate, whatever the answers before it.
   let failed = 0;
-  for (let k = 0; k < total; k++) {
-    const wait = start + (k * 1000) / rate - performance.now();
-    if (wait > 0) await sleep(wait);
-    const clientId = randomUUID();
+  const inflight = new Set();
+  const postAtRate = async (count, label, onSend) => {
+    const start = performance.now();
+    for (let k = 0; k < count; k++) {
+      const wait = start + (k * 1000) / rate - performance.now();
+      if (wait > 0) await sleep(wait);
+      const clientId = randomUUID();
+      onSend(clientId);
+      const sending = post(target, senders[k % senders.length], conversationId, clientId, `${label} ${k} du banc de mesure, d'une longueur réaliste pour une conversation.`)
+        .catch((error) => {
+          if (!failed) console.log(`  first failed post: ${error.message}`);
+          failed += 1;
+        })
+        .finally(() => inflight.delete(sending));
+      inflight.add(sending);
+    }
+    return start;
+  };
+  // Warm-up, not measured (its messages are not timed): WARMUP_SECONDS at the same rate, so that the server's
+  // database connections and code paths are warm, as they are in a server that has been running.
+  await postAtRate(Math.round(rate * WARMUP_SECONDS), 'Échauffement', () => {});
+  await Promise.all(inflight);
+  while (performance.now() - MemberSocket.lastFrameAt < 300) await sleep(50);
+  failed = 0;
+  const total = Math.max(1, Math.round(rate * SECONDS));
+  const cpu = cpuMeter(pid);
+  const start = await postAtRate(total, 'Message', (clientId) => {
     sentAt.set(clientId, performance.now());
     expected += members.length - 1;
-    const sending = post(target, senders[k % senders.length], conversationId, clientId, `Message ${k} du banc de mesure, d'une longueur réaliste pour une conversation.`)
-      .catch((error) => {
-        if (!failed) console.log(`  first failed post: ${error.message}`);
-        failed += 1;
-      })
-      .finally(() => inflight.delete(sending));
-    inflight.add(sending);
-  }
+  });
   const sendSeconds = (performance.now() - start) / 1000;
   await Promise.all(inflight);
   const deadline = Date.now() + 15_000;
