@@ -3,7 +3,7 @@
 //  2. rebuilds the whole index (`npm run reindex`) and reports documents/s (goal ≥ 5,000),
 //  3. runs a fixed mixed query set (prefix, typo, multi-word, filtered, faceted, radius, suggest) through
 //     the HTTP API and, in the same run, the same engine queries executed directly (PostgresSearchEngine
-//     on its own connection pool), and prints p50/p95/p99 of each and their ratios
+//     on its own connection pool; on PostgreSQL both in turn, by blocks of 5 rounds), and prints p50/p95/p99 of each and their ratios
 //     (goals: API p95 ≤ 1.5 × direct p95; p95 ≤ 30 ms on the PostgreSQL engine).
 // BENCH_DB=postgres (default: the local server, BENCH_POSTGRES_URL) or pglite (embedded, under /tmp).
 // Requires a build (`npm run build` or `nx run api:build`). Latencies are measured with one client at a time.
@@ -80,16 +80,28 @@ function engineCall(engine, qs, centres) {
   });
 }
 
-async function measure(label, fn) {
-  const perQuery = QUERIES.map(() => []);
-  for (let round = -2; round < ROUNDS; round++) {
-    for (let i = 0; i < QUERIES.length; i++) {
-      const t = performance.now();
-      await fn(QUERIES[i][1]);
-      if (round >= 0) perQuery[i].push(performance.now() - t);
+/**
+ * Runs the query set ROUNDS times (after two rounds of warm-up) through each of `fns`, one query at a time; with
+ * several, they take turns by blocks of BLOCK rounds (so that they see the machine in the same state, each with
+ * its own data warm in the caches).
+ */
+async function measure(fns) {
+  const BLOCK = 5;
+  const perQuery = fns.map(() => QUERIES.map(() => []));
+  const rounds = async (f, count, record) => {
+    for (let round = 0; round < count; round++) {
+      for (let i = 0; i < QUERIES.length; i++) {
+        const t = performance.now();
+        await fns[f](QUERIES[i][1]);
+        if (record) perQuery[f][i].push(performance.now() - t);
+      }
     }
+  };
+  for (let f = 0; f < fns.length; f++) await rounds(f, 2, false);
+  for (let done = 0; done < ROUNDS; done += BLOCK) {
+    for (let f = 0; f < fns.length; f++) await rounds(f, Math.min(BLOCK, ROUNDS - done), true);
   }
-  return { label, all: percentiles(perQuery.flat()), perQuery: perQuery.map(percentiles) };
+  return perQuery.map((lists) => ({ all: percentiles(lists.flat()), perQuery: lists.map(percentiles) }));
 }
 
 async function main() {
@@ -133,21 +145,29 @@ async function main() {
     (await ds.query("SELECT code, lat, lng FROM commune_geo WHERE code IN ('42218', '69123')")).map((r) => [r.code, { lat: r.lat, lng: r.lng }]),
   );
   const engine = new PostgresSearchEngine(ds, { parallel: DB === 'postgres' });
-  const direct = await measure('engine query, direct', (qs) => engineCall(engine, qs, centres));
-  await ds.destroy();
-  if (stopEmbedded) await stopEmbedded();
-
-  const api = startApi({ ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '1000' });
+  const directCall = (qs) => engineCall(engine, qs, centres);
+  const apiCall = async (qs) => {
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/search${qs.startsWith('suggest') ? '/' : '?'}${qs}`);
+    if (!res.ok) throw new Error(`${qs}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+  let direct;
   let http;
+  if (DB !== 'postgres') {
+    // The embedded database serves one process: the engine first, then (once it is closed) the API.
+    [direct] = await measure([directCall]);
+    await ds.destroy();
+    await stopEmbedded();
+  }
+  const api = startApi({ ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '1000' });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/api/health/ready`);
-    http = await measure('HTTP API', async (qs) => {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/search${qs.startsWith('suggest') ? '/' : '?'}${qs}`);
-      if (!res.ok) throw new Error(`${qs}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    });
+    // PostgreSQL: the engine and the API take turns (same machine state for both).
+    if (DB === 'postgres') [direct, http] = await measure([directCall, apiCall]);
+    else [http] = await measure([apiCall]);
   } finally {
     api.kill('SIGTERM');
+    if (DB === 'postgres') await ds.destroy();
   }
 
   if (!reuse) {
