@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
+import { AgendaModule } from '../agenda/agenda.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -19,7 +20,7 @@ import { NetworkSearchSource } from './networks.search-source';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Network, NetworkParent, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, DocumentsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Network, NetworkParent, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, DocumentsModule, AgendaModule, NotificationsModule],
   controllers: [NetworkInvitationsController, NetworksController],
   providers: [NetworkSearchSource, NetworksService, NetworkInvitationsService, NetworkExportService, NetworkNotifier],
   exports: [NetworksService],

@@ -28,6 +28,18 @@ describe('networks in search (HTTP, real database)', () => {
 
   const search = (who: Person | null, query: string) => (who ? who.client : app.client()).get(`/api/v1/search?${query}`);
   const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+  const makePrivate = async (networkId: string) => {
+    const current = (await world.staff.client.get(`/api/v1/networks/${networkId}`)).body;
+    const update = await world.staff.client.put(`/api/v1/networks/${networkId}`, {
+      name: current.name,
+      type: current.type,
+      visibility: 'private',
+      joinPolicy: current.joinPolicy,
+      maturity: current.maturity,
+      hostOrganizationId: current.hostOrganizationId,
+    });
+    expect(update.status).toBe(200);
+  };
 
   it('finds networks with their type and maturity facets', async () => {
     const res = await search(null, 'q=grappe%20mecanique&kind=network');
@@ -84,19 +96,36 @@ describe('networks in search (HTTP, real database)', () => {
     await world.enrol(net.id, company);
     await relay();
     expect(ids(await search(null, `kind=company&network=${net.id}`))).toEqual([company.companyId]);
-    const current = (await world.staff.client.get(`/api/v1/networks/${net.id}`)).body;
-    const update = await world.staff.client.put(`/api/v1/networks/${net.id}`, {
-      name: current.name,
-      type: current.type,
-      visibility: 'private',
-      joinPolicy: current.joinPolicy,
-      maturity: current.maturity,
-      hostOrganizationId: current.hostOrganizationId,
-    });
-    expect(update.status).toBe(200);
+    await makePrivate(net.id);
     // Before the relay, the label lookup drops it; after, the index has forgotten it.
     expect((await search(null, 'kind=company')).body.facets.network.map((f: { value: string }) => f.value)).not.toContain(net.id);
     await relay();
     expect(ids(await search(null, `kind=company&network=${net.id}`))).toEqual([]);
+  });
+
+  it('takes the events of a network that becomes private out of public search', async () => {
+    const net = await world.createNetwork({ name: 'Club des rencontres bientôt privées' });
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const title = `Rencontre confidentielle ${process.pid}`;
+    const created = await world.staff.client.post(`/api/v1/networks/${net.id}/agenda/events`, {
+      title,
+      description: 'Entre membres du club',
+      format: 'in_person',
+      address: '57 cours Fauriel',
+      communeCode: '42218',
+      startsAt: `${day}T18:00`,
+      endsAt: `${day}T20:00`,
+    });
+    expect(created.status).toBe(201);
+    await relay();
+    const q = `q=${encodeURIComponent(title)}&kind=event`;
+    expect(ids(await search(null, q))).toEqual([created.body[0].id]);
+    await makePrivate(net.id);
+    await relay();
+    // Its events' audience follows (indexed as public, they would still be shown: hits are checked against the index's audience).
+    const after = await search(null, q);
+    expect(after.body.total).toBe(0);
+    expect(JSON.stringify(after.body)).not.toContain(title);
+    expect(ids(await search(world.staff, q))).toEqual([created.body[0].id]);
   });
 });

@@ -26,6 +26,7 @@ import { Membership } from './entities/membership.entity';
 import { NetworkParent } from './entities/network-parent.entity';
 import { Network } from './entities/network.entity';
 import { ForumsService } from '../forums/forums.service';
+import { AgendaService } from '../agenda/agenda.service';
 import { DocumentsService } from '../documents/documents.service';
 import { NetworkNotifier } from './network-notifier';
 
@@ -105,6 +106,7 @@ export class NetworksService {
     private readonly notifier: NetworkNotifier,
     private readonly forums: ForumsService,
     private readonly documents: DocumentsService,
+    private readonly agenda: AgendaService,
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
     private readonly search: SearchIndexer,
@@ -179,9 +181,10 @@ export class NetworksService {
         await this.enqueueMemberCompanies(tx, id);
         await this.forums.reindexNetworkTopics(tx, id);
       }
-      // Library documents' audience names the network's visibility and its host.
+      // Library documents' and events' audiences name the network's visibility and its host.
       if (privacy || (values.hostOrganizationId !== undefined && values.hostOrganizationId !== standing.hostOrganizationId)) {
         await this.documents.reindexNetworkDocuments(tx, id);
+        await this.agenda.reindexNetworkEvents(tx, id);
       }
     });
     return this.get(actor, id);
