@@ -56,6 +56,17 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     return [...this.sources.keys()];
   }
 
+  /**
+   * The current documents of some hits, as their sources build them now (by `kind:id`; gone ones are absent): what
+   * a hit whose visibility follows other data (a network's) is checked against, the index possibly lagging behind.
+   */
+  async current(hits: readonly { kind: SearchKind; id: string }[]): Promise<Map<string, SearchDocument>> {
+    const byKind = new Map<SearchKind, string[]>();
+    for (const { kind, id } of hits) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+    const loaded = await Promise.all([...byKind].map(([kind, ids]) => this.sources.get(kind)?.load(ids) ?? []));
+    return new Map(loaded.flat().map((doc) => [`${doc.kind}:${doc.id}`, doc]));
+  }
+
   /** Records that these objects changed; call it with the transaction of the change. */
   async enqueue(manager: EntityManager, kind: SearchKind, ids: readonly string[], options: { priority?: 0 | 1 } = {}): Promise<void> {
     if (!ids.length) return;

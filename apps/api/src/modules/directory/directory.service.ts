@@ -81,6 +81,9 @@ function facetLabel(facet: SearchFacetName, value: string, networkNames: Map<str
   }
 }
 
+/** Kinds whose audience follows their networks': their hits are checked against their current audience. */
+const RECHECKED_KINDS: ReadonlySet<SearchKind> = new Set<SearchKind>(['topic', 'event', 'document']);
+
 /** The directory: one search over companies, experts (and, later, networks, opportunities…). */
 @Injectable()
 export class DirectoryService {
@@ -175,8 +178,10 @@ export class DirectoryService {
   }
 
   /**
-   * The engine filtered by visibility already; every hit is checked again: restricted ones against the
-   * audience, networks against their current visibility (the index may lag behind a privacy change).
+   * The engine filtered by visibility already; every hit is checked again against the current data (the index
+   * may lag behind a privacy change): networks through the caller's standing, topics, events and documents (whose
+   * audience follows their networks') through their audience as their source builds it now, the others
+   * (companies, experts) through their indexed audience.
    */
   private async visible(actor: MaybeActor, audience: SearchQuery['audience'], hits: EngineHit[]): Promise<SearchHit[]> {
     return (await this.visibleItems(actor, audience, hits)).map((h) => ({ kind: h.kind, id: h.id, title: h.title, highlights: h.highlights, data: h.payload, location: h.location, distanceKm: h.distanceKm }));
@@ -188,10 +193,15 @@ export class DirectoryService {
     items: T[],
   ): Promise<T[]> {
     const networkIds = items.filter((h) => h.kind === 'network').map((h) => h.id);
-    const standings = await this.access.networkStandings(actor, networkIds);
-    return items
-      .filter((h) => this.access.canSeeSearchHit(audience, h))
-      .filter((h) => h.kind !== 'network' || this.access.canSeeNetwork(standings.get(h.id) ?? null));
+    const [standings, current] = await Promise.all([
+      this.access.networkStandings(actor, networkIds),
+      this.indexer.current(items.filter((h) => RECHECKED_KINDS.has(h.kind))),
+    ]);
+    return items.filter((h) => {
+      if (h.kind === 'network') return this.access.canSeeNetwork(standings.get(h.id) ?? null);
+      const now = RECHECKED_KINDS.has(h.kind) ? current.get(`${h.kind}:${h.id}`) : h;
+      return now !== undefined && this.access.canSeeSearchHit(audience, now);
+    });
   }
 
   private async centre(dto: SearchQueryDto): Promise<SearchQuery['near']> {

@@ -121,8 +121,12 @@ describe('networks in search (HTTP, real database)', () => {
     const q = `q=${encodeURIComponent(title)}&kind=event`;
     expect(ids(await search(null, q))).toEqual([created.body[0].id]);
     await makePrivate(net.id);
+    // Before the relay, the hit is checked against the event's current audience: not shown.
+    const lagging = await search(null, q);
+    expect(ids(lagging)).toEqual([]);
+    expect(JSON.stringify(lagging.body.items)).not.toContain(title);
     await relay();
-    // Its events' audience follows (indexed as public, they would still be shown: hits are checked against the index's audience).
+    // Then its events' audience follows in the index too: not even counted.
     const after = await search(null, q);
     expect(after.body.total).toBe(0);
     expect(JSON.stringify(after.body)).not.toContain(title);
