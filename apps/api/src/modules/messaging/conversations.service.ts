@@ -222,6 +222,32 @@ export class ConversationsService {
     if (direct.length) this.live.changed(direct[0].id, [blockerId, blockedId]);
   }
 
+  /**
+   * People the caller may start a conversation with, whose name matches `q` (10 at most): their colleagues, the
+   * people of the companies that are active members of a network with one of the caller's companies (whose member
+   * lists they see), the people they already talk with, and the directory's experts (public). Nobody else is
+   * found by name: the members of a private network are not listed to outsiders. Blocked people are left out.
+   */
+  async contacts(actor: Actor, q: string): Promise<MessagingPerson[]> {
+    const rows: { id: string; first_name: string; last_name: string }[] = await this.db.query(
+      `WITH my_companies AS (SELECT company_id FROM company_members WHERE person_id = $1),
+            my_networks AS (SELECT m.network_id FROM network_memberships m WHERE m.status = 'active' AND m.company_id IN (SELECT company_id FROM my_companies)),
+            known AS (
+              SELECT cm.person_id FROM company_members cm WHERE cm.company_id IN (SELECT company_id FROM my_companies)
+              UNION SELECT cm.person_id FROM company_members cm JOIN network_memberships m ON m.company_id = cm.company_id
+                    WHERE m.status = 'active' AND m.network_id IN (SELECT network_id FROM my_networks)
+              UNION SELECT o.person_id FROM conversation_participants me JOIN conversation_participants o ON o.conversation_id = me.conversation_id
+                    WHERE me.person_id = $1
+              UNION SELECT p.id FROM people p WHERE p.is_expert)
+       SELECT p.id, p.first_name, p.last_name FROM known k JOIN people p ON p.id = k.person_id
+       WHERE p.id <> $1 AND (p.first_name || ' ' || p.last_name ILIKE $2 OR p.last_name || ' ' || p.first_name ILIKE $2)
+         AND NOT EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = p.id AND b.blocked_id = $1) OR (b.blocker_id = $1 AND b.blocked_id = p.id))
+       ORDER BY p.last_name, p.first_name, p.id LIMIT 10`,
+      [actor.personId, `%${escapeLike(q)}%`],
+    );
+    return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }));
+  }
+
   async blocks(actor: Actor): Promise<MessagingPerson[]> {
     const rows: { id: string; first_name: string; last_name: string }[] = await this.db.query(
       `SELECT p.id, p.first_name, p.last_name FROM person_blocks b JOIN people p ON p.id = b.blocked_id

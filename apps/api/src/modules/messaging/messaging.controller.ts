@@ -19,6 +19,7 @@ import { CurrentActor } from '../identity/identity.decorators';
 import { ConversationsService } from './conversations.service';
 import {
   AddParticipantsDto,
+  ContactQueryDto,
   ConversationListQueryDto,
   CreateConversationDto,
   EditMessageDto,
@@ -158,6 +159,12 @@ export class MessagingController {
   @HttpCode(204)
   unblock(@CurrentActor() actor: Actor, @UuidParam('id', PERSON) id: string): Promise<void> {
     return this.conversations.unblock(actor, id.toLowerCase());
+  }
+
+  /** People to start a conversation with, by name (see ConversationsService.contacts). */
+  @Get('messaging/contacts')
+  contacts(@CurrentActor() actor: Actor, @Query() query: ContactQueryDto): Promise<MessagingPerson[]> {
+    return this.conversations.contacts(actor, query.q);
   }
 
   @Get('messaging/blocks')

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type Conversation, type Message, type MessagePage, PRESENCE_GROUP_MAX, type RealtimeRoom } from '@maillage/contracts';
 import { PNG, signedInUser } from '../../../test/fixtures';
 import type { HttpClient } from '../../../test/http-client';
-import { freshIp } from '../../../test/network-world';
+import { freshIp, networkWorld } from '../../../test/network-world';
 import { closeSockets, connected, disconnected, nextEvent, openSocket, recordEvents, type RealtimeClient } from '../../../test/realtime-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { describeAcrossTwoProcesses } from '../../../test/two-processes';
@@ -71,6 +71,38 @@ describe('messaging', () => {
     world = worldOf(app);
   });
   afterAll(() => app.close());
+
+  describe('contacts', () => {
+    it('finds by name the people of shared networks and those one talks with, never the members of a network one is not in', async () => {
+      const networks = await networkWorld(app);
+      const tag = `Cx${process.pid}`;
+      const me = await networks.person(true, `${tag}Moi`);
+      const partner = await networks.person(true, `${tag}Partenaire`);
+      const stranger = await networks.person(true, `${tag}Inconnu`);
+      const club = (await networks.createNetwork({ name: `Club ${tag}`, visibility: 'private', joinPolicy: 'approval' })).id;
+      const circle = (await networks.createNetwork({ name: `Cercle ${tag}`, visibility: 'secret', joinPolicy: 'invitation' })).id;
+      await networks.enrol(club, me);
+      await networks.enrol(club, partner);
+      await networks.enrol(circle, stranger);
+      const found = async (q: string) => {
+        const res = await me.client.get<{ id: string; firstName: string }[]>(`${V1}/messaging/contacts?q=${encodeURIComponent(q)}`);
+        expect(res.status).toBe(200);
+        return res.body.map((p) => p.firstName).sort();
+      };
+      expect(await found(tag)).toEqual([`${tag}Partenaire`]);
+      expect(await found(`${tag.toLowerCase()}part`)).toEqual([`${tag}Partenaire`]);
+      // Someone who wrote first is known from then on.
+      expect((await as(stranger).direct(me.id)).status).toBe(201);
+      expect(await found(tag)).toEqual([`${tag}Inconnu`, `${tag}Partenaire`]);
+      // A blocked person is not offered.
+      expect((await me.client.post(`${V1}/people/${stranger.id}/block`, {})).status).toBe(204);
+      expect(await found(tag)).toEqual([`${tag}Partenaire`]);
+      // Bad input, anonymous callers.
+      for (const q of ['', 'a', 'x'.repeat(101)]) expect((await me.client.get(`${V1}/messaging/contacts?q=${q}`)).status).toBe(400);
+      expect((await me.client.get(`${V1}/messaging/contacts`)).status).toBe(400);
+      expect((await app.client().get(`${V1}/messaging/contacts?q=${tag}`)).status).toBe(401);
+    });
+  });
 
   describe('conversations over REST', () => {
     it('starts a direct conversation once, lists and searches it; a non-participant gets 404 everywhere', async () => {

@@ -57,6 +57,12 @@ export class AddParticipantsDto implements AddParticipantsRequest {
   personIds: string[];
 }
 
+/** `GET /messaging/contacts?q=`: a name, or its beginning. */
+export class ContactQueryDto {
+  @Trim() @IsString() @Length(2, 100)
+  q!: string;
+}
+
 export class ConversationListQueryDto {
   @IsOptional() @Trim() @IsString() @MaxLength(100)
   q?: string;

@@ -10,7 +10,6 @@ import type {
   Page,
   PresenceSnapshot,
   ReadState,
-  SearchResponse,
   SendMessageRequest,
   UnreadSummary,
 } from '@maillage/contracts';
@@ -56,12 +55,7 @@ export const messagingApi = {
   blocks: () => api.get<MessagingPerson[]>('/messaging/blocks'),
   unread: (signal?: AbortSignal) => api.get<UnreadSummary>('/messaging/unread', undefined, signal),
   presence: (signal?: AbortSignal) => api.get<PresenceSnapshot>('/messaging/presence', undefined, signal),
-  /** People to start a conversation with: the directory's experts matching `q`. */
-  searchPeople: async (q: string, signal?: AbortSignal): Promise<MessagingPerson[]> => {
-    const answer = await api.get<SearchResponse>('/search', { q, kind: 'expert', pageSize: 10 }, signal);
-    return answer.items.map((hit) => {
-      const [firstName = '', ...rest] = hit.title.split(' ');
-      return { id: hit.id, firstName, lastName: rest.join(' ') };
-    });
-  },
+  /** People to start a conversation with, by name: those of shared networks, those one talks with, experts. */
+  searchPeople: async (q: string, signal?: AbortSignal): Promise<MessagingPerson[]> =>
+    q.trim().length < 2 ? [] : api.get<MessagingPerson[]>('/messaging/contacts', { q: q.trim() }, signal),
 };
