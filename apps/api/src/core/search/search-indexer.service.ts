@@ -9,8 +9,11 @@ import { SEARCH_ENGINE, type SearchDocument, type SearchEngine, type SearchKind 
 /** Where the documents of one kind come from: registered by the module that owns the data. */
 export interface SearchSource {
   kind: SearchKind;
-  /** The current documents for these ids; ids without a document (gone, or not indexable) are removed from the index. */
-  load(ids: string[]): Promise<SearchDocument[]>;
+  /**
+   * The current documents for these ids; ids without a document (gone, or not indexable) are removed from the index.
+   * With `audienceOnly`, only their visibility and audience matter (a hit's re-check): the text may be left empty.
+   */
+  load(ids: string[], options?: { audienceOnly?: boolean }): Promise<SearchDocument[]>;
   /** Ids in ascending order after `afterId`, for a full rebuild. */
   ids(afterId: string | null, limit: number): Promise<string[]>;
 }
@@ -63,7 +66,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   async current(hits: readonly { kind: SearchKind; id: string }[]): Promise<Map<string, SearchDocument>> {
     const byKind = new Map<SearchKind, string[]>();
     for (const { kind, id } of hits) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-    const loaded = await Promise.all([...byKind].map(([kind, ids]) => this.sources.get(kind)?.load(ids) ?? []));
+    const loaded = await Promise.all([...byKind].map(([kind, ids]) => this.sources.get(kind)?.load(ids, { audienceOnly: true }) ?? []));
     return new Map(loaded.flat().map((doc) => [`${doc.kind}:${doc.id}`, doc]));
   }
 

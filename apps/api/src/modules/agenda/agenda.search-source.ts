@@ -41,7 +41,7 @@ export class EventSearchSource implements SearchSource {
     return rows.map((r) => r.id);
   }
 
-  async load(ids: string[]): Promise<SearchDocument[]> {
+  async load(ids: string[], options: { audienceOnly?: boolean } = {}): Promise<SearchDocument[]> {
     const rows: EventRow[] = await this.db.query(
       `SELECT e.id, e.title, e.description, e.format, e.commune_code, e.departement_code, e.region_code, e.starts_at,
               (SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'type', n.type, 'visibility', n.visibility, 'host', n.host_organization_id)
@@ -61,7 +61,8 @@ export class EventSearchSource implements SearchSource {
         audience: open ? [] : e.networks.flatMap((n) => forumAudience(n.id, n.host)),
         title: e.title,
         keywords: [commune?.name ?? '', ...e.networks.map((n) => n.name)].filter(Boolean),
-        body: markdownToText(e.description ?? '', 5000),
+        // (A hit's re-check needs the audience only: no text.)
+        body: options.audienceOnly ? '' : markdownToText(e.description ?? '', 5000),
         facets: { departement: e.departement_code, region: e.region_code, commune: e.commune_code, networkType: home?.type ?? null },
         location: null,
         payload: {

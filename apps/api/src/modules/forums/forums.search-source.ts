@@ -39,7 +39,7 @@ export class TopicSearchSource implements SearchSource {
     return rows.map((r) => r.id);
   }
 
-  async load(ids: string[]): Promise<SearchDocument[]> {
+  async load(ids: string[], options: { audienceOnly?: boolean } = {}): Promise<SearchDocument[]> {
     const rows: TopicRow[] = await this.db.query(
       `SELECT t.id, t.title, t.created_at, t.network_id, c.name AS category_name, t.post_count, t.solved_post_id IS NOT NULL AS solved,
               (SELECT p.body FROM forum_posts p WHERE p.topic_id = t.id AND p.sequence = 1 AND p.hidden_at IS NULL AND p.deleted_at IS NULL) AS body,
@@ -60,7 +60,8 @@ export class TopicSearchSource implements SearchSource {
         audience: open ? [] : t.networks.flatMap((n) => forumAudience(n.id, n.host)),
         title: t.title,
         keywords: [t.category_name],
-        body: markdownToText(t.body ?? '', 5000),
+        // (A hit's re-check needs the audience only: no text.)
+        body: options.audienceOnly ? '' : markdownToText(t.body ?? '', 5000),
         facets: {},
         location: null,
         payload: {
