@@ -7,6 +7,7 @@ import type { HttpClient } from '../../../test/http-client';
 import { networkWorld, type Person } from '../../../test/network-world';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { AgendaRemindersService } from './agenda-reminders.service';
 import { inParis } from './agenda-time';
 
@@ -358,6 +359,23 @@ describe('agenda (HTTP, real database)', () => {
     expect((await attendee.client.get(`${V1}/notifications`)).body.items[0]).toMatchObject({ type: 'agenda.event_cancelled' });
     expect((await register(member.client, id)).body.code).toBe('AGENDA_REGISTRATION_CLOSED');
     expect((await animator.client.patch(`${V1}/agenda/events/${id}`, { title: 'x' })).status).toBe(409);
+  });
+
+  it("forgets a private event's notifications for someone who is no longer a member (centre and digest)", async () => {
+    const attendee = await world.person(true, 'Yann');
+    await world.enrol(priv, attendee);
+    const { id } = await create(animator, priv, { title: 'Atelier réservé aux membres' });
+    expect((await register(attendee.client, id)).status).toBe(201);
+    await attendee.client.put(`${V1}/notifications/preferences`, { preferences: [{ type: 'agenda.event_cancelled', channel: 'email_digest' }] });
+    expect((await animator.client.post(`${V1}/agenda/events/${id}/cancel`)).body.status).toBe('cancelled');
+    const about = async () =>
+      ((await attendee.client.get(`${V1}/notifications`)).body.items as { type: string; subject: { id: string } }[]).filter((n) => n.subject.id === id).map((n) => n.type);
+    expect(await about()).toEqual(['agenda.event_cancelled']);
+    expect((await animator.client.post(`${V1}/networks/${priv}/members/${attendee.companyId}/ban`, {})).status).toBe(200);
+    // The daily digest leaves it out (no digest at all, it was the only entry), and so does the centre.
+    await app.running.app.get(NotificationsService).runDigest(new Date());
+    expect(await app.db.query('SELECT 1 FROM mail_outbox WHERE "to" = $1 AND template = $2', [attendee.email, 'notification-digest'])).toEqual([]);
+    expect(await about()).toEqual([]);
   });
 
   it('reminds registered people 24 hours before, once, through the notification service', async () => {

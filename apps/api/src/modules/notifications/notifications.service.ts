@@ -210,6 +210,17 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         return this.standingCheck(networkId, (s) => this.access.canManageNetwork(s));
       case 'network.membership_decision':
         return this.standingCheck(networkId, (s) => this.access.canSeeNetwork(s));
+      case 'agenda.promoted':
+      case 'agenda.reminder':
+      case 'agenda.event_cancelled':
+        // The readers of the event's agendas: its network's and those it is shared with.
+        return async (ids, db) => {
+          const [row]: { shared: string[] | null }[] = await db.query(
+            'SELECT array_agg(network_id::text) AS shared FROM agenda_event_shares WHERE event_id = $1',
+            [input.subject.id],
+          );
+          return this.access.agendaReadersAmong([networkId, ...(row?.shared ?? [])], ids, db);
+        };
       default:
         return null;
     }
@@ -247,12 +258,13 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize, unreadCount: await this.unreadCount(actor.personId) };
   }
 
-  /** The ids of the rows whose subject the person may no longer see (checked once per type and network). */
+  /** The ids of the rows whose subject the person may no longer see (checked once per type and network, or per event). */
   private async outOfSight(personId: string, rows: Pick<NotificationRow, 'id' | 'type' | 'subject_kind' | 'subject_id' | 'network_id'>[]): Promise<string[]> {
     const verdicts = new Map<string, Promise<boolean>>();
     const gone: string[] = [];
     for (const row of rows) {
-      const key = `${row.type} ${row.network_id}`;
+      // (An event's readers also depend on the networks it is shared with: checked per event.)
+      const key = `${row.type} ${row.network_id} ${row.subject_kind === 'agenda_event' ? row.subject_id : ''}`;
       if (!verdicts.has(key)) {
         const check = this.defaultCheck({ type: row.type, subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id } });
         verdicts.set(key, check ? check([personId], this.db).then((allowed) => allowed.has(personId)) : Promise.resolve(true));
