@@ -395,6 +395,23 @@ describe('networks (HTTP, real database)', () => {
     expect(await Promise.all(bad.map(async (slug) => (await bySlug(slug)).status))).toEqual(bad.map(() => 400));
   });
 
+  it('keeps a renamed network at its address; after a change of address, the former one still leads to it', async () => {
+    const stamp = Date.now();
+    const net = await createNetwork({ name: `Club au long cours ${stamp}` });
+    const body = { ...base, hostOrganizationId: hostId };
+    const bySlug = (slug: string) => app.client().get(`/api/v1/networks/by-slug/${slug}`);
+    const renamed = await staff.client.put(`/api/v1/networks/${net.id}`, { ...body, name: `Un tout autre nom ${stamp}` });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.slug).toBe(net.slug);
+    const moved = await staff.client.put(`/api/v1/networks/${net.id}`, { ...body, name: `Un tout autre nom ${stamp}`, slug: `nouvelle-adresse-${stamp}` });
+    expect(moved.body.slug).toBe(`nouvelle-adresse-${stamp}`);
+    expect((await bySlug(net.slug)).body).toMatchObject({ id: net.id, slug: `nouvelle-adresse-${stamp}` });
+    expect((await bySlug(`nouvelle-adresse-${stamp}`)).body.id).toBe(net.id);
+    // Another network may take the former address: it is then its own.
+    const other = await createNetwork({ name: 'Nouveau venu', slug: net.slug });
+    expect((await bySlug(net.slug)).body.id).toBe(other.id);
+  });
+
   describe('role × endpoint matrix and canary', () => {
     const CANARY = `canari-${randomUUID()}`;
     let privateNet: { id: string };

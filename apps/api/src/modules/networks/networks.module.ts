@@ -8,6 +8,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { MembershipEvent } from './entities/membership-event.entity';
 import { Membership } from './entities/membership.entity';
 import { NetworkInvitation } from './entities/network-invitation.entity';
+import { NetworkFormerSlug } from './entities/network-former-slug.entity';
 import { NetworkParent } from './entities/network-parent.entity';
 import { Network } from './entities/network.entity';
 import { NetworkExportService } from './network-export.service';
@@ -20,7 +21,7 @@ import { NetworkSearchSource } from './networks.search-source';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Network, NetworkParent, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, DocumentsModule, AgendaModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Network, NetworkParent, NetworkFormerSlug, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, DocumentsModule, AgendaModule, NotificationsModule],
   controllers: [NetworkInvitationsController, NetworksController],
   providers: [NetworkSearchSource, NetworksService, NetworkInvitationsService, NetworkExportService, NetworkNotifier],
   exports: [NetworksService],

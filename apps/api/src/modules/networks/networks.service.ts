@@ -150,7 +150,11 @@ export class NetworksService {
 
   /** A network by its address ('club-du-forez'); a hidden one is a 404 like a missing one. */
   async getBySlug(actor: MaybeActor, slug: string): Promise<NetworkView> {
-    const [row]: { id: string }[] = await this.db.query('SELECT id FROM networks WHERE slug = $1', [slug]);
+    // A former address leads to the network too (its current address wins should another network have taken it).
+    const [row]: { id: string }[] = await this.db.query(
+      'SELECT id FROM networks WHERE slug = $1 UNION ALL (SELECT network_id FROM network_former_slugs WHERE slug = $1) LIMIT 1',
+      [slug],
+    );
     if (!row) throw AppException.notFound(NETWORK);
     return this.get(actor, row.id);
   }
@@ -172,8 +176,16 @@ export class NetworksService {
       await this.access.assert(this.access.canCreateNetwork(actor, dto.hostOrganizationId));
     }
     await this.write(async (tx) => {
-      const values = await this.checkInput(tx, dto, id);
+      const [{ slug: formerSlug }]: { slug: string }[] = await tx.query('SELECT slug FROM networks WHERE id = $1', [id]);
+      const values = await this.checkInput(tx, dto, id, formerSlug);
       await tx.update(Network, id, values);
+      if (values.slug !== formerSlug) {
+        await tx.query(
+          `INSERT INTO network_former_slugs (slug, network_id) VALUES ($1, $2)
+           ON CONFLICT (slug) DO UPDATE SET network_id = excluded.network_id, created_at = now()`,
+          [formerSlug, id],
+        );
+      }
       // A visibility change goes first, with the companies whose membership facet it changes.
       const privacy = values.visibility !== undefined && values.visibility !== standing.visibility;
       await this.search.enqueue(tx, 'network', [id], { priority: privacy ? 0 : 1 });
@@ -534,10 +546,11 @@ export class NetworksService {
   }
 
   /** Validates references and uniqueness; returns the column values. */
-  private async checkInput(tx: EntityManager, dto: NetworkDto, id: string | null): Promise<Partial<Network>> {
+  private async checkInput(tx: EntityManager, dto: NetworkDto, id: string | null, currentSlug?: string): Promise<Partial<Network>> {
     // A chosen address must be free; one derived from the name takes the first free suffix (which
     // also keeps a secret network's address from being revealed through a conflict).
-    const slug = dto.slug ?? (await this.freeSlug(tx, slugify(dto.name), id));
+    // A renamed network keeps its address (links to it stay valid) unless a new one is chosen.
+    const slug = dto.slug ?? currentSlug ?? (await this.freeSlug(tx, slugify(dto.name), id));
     const [clash] = await tx.query('SELECT id FROM networks WHERE slug = $1', [slug]);
     if (clash && clash.id !== id) {
       throw AppException.conflict('SLUG_TAKEN', 'A network already uses this address', [{ field: dto.slug ? 'slug' : 'name', messages: ['is already used'] }]);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Avatar, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -101,6 +101,12 @@ export default function NetworkPage() {
   const key = params.id ?? '';
   const tab = tabOfSegment(params.tab);
   const network = useNetwork(key);
+  const navigate = useNavigate();
+  const current = network.data;
+  useEffect(() => {
+    // Reached through a former address: the current one replaces it in the address bar.
+    if (current && tab && !isNetworkId(key) && current.slug !== key) void navigate(networkPath(current, tab), { replace: true });
+  }, [current, key, tab, navigate]);
   if (!(isNetworkId(key) || ADDRESS.test(key)) || !tab || isApiError(network.error, 404) || isApiError(network.error, 400)) return <NotFoundPage />;
   const data = network.data;
   const name = data?.name ?? t('networks.title');
