@@ -93,5 +93,19 @@ export async function networkWorld(app: TestApp) {
     }
   };
 
-  return { admin, staff, hostId, otherHostId, person, createNetwork, enrol };
+  /** Turns a network private, its other settings unchanged (through the API, as its host staff). */
+  const makePrivate = async (networkId: string): Promise<void> => {
+    const current = (await staff.client.get(`/api/v1/networks/${networkId}`)).body;
+    const res = await staff.client.put(`/api/v1/networks/${networkId}`, {
+      name: current.name,
+      type: current.type,
+      visibility: 'private',
+      joinPolicy: current.joinPolicy,
+      maturity: current.maturity,
+      hostOrganizationId: current.hostOrganizationId,
+    });
+    if (res.status !== 200) throw new Error(`private: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+
+  return { admin, staff, hostId, otherHostId, person, createNetwork, enrol, makePrivate };
 }

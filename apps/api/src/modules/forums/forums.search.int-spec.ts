@@ -90,16 +90,7 @@ describe('forum topics in search (HTTP, real database)', () => {
     const t = await topic(net.id, category, `Sujet ${CANARY}e`, 'Texte');
     await relay();
     expect((await found(outsider, `${CANARY}e`)).ids).toEqual([t.id]);
-    const current = (await world.staff.client.get(`${V1}/networks/${net.id}`)).body;
-    const update = await world.staff.client.put(`${V1}/networks/${net.id}`, {
-      name: current.name,
-      type: current.type,
-      visibility: 'private',
-      joinPolicy: current.joinPolicy,
-      maturity: current.maturity,
-      hostOrganizationId: current.hostOrganizationId,
-    });
-    expect(update.status).toBe(200);
+    await world.makePrivate(net.id);
     await relay();
     expect((await found(outsider, `${CANARY}e`)).ids).toEqual([]);
     expect((await found(member, `${CANARY}e`)).ids).toEqual([t.id]);

@@ -28,18 +28,6 @@ describe('networks in search (HTTP, real database)', () => {
 
   const search = (who: Person | null, query: string) => (who ? who.client : app.client()).get(`/api/v1/search?${query}`);
   const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
-  const makePrivate = async (networkId: string) => {
-    const current = (await world.staff.client.get(`/api/v1/networks/${networkId}`)).body;
-    const update = await world.staff.client.put(`/api/v1/networks/${networkId}`, {
-      name: current.name,
-      type: current.type,
-      visibility: 'private',
-      joinPolicy: current.joinPolicy,
-      maturity: current.maturity,
-      hostOrganizationId: current.hostOrganizationId,
-    });
-    expect(update.status).toBe(200);
-  };
 
   it('finds networks with their type and maturity facets', async () => {
     const res = await search(null, 'q=grappe%20mecanique&kind=network');
@@ -96,7 +84,7 @@ describe('networks in search (HTTP, real database)', () => {
     await world.enrol(net.id, company);
     await relay();
     expect(ids(await search(null, `kind=company&network=${net.id}`))).toEqual([company.companyId]);
-    await makePrivate(net.id);
+    await world.makePrivate(net.id);
     // Before the relay, the label lookup drops it; after, the index has forgotten it.
     expect((await search(null, 'kind=company')).body.facets.network.map((f: { value: string }) => f.value)).not.toContain(net.id);
     await relay();
@@ -120,7 +108,7 @@ describe('networks in search (HTTP, real database)', () => {
     await relay();
     const q = `q=${encodeURIComponent(title)}&kind=event`;
     expect(ids(await search(null, q))).toEqual([created.body[0].id]);
-    await makePrivate(net.id);
+    await world.makePrivate(net.id);
     // Before the relay, the hit is checked against the event's current audience: not shown.
     const lagging = await search(null, q);
     expect(ids(lagging)).toEqual([]);
