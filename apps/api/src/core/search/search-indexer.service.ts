@@ -16,7 +16,16 @@ export interface SearchSource {
   load(ids: string[], options?: { audienceOnly?: boolean }): Promise<SearchDocument[]>;
   /** Ids in ascending order after `afterId`, for a full rebuild. */
   ids(afterId: string | null, limit: number): Promise<string[]>;
+  /**
+   * For kinds whose audience follows their networks' visibility and host (topics, events, documents): the ids of the
+   * documents of a network (in the caller's transaction). They are re-indexed first when it changes, and their hits
+   * are re-checked against their current audience (the index may lag behind).
+   */
+  idsOfNetwork?(tx: EntityManager, networkId: string): Promise<string[]>;
 }
+
+/** What a hit's visibility is decided on (AccessPolicy.canSeeSearchHit). */
+type Audienced = { visibility: string; audience: readonly string[] };
 
 interface ClaimedRow {
   id: string;
@@ -60,14 +69,24 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * The current documents of some hits, as their sources build them now (by `kind:id`; gone ones are absent): what
-   * a hit whose visibility follows other data (a network's) is checked against, the index possibly lagging behind.
+   * The audience to check each hit against: for the kinds whose audience follows their networks (`idsOfNetwork`),
+   * the current one, as their sources build it now (undefined: the document is gone); for the others, the hit's own.
    */
-  async current(hits: readonly { kind: SearchKind; id: string }[]): Promise<Map<string, SearchDocument>> {
-    const byKind = new Map<SearchKind, string[]>();
-    for (const { kind, id } of hits) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-    const loaded = await Promise.all([...byKind].map(([kind, ids]) => this.sources.get(kind)?.load(ids, { audienceOnly: true }) ?? []));
-    return new Map(loaded.flat().map((doc) => [`${doc.kind}:${doc.id}`, doc]));
+  async currentAudiences<T extends Audienced & { kind: SearchKind; id: string }>(hits: readonly T[]): Promise<(hit: T) => Audienced | undefined> {
+    const follows = (kind: SearchKind) => this.sources.get(kind)?.idsOfNetwork !== undefined;
+    const kinds = [...new Set(hits.map((h) => h.kind).filter(follows))];
+    const loaded = await Promise.all(
+      kinds.map((kind) => this.sources.get(kind)!.load(hits.filter((h) => h.kind === kind).map((h) => h.id), { audienceOnly: true })),
+    );
+    const current = new Map(loaded.flat().map((doc) => [`${doc.kind}:${doc.id}`, doc]));
+    return (hit) => (follows(hit.kind) ? current.get(`${hit.kind}:${hit.id}`) : hit);
+  }
+
+  /** After a network's visibility or host changed (in its transaction): the documents whose audience follows it, first in line. */
+  async reindexNetwork(tx: EntityManager, networkId: string): Promise<void> {
+    for (const source of this.sources.values()) {
+      if (source.idsOfNetwork) await this.enqueue(tx, source.kind, await source.idsOfNetwork(tx, networkId), { priority: 0 });
+    }
   }
 
   /** Records that these objects changed; call it with the transaction of the change. */

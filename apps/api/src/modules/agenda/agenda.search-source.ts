@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { NetworkType, NetworkVisibility } from '@maillage/contracts';
 import { findCommune } from '@maillage/referentials';
 import { forumAudience } from '../../core/access/access-policy.service';
@@ -37,6 +37,15 @@ export class EventSearchSource implements SearchSource {
     const rows: { id: string }[] = await this.db.query(
       "SELECT id FROM agenda_events WHERE status = 'published' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2",
       [afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The events of a network's agenda: its own and those shared with it. */
+  async idsOfNetwork(tx: EntityManager, networkId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      'SELECT id FROM agenda_events WHERE network_id = $1 UNION SELECT event_id FROM agenda_event_shares WHERE network_id = $1',
+      [networkId],
     );
     return rows.map((r) => r.id);
   }

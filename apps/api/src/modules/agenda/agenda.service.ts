@@ -56,15 +56,6 @@ export class AgendaService {
     private readonly search: SearchIndexer,
   ) {}
 
-  /** After a network's visibility or host changed (NetworksService): the search audience of its events (own and shared) follows, first. */
-  async reindexNetworkEvents(tx: EntityManager, networkId: string): Promise<void> {
-    const rows: { id: string }[] = await tx.query(
-      'SELECT id FROM agenda_events WHERE network_id = $1 UNION SELECT event_id FROM agenda_event_shares WHERE network_id = $1',
-      [networkId],
-    );
-    await this.search.enqueue(tx, 'event', rows.map((r) => r.id), { priority: 0 });
-  }
-
   // ---------- access ----------
 
   /** An event the caller may read (else 404), with their rights; `manage` also asks for management rights (else 403). */

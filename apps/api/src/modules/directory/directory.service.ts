@@ -81,9 +81,6 @@ function facetLabel(facet: SearchFacetName, value: string, networkNames: Map<str
   }
 }
 
-/** Kinds whose audience follows their networks': their hits are checked against their current audience. */
-const RECHECKED_KINDS: ReadonlySet<SearchKind> = new Set<SearchKind>(['topic', 'event', 'document']);
-
 /** The directory: one search over companies, experts (and, later, networks, opportunities…). */
 @Injectable()
 export class DirectoryService {
@@ -193,13 +190,13 @@ export class DirectoryService {
     items: T[],
   ): Promise<T[]> {
     const networkIds = items.filter((h) => h.kind === 'network').map((h) => h.id);
-    const [standings, current] = await Promise.all([
+    const [standings, audienceOf] = await Promise.all([
       this.access.networkStandings(actor, networkIds),
-      this.indexer.current(items.filter((h) => RECHECKED_KINDS.has(h.kind))),
+      this.indexer.currentAudiences(items.filter((h) => h.kind !== 'network')),
     ]);
     return items.filter((h) => {
       if (h.kind === 'network') return this.access.canSeeNetwork(standings.get(h.id) ?? null);
-      const now = RECHECKED_KINDS.has(h.kind) ? current.get(`${h.kind}:${h.id}`) : h;
+      const now = audienceOf(h);
       return now !== undefined && this.access.canSeeSearchHit(audience, now);
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { NetworkVisibility } from '@maillage/contracts';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { SearchDocument } from '../../core/search/search.types';
@@ -44,6 +44,12 @@ export class DocumentSearchSource implements SearchSource {
       afterId === null
         ? await this.db.query('SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY id LIMIT $1', [limit])
         : await this.db.query('SELECT id FROM documents WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The documents of a network's library. */
+  async idsOfNetwork(tx: EntityManager, networkId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query('SELECT id FROM documents WHERE network_id = $1 AND deleted_at IS NULL', [networkId]);
     return rows.map((r) => r.id);
   }
 

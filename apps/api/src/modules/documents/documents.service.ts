@@ -406,12 +406,6 @@ export class DocumentsService {
     });
   }
 
-  /** After a network's visibility or host changed (NetworksService): its documents' search audience follows, first. */
-  async reindexNetworkDocuments(tx: EntityManager, networkId: string): Promise<void> {
-    const rows: { id: string }[] = await tx.query('SELECT id FROM documents WHERE network_id = $1 AND deleted_at IS NULL', [networkId]);
-    await this.indexer.enqueue(tx, 'document', rows.map((r) => r.id), { priority: 0 });
-  }
-
   // ---------- files ----------
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { NetworkVisibility } from '@maillage/contracts';
 import { forumAudience } from '../../core/access/access-policy.service';
 import { markdownToText } from '../../core/markdown';
@@ -36,6 +36,15 @@ export class TopicSearchSource implements SearchSource {
       afterId === null
         ? await this.db.query('SELECT id FROM forum_topics WHERE deleted_at IS NULL ORDER BY id LIMIT $1', [limit])
         : await this.db.query('SELECT id FROM forum_topics WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The topics a network's forum shows: its own and those shared with it. */
+  async idsOfNetwork(tx: EntityManager, networkId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      'SELECT id FROM forum_topics WHERE network_id = $1 UNION SELECT topic_id FROM forum_topic_shares WHERE network_id = $1',
+      [networkId],
+    );
     return rows.map((r) => r.id);
   }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { SearchIndexer } from '../../core/search/search-indexer.service';
+import { DataSource } from 'typeorm';
 import type { ForumActivity } from '@maillage/contracts';
 
 /**
@@ -9,19 +8,7 @@ import type { ForumActivity } from '@maillage/contracts';
  */
 @Injectable()
 export class ForumsService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly search: SearchIndexer,
-  ) {}
-
-  /** Re-indexes the topics a network's forum shows (its own and those shared with it), first in line: its visibility changed. */
-  async reindexNetworkTopics(tx: EntityManager, networkId: string): Promise<void> {
-    const rows: { id: string }[] = await tx.query(
-      'SELECT id FROM forum_topics WHERE network_id = $1 UNION SELECT topic_id FROM forum_topic_shares WHERE network_id = $1',
-      [networkId],
-    );
-    await this.search.enqueue(tx, 'topic', rows.map((r) => r.id), { priority: 0 });
-  }
+  constructor(private readonly db: DataSource) {}
 
   /** Topics opened and visible posts written in the last 30 days, and the date of the last visible post, per network. */
   async activity(networkIds: readonly string[]): Promise<ForumActivity[]> {

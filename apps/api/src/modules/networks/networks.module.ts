@@ -1,8 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
-import { AgendaModule } from '../agenda/agenda.module';
-import { DocumentsModule } from '../documents/documents.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MembershipEvent } from './entities/membership-event.entity';
@@ -21,7 +19,7 @@ import { NetworkSearchSource } from './networks.search-source';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Network, NetworkParent, NetworkFormerSlug, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, DocumentsModule, AgendaModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Network, NetworkParent, NetworkFormerSlug, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, NotificationsModule],
   controllers: [NetworkInvitationsController, NetworksController],
   providers: [NetworkSearchSource, NetworksService, NetworkInvitationsService, NetworkExportService, NetworkNotifier],
   exports: [NetworksService],

@@ -26,8 +26,6 @@ import { Membership } from './entities/membership.entity';
 import { NetworkParent } from './entities/network-parent.entity';
 import { Network } from './entities/network.entity';
 import { ForumsService } from '../forums/forums.service';
-import { AgendaService } from '../agenda/agenda.service';
-import { DocumentsService } from '../documents/documents.service';
 import { NetworkNotifier } from './network-notifier';
 
 const NETWORK = 'Network';
@@ -105,8 +103,6 @@ export class NetworksService {
     private readonly files: FilesService,
     private readonly notifier: NetworkNotifier,
     private readonly forums: ForumsService,
-    private readonly documents: DocumentsService,
-    private readonly agenda: AgendaService,
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
     private readonly search: SearchIndexer,
@@ -189,14 +185,10 @@ export class NetworksService {
       // A visibility change goes first, with the companies whose membership facet it changes.
       const privacy = values.visibility !== undefined && values.visibility !== standing.visibility;
       await this.search.enqueue(tx, 'network', [id], { priority: privacy ? 0 : 1 });
-      if (privacy) {
-        await this.enqueueMemberCompanies(tx, id);
-        await this.forums.reindexNetworkTopics(tx, id);
-      }
-      // Library documents' and events' audiences name the network's visibility and its host.
+      if (privacy) await this.enqueueMemberCompanies(tx, id);
+      // Topics', events' and library documents' audiences name the network's visibility and its host.
       if (privacy || (values.hostOrganizationId !== undefined && values.hostOrganizationId !== standing.hostOrganizationId)) {
-        await this.documents.reindexNetworkDocuments(tx, id);
-        await this.agenda.reindexNetworkEvents(tx, id);
+        await this.search.reindexNetwork(tx, id);
       }
     });
     return this.get(actor, id);
