@@ -618,9 +618,17 @@ export class AccessPolicy {
     return rights.manage || registrationStatus === 'registered';
   }
 
-  /** Among these people, those who may see the published events of these networks now (notifications). */
-  agendaReadersAmong(networkIds: readonly string[], personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<Set<string>> {
-    return this.forumReadersAmong(networkIds, personIds, db);
+  /**
+   * Among these people, those who may see an event now (its notifications, when sent and when shown again): the
+   * readers of its network's agenda or of one it is shared with. Nobody once the event is gone.
+   */
+  async eventReadersAmong(eventId: string, personIds: readonly string[], db: Pick<EntityManager, 'query'> = this.db): Promise<Set<string>> {
+    const [row]: { ids: string[] | null }[] = await db.query(
+      `SELECT array_agg(x.id) AS ids FROM (SELECT network_id AS id FROM agenda_events WHERE id = $1
+                                          UNION SELECT network_id FROM agenda_event_shares WHERE event_id = $1) x`,
+      [eventId],
+    );
+    return this.forumReadersAmong(row?.ids ?? [], personIds, db);
   }
 
   /**

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationType } from '@maillage/contracts';
-import { AccessPolicy } from '../../core/access/access-policy.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { inParis } from './agenda-time';
 
@@ -14,10 +13,7 @@ export const eventPath = (id: string) => `/evenements/${id}`;
  */
 @Injectable()
 export class AgendaNotifier {
-  constructor(
-    private readonly access: AccessPolicy,
-    private readonly notifications: NotificationsService,
-  ) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   /** Moves the first waitlisted people into the free seats (oldest first) and tells them. Returns who was promoted. */
   async promote(tx: EntityManager, eventId: string): Promise<string[]> {
@@ -41,16 +37,13 @@ export class AgendaNotifier {
     return promoted;
   }
 
-  /** Tells people about an event (the policy checks again that each of them still sees it). */
+  /** Tells people about an event (the notification service checks through the policy that each of them still sees it). */
   async tellAbout(tx: EntityManager, type: NotificationType, eventId: string, recipients: readonly string[], actorId: string | null): Promise<string[]> {
     if (!recipients.length) return [];
-    const [event]: { id: string; network_id: string; title: string; starts_at: Date; network: string; shared_ids: string[] | null }[] = await tx.query(
-      `SELECT e.id, e.network_id, e.title, e.starts_at, n.name AS network,
-              (SELECT array_agg(sh.network_id::text) FROM agenda_event_shares sh WHERE sh.event_id = e.id) AS shared_ids
-       FROM agenda_events e JOIN networks n ON n.id = e.network_id WHERE e.id = $1`,
+    const [event]: { id: string; network_id: string; title: string; starts_at: Date; network: string }[] = await tx.query(
+      `SELECT e.id, e.network_id, e.title, e.starts_at, n.name AS network FROM agenda_events e JOIN networks n ON n.id = e.network_id WHERE e.id = $1`,
       [eventId],
     );
-    const networkIds = [event.network_id, ...(event.shared_ids ?? [])];
     const result = await this.notifications.notify(tx, {
       type,
       recipients,
@@ -58,7 +51,6 @@ export class AgendaNotifier {
       subject: { kind: 'agenda_event', id: event.id, networkId: event.network_id },
       data: { event: event.title, network: event.network, when: inParis(event.starts_at).format('DD/MM/YYYY HH:mm') },
       path: eventPath(event.id),
-      visibleTo: (ids, db) => this.access.agendaReadersAmong(networkIds, ids, db),
     });
     return result.notified;
   }

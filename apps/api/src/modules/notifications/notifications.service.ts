@@ -213,14 +213,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       case 'agenda.promoted':
       case 'agenda.reminder':
       case 'agenda.event_cancelled':
-        // The readers of the event's agendas: its network's and those it is shared with.
-        return async (ids, db) => {
-          const [row]: { shared: string[] | null }[] = await db.query(
-            'SELECT array_agg(network_id::text) AS shared FROM agenda_event_shares WHERE event_id = $1',
-            [input.subject.id],
-          );
-          return this.access.agendaReadersAmong([networkId, ...(row?.shared ?? [])], ids, db);
-        };
+        return (ids, db) => this.access.eventReadersAmong(input.subject.id, ids, db);
       default:
         return null;
     }
