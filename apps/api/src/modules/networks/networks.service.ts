@@ -147,12 +147,12 @@ export class NetworksService {
   /** A network by its address ('club-du-forez'); a hidden one is a 404 like a missing one. */
   async getBySlug(actor: MaybeActor, slug: string): Promise<NetworkView> {
     // A former address leads to the network too (its current address wins should another network have taken it).
-    const [row]: { id: string }[] = await this.db.query(
-      'SELECT id FROM networks WHERE slug = $1 UNION ALL (SELECT network_id FROM network_former_slugs WHERE slug = $1) LIMIT 1',
+    const [{ id }]: { id: string | null }[] = await this.db.query(
+      'SELECT COALESCE((SELECT id FROM networks WHERE slug = $1), (SELECT network_id FROM network_former_slugs WHERE slug = $1)) AS id',
       [slug],
     );
-    if (!row) throw AppException.notFound(NETWORK);
-    return this.get(actor, row.id);
+    if (!id) throw AppException.notFound(NETWORK);
+    return this.get(actor, id);
   }
 
   async create(actor: Actor, dto: NetworkDto): Promise<NetworkView> {
