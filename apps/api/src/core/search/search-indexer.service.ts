@@ -74,9 +74,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
    */
   async currentAudiences<T extends Audienced & { kind: SearchKind; id: string }>(hits: readonly T[]): Promise<(hit: T) => Audienced | undefined> {
     const follows = (kind: SearchKind) => this.sources.get(kind)?.idsOfNetwork !== undefined;
-    const kinds = [...new Set(hits.map((h) => h.kind).filter(follows))];
+    const sources = [...this.sources.values()].filter((source) => follows(source.kind) && hits.some((h) => h.kind === source.kind));
     const loaded = await Promise.all(
-      kinds.map((kind) => this.sources.get(kind)!.load(hits.filter((h) => h.kind === kind).map((h) => h.id), { audienceOnly: true })),
+      sources.map((source) => source.load(hits.filter((h) => h.kind === source.kind).map((h) => h.id), { audienceOnly: true })),
     );
     const current = new Map(loaded.flat().map((doc) => [`${doc.kind}:${doc.id}`, doc]));
     return (hit) => (follows(hit.kind) ? current.get(`${hit.kind}:${hit.id}`) : hit);
