@@ -65,9 +65,12 @@ export class ForumContextService {
     return standing;
   }
 
-  /** A topic the caller may read (one query: the topic with the caller's standings in its networks), or 404. */
-  async topic(actor: MaybeActor, topicId: string): Promise<TopicContext> {
-    const row = await this.repo.topic(actor, topicId);
+  /**
+   * A topic the caller may read (one query: the topic with the caller's standings in its networks and, given a
+   * page of posts, their reactions on it), or 404.
+   */
+  async topic(actor: MaybeActor, topicId: string, page?: { first: number; last: number }): Promise<TopicContext> {
+    const row = await this.repo.topic(actor, topicId, undefined, page);
     if (!row) throw AppException.notFound(TOPIC);
     const networkIds = [row.network_id, ...(row.shared_ids ?? [])];
     const standings = this.access.networkStandingsOf(actor, row.standings);

@@ -30,6 +30,7 @@ import { ForumCategory } from './entities/forum-category.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumNotifier } from './forum-notifier';
 import { besideCheck, ForumContextService, type ForumNeed } from './forum-context.service';
+import { ForumPageCache } from './forum-page-cache';
 import { ForumPostsService } from './forum-posts.service';
 import { postView, topicView, type TopicContext } from './forum-views';
 import { CATEGORY, ForumErrors } from './forums.errors';
@@ -50,6 +51,7 @@ export class ForumTopicsService implements OnModuleInit {
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
     private readonly search: SearchIndexer,
+    private readonly pageCache: ForumPageCache,
   ) {}
 
   /**
@@ -139,18 +141,29 @@ export class ForumTopicsService implements OnModuleInit {
   }
 
   /**
-   * A topic page: two statements side by side, the topic with the caller's standings in its networks, and the
-   * page's posts with their authors, reactions, quotes and attachments. The posts are only returned once the
-   * access policy has allowed the topic (a 404 otherwise, whatever the posts query found).
+   * A topic page: the topic with the caller's standings in its networks, their reactions on the page and the
+   * topic's posts version, and the page's posts with their authors, reactions, quotes and attachments, read for
+   * no one in particular: side by side, unless the posts kept from an earlier read are still current
+   * (ForumPageCache). The posts are only returned once the access policy has allowed the topic (a 404
+   * otherwise, whatever was read or kept).
    */
   async page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
     const first = (query.page - 1) * query.pageSize + 1;
-    const posts = besideCheck(this.repo.posts(actor, topicId, { bySequence: [first, first + query.pageSize - 1] }));
-    const ctx = await this.context.topic(actor, topicId);
-    const rows = await posts;
+    const range = { first, last: first + query.pageSize - 1 };
+    const read = () => this.repo.posts(null, topicId, { bySequence: [range.first, range.last] }).then((rows) => this.pageCache.keep(topicId, range, rows));
+    const kept = this.pageCache.peek(topicId, range);
+    const reading = kept ? null : besideCheck(read());
+    const ctx = await this.context.topic(actor, topicId, range);
+    const rows = this.pageCache.current(kept, ctx.row) ? kept : await (reading ?? read());
+    const mine = new Set(ctx.row.my_reactions ?? []);
     return {
       topic: topicView(ctx, actor),
-      posts: { items: rows.map((row) => postView(ctx, actor, row)), total: ctx.row.last_sequence, page: query.page, pageSize: query.pageSize },
+      posts: {
+        items: rows.map((row) => postView(ctx, actor, { ...row, reactions: row.reactions.map((r) => ({ ...r, mine: mine.has(`${row.id} ${r.reaction}`) })) })),
+        total: ctx.row.last_sequence,
+        page: query.page,
+        pageSize: query.pageSize,
+      },
     };
   }
 

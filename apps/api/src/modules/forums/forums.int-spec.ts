@@ -624,6 +624,39 @@ describe('forums (HTTP, real database)', () => {
   });
 
   describe('cost', () => {
+    it('keeps the posts of a topic page only while they are current, whoever changes them', async () => {
+      const topic = await newTopic(author, pub);
+      await reply(member, topic.id, 'Première réponse');
+      const anonymous = app.client();
+      const items = async (who: HttpClient) => {
+        const res = await page(who, topic.id);
+        expect(res.status).toBe(200);
+        return res.body.posts.items as { id: string; html: string | null; state: string; reactions: { reaction: string; count: number; mine: boolean }[] }[];
+      };
+      const [opening, answer] = await items(anonymous);
+
+      // Read again unchanged: the topic's statement only (its access check and posts version), not the posts.
+      const again = await recordQueries(app.db, () => page(anonymous, topic.id));
+      expect(again.result.body.posts.items).toHaveLength(2);
+      expect(again.queries).toHaveLength(1);
+
+      // Through the API: the reader's own reactions are theirs only.
+      expect((await member.client.put(`${V1}/forum/posts/${opening.id}/reactions/heart`, {})).status).toBe(200);
+      expect((await items(member.client))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: true }]);
+      expect((await items(author.client))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: false }]);
+      expect((await items(anonymous))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: false }]);
+
+      // Straight in the database, as another process would: a reaction, an edit, a moderation.
+      await app.db.query(`INSERT INTO forum_reactions (post_id, person_id, reaction) VALUES ($1, $2, 'tada')`, [answer.id, author.id]);
+      expect((await items(author.client))[1].reactions).toEqual([{ reaction: 'tada', count: 1, mine: true }]);
+      await app.db.query(`UPDATE forum_posts SET html = '<p>Réponse corrigée</p>' WHERE id = $1`, [answer.id]);
+      expect((await items(anonymous))[1].html).toBe('<p>Réponse corrigée</p>');
+      await app.db.query('UPDATE forum_posts SET hidden_at = now() WHERE id = $1', [answer.id]);
+      const hidden = (await items(anonymous))[1];
+      expect(hidden).toMatchObject({ state: 'hidden', html: null, reactions: [] });
+      expect((await items(moderator.client))[1]).toMatchObject({ state: 'hidden', html: '<p>Réponse corrigée</p>' });
+    });
+
     it('serves a topic page of 20 posts with their authors in 2 SQL queries (the issue allows 3)', async () => {
       const topic = await newTopic(author, pub);
       const people = [author, member, moderator, animator];

@@ -52,6 +52,13 @@ export class ForumTopic {
   @Column({ type: 'timestamptz' })
   lastPostAt: Date;
 
+  /**
+   * Bumped by database triggers whenever the topic's posts, their reactions or their attachments change,
+   * whoever changes them (cascades included): topic pages keep the posts they read while it stays the same.
+   */
+  @Column({ type: 'integer', default: 0 })
+  postsVersion: number;
+
   @Column({ type: 'uuid', nullable: true })
   lastPostAuthorId: string | null;
 
