@@ -53,7 +53,11 @@ export class ForumContextService {
 
   /** The caller's standing in a network whose forum they may read; 404 otherwise, 403 when they read but lack `need`. */
   async network(actor: MaybeActor, networkId: string, need: ForumNeed = 'read'): Promise<NetworkStanding> {
-    const standing = await this.access.networkStanding(actor, networkId);
+    return this.allow(actor, await this.access.networkStanding(actor, networkId), need);
+  }
+
+  /** The same decision on a standing the caller read with something else. */
+  allow(actor: MaybeActor, standing: NetworkStanding | null, need: ForumNeed = 'read'): NetworkStanding {
     if (!this.access.canReadForum(standing)) throw AppException.notFound(FORUM);
     const allowed = {
       read: true,
@@ -67,10 +71,10 @@ export class ForumContextService {
 
   /**
    * A topic the caller may read (one query: the topic with the caller's standings in its networks and, given a
-   * page of posts, their reactions on it), or 404.
+   * range of posts, their reactions on them), or 404.
    */
-  async topic(actor: MaybeActor, topicId: string, page?: { first: number; last: number }): Promise<TopicContext> {
-    const row = await this.repo.topic(actor, topicId, undefined, page);
+  async topic(actor: MaybeActor, topicId: string, reactionsIn?: { first: number; last: number }): Promise<TopicContext> {
+    const row = await this.repo.topic(actor, topicId, undefined, reactionsIn);
     if (!row) throw AppException.notFound(TOPIC);
     const networkIds = [row.network_id, ...(row.shared_ids ?? [])];
     const standings = this.access.networkStandingsOf(actor, row.standings);

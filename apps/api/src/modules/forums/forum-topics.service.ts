@@ -30,11 +30,22 @@ import { ForumCategory } from './entities/forum-category.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumNotifier } from './forum-notifier';
 import { besideCheck, ForumContextService, type ForumNeed } from './forum-context.service';
-import { ForumPageCache } from './forum-page-cache';
+import { ForumReadCache } from './forum-read-cache';
 import { ForumPostsService } from './forum-posts.service';
 import { postView, topicView, type TopicContext } from './forum-views';
 import { CATEGORY, ForumErrors } from './forums.errors';
-import { ForumsRepository } from './forums.repository';
+import { ForumsRepository, type ListedTopic, type PostRow, type ReaderState } from './forums.repository';
+
+/** What a topic page's posts depend on (ForumReadCache.pages): the topic's posts version and network. */
+const postsVersion = (version: number, networkId: string) => `${version}:${networkId}`;
+
+/** Posts whose reactions are "mine" for the given `<post id> <reaction>` pairs only (the same rows if nothing changes). */
+function withReactionsOf(rows: PostRow[], mine: string[]): PostRow[] {
+  const own = new Set(mine);
+  const changes = (row: PostRow) => row.reactions.some((r) => r.mine !== own.has(`${row.id} ${r.reaction}`));
+  if (!rows.some(changes)) return rows;
+  return rows.map((row) => (changes(row) ? { ...row, reactions: row.reactions.map((r) => ({ ...r, mine: own.has(`${row.id} ${r.reaction}`) })) } : row));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,7 +62,7 @@ export class ForumTopicsService implements OnModuleInit {
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
     private readonly search: SearchIndexer,
-    private readonly pageCache: ForumPageCache,
+    private readonly cache: ForumReadCache,
   ) {}
 
   /**
@@ -133,37 +144,62 @@ export class ForumTopicsService implements OnModuleInit {
 
   // ---------- topics ----------
 
+  /**
+   * A page of a network's topic list. For the filters that do not depend on the reader, a page kept from an
+   * earlier read (ForumReadCache) costs one statement: the access check, the list's current version and the
+   * reader's state among its topics; else (or when it changed) the list and the access check side by side.
+   */
   async list(actor: MaybeActor, networkId: string, query: ForumTopicListQueryDto): Promise<Page<ForumTopicListItem>> {
+    const byReader = query.filter === 'unread' || query.filter === 'following';
+    const key = `${networkId}:${query.categoryId ?? ''}:${query.filter}:${query.page}:${query.pageSize}`;
+    const kept = byReader ? undefined : this.cache.lists.peek(key);
+    if (kept) {
+      const reader = await this.repo.topicListReader(actor, networkId, kept.value.topics.map((t) => t.item.id));
+      this.context.allow(actor, reader.standing);
+      if (reader.version === kept.version) return this.listPage(actor, kept.value, reader, query);
+    }
     const listing = besideCheck(this.repo.topicList(actor, networkId, query));
-    await this.context.network(actor, networkId);
-    const { items, total } = await listing;
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    if (!kept) await this.context.network(actor, networkId);
+    const list = await listing;
+    if (!byReader && list.version !== null) this.cache.lists.keep(key, list.version, { topics: list.topics, total: list.total });
+    return this.listPage(actor, list, list, query);
+  }
+
+  private listPage(actor: MaybeActor, list: { topics: ListedTopic[]; total: number }, reader: ReaderState, query: ForumTopicListQueryDto): Page<ForumTopicListItem> {
+    const items = list.topics.map(({ item, lastSequence }) => ({
+      ...item,
+      unreadCount: actor ? Math.max(lastSequence - (reader.reads.get(item.id) ?? 0), 0) : 0,
+      following: actor !== null && reader.follows.has(item.id),
+    }));
+    return { items, total: list.total, page: query.page, pageSize: query.pageSize };
   }
 
   /**
-   * A topic page: the topic with the caller's standings in its networks, their reactions on the page and the
-   * topic's posts version, and the page's posts with their authors, reactions, quotes and attachments, read for
-   * no one in particular: side by side, unless the posts kept from an earlier read are still current
-   * (ForumPageCache). The posts are only returned once the access policy has allowed the topic (a 404
-   * otherwise, whatever was read or kept).
+   * A topic page: the topic with the caller's standings in its networks (and the topic's posts version), and the
+   * page's posts with their authors, reactions, quotes and attachments, side by side; or, when the posts kept
+   * from an earlier read are still current (ForumReadCache: same posts version and network), the topic only,
+   * with the caller's own reactions on the page when it has any. The posts are only returned once the access
+   * policy has allowed the topic (a 404 otherwise, whatever was read or kept).
    */
   async page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
     const first = (query.page - 1) * query.pageSize + 1;
     const range = { first, last: first + query.pageSize - 1 };
-    const read = () => this.repo.posts(null, topicId, { bySequence: [range.first, range.last] }).then((rows) => this.pageCache.keep(topicId, range, rows));
-    const kept = this.pageCache.peek(topicId, range);
+    const key = `${topicId}:${range.first}:${range.last}`;
+    const read = () =>
+      this.repo.posts(actor, topicId, { bySequence: [range.first, range.last] }).then((rows) => {
+        // Kept for anyone: without the caller's reactions. An empty page tells no version: not kept.
+        if (rows.length) this.cache.pages.keep(key, postsVersion(rows[0].posts_version, rows[0].home_network_id), withReactionsOf(rows, []));
+        return rows;
+      });
+    const kept = this.cache.pages.peek(key);
     const reading = kept ? null : besideCheck(read());
-    const ctx = await this.context.topic(actor, topicId, range);
-    const rows = this.pageCache.current(kept, ctx.row) ? kept : await (reading ?? read());
-    const mine = new Set(ctx.row.my_reactions ?? []);
+    const reacted = kept && actor && kept.value.some((row) => row.reactions.length) ? range : undefined;
+    const ctx = await this.context.topic(actor, topicId, reacted);
+    const rows =
+      kept?.version === postsVersion(ctx.row.posts_version, ctx.row.network_id) ? withReactionsOf(kept.value, ctx.row.my_reactions ?? []) : await (reading ?? read());
     return {
       topic: topicView(ctx, actor),
-      posts: {
-        items: rows.map((row) => postView(ctx, actor, { ...row, reactions: row.reactions.map((r) => ({ ...r, mine: mine.has(`${row.id} ${r.reaction}`) })) })),
-        total: ctx.row.last_sequence,
-        page: query.page,
-        pageSize: query.pageSize,
-      },
+      posts: { items: rows.map((row) => postView(ctx, actor, row)), total: ctx.row.last_sequence, page: query.page, pageSize: query.pageSize },
     };
   }
 

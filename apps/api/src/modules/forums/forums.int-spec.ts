@@ -645,6 +645,9 @@ describe('forums (HTTP, real database)', () => {
       expect((await items(member.client))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: true }]);
       expect((await items(author.client))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: false }]);
       expect((await items(anonymous))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: false }]);
+      const kept = await recordQueries(app.db, () => page(member.client, topic.id));
+      expect(kept.result.body.posts.items[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: true }]);
+      expect(kept.queries.filter((q) => !/\bsessions\b/i.test(q))).toHaveLength(1);
 
       // Straight in the database, as another process would: a reaction, an edit, a moderation.
       await app.db.query(`INSERT INTO forum_reactions (post_id, person_id, reaction) VALUES ($1, $2, 'tada')`, [answer.id, author.id]);
@@ -655,6 +658,56 @@ describe('forums (HTTP, real database)', () => {
       const hidden = (await items(anonymous))[1];
       expect(hidden).toMatchObject({ state: 'hidden', html: null, reactions: [] });
       expect((await items(moderator.client))[1]).toMatchObject({ state: 'hidden', html: '<p>Réponse corrigée</p>' });
+    });
+
+    it('keeps a page of a topic list only while it is current, whoever changes it', async () => {
+      const network = (await world.createNetwork({ name: 'Club des listes' })).id;
+      await world.enrol(network, author, 'animator');
+      await world.enrol(network, member, 'member');
+      const category = (await author.client.post(`${V1}/networks/${network}/forum/categories`, { name: 'Général' })).body.id as string;
+      const open = async (title: string) => (await author.client.post(`${V1}/networks/${network}/forum/topics`, { categoryId: category, title, body: 'Bonjour' })).body.id as string;
+      const first = await open('Premier sujet');
+      const anonymous = app.client();
+      const list = async (who: HttpClient, query = '') => {
+        const res = await who.get(`${V1}/networks/${network}/forum/topics${query}`);
+        expect(res.status).toBe(200);
+        return res.body as { total: number; items: { id: string; title: string; categoryName: string; networkName: string; unreadCount: number; following: boolean; pinned: boolean }[] };
+      };
+      expect((await list(anonymous)).items.map((t) => t.title)).toEqual(['Premier sujet']);
+
+      // Read again unchanged: one statement (access check, version, the reader's state), not the list.
+      const again = await recordQueries(app.db, () => list(anonymous));
+      expect(again.result.items).toHaveLength(1);
+      expect(again.queries).toHaveLength(1);
+
+      // The reader's own state is theirs only, even from a kept page.
+      await reply(member, first, 'Une réponse');
+      expect((await list(author.client)).items[0]).toMatchObject({ unreadCount: 1, following: true });
+      expect((await list(member.client)).items[0]).toMatchObject({ unreadCount: 0, following: true });
+      expect((await list(anonymous)).items[0]).toMatchObject({ unreadCount: 0, following: false });
+
+      // Through the API, then straight in the database as another process would.
+      const second = await open('Second sujet');
+      expect((await list(anonymous)).items.map((t) => t.id)).toEqual([second, first]);
+      await app.db.query('UPDATE forum_topics SET pinned = true WHERE id = $1', [first]);
+      expect((await list(anonymous)).items.map((t) => t.id)).toEqual([first, second]);
+      await app.db.query(`UPDATE forum_categories SET name = 'Entraide' WHERE id = $1`, [category]);
+      expect((await list(anonymous)).items[0].categoryName).toBe('Entraide');
+      await app.db.query(`UPDATE networks SET name = 'Club des listes renommé' WHERE id = $1`, [network]);
+      expect((await list(anonymous)).items[0].networkName).toBe('Club des listes renommé');
+      await app.db.query('UPDATE forum_topics SET deleted_at = now() WHERE id = $1', [second]);
+      expect(await list(anonymous)).toMatchObject({ total: 1, items: [{ id: first }] });
+
+      // A topic shared with the network shows in its list; it leaves with its share.
+      const elsewhere = await newTopic(author, pub);
+      await app.db.query('INSERT INTO forum_topic_shares (topic_id, network_id, shared_by) VALUES ($1, $2, $3)', [elsewhere.id, network, author.id]);
+      expect((await list(anonymous)).items.map((t) => t.id)).toContain(elsewhere.id);
+      await app.db.query('DELETE FROM forum_topic_shares WHERE topic_id = $1', [elsewhere.id]);
+      expect((await list(anonymous)).items.map((t) => t.id)).not.toContain(elsewhere.id);
+
+      // A network made private: a kept page is never served to someone who may no longer read it.
+      await world.makePrivate(network);
+      expect((await anonymous.get(`${V1}/networks/${network}/forum/topics`)).status).toBe(404);
     });
 
     it('serves a topic page of 20 posts with their authors in 2 SQL queries (the issue allows 3)', async () => {

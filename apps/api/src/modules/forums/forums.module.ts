@@ -14,7 +14,7 @@ import { ForumTopicShare } from './entities/forum-topic-share.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumContextService } from './forum-context.service';
 import { ForumNotifier } from './forum-notifier';
-import { ForumPageCache } from './forum-page-cache';
+import { ForumReadCache } from './forum-read-cache';
 import { ForumPostsService } from './forum-posts.service';
 import { ForumTopicsService } from './forum-topics.service';
 import { ForumController, NetworkForumController } from './forums.controller';
@@ -42,7 +42,7 @@ import { SearchIndexer } from '../../core/search/search-indexer.service';
     NotificationsModule,
   ],
   controllers: [NetworkForumController, ForumController],
-  providers: [TopicSearchSource, ForumsRepository, ForumPageCache, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],
+  providers: [TopicSearchSource, ForumsRepository, ForumReadCache, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],
   exports: [ForumsService],
 })
 export class ForumsModule implements OnModuleInit {

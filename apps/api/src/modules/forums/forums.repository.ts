@@ -8,7 +8,7 @@ import {
   type ForumTopicFilter,
   type ForumTopicListItem,
 } from '@maillage/contracts';
-import { AccessPolicy, type NetworkStandingRow } from '../../core/access/access-policy.service';
+import { AccessPolicy, type NetworkStanding, type NetworkStandingRow } from '../../core/access/access-policy.service';
 import type { MaybeActor } from '../../core/access/actor';
 import { preparedQuery } from '../../core/database/prepared-query';
 import { fileUrl } from '../companies/companies.service';
@@ -112,6 +112,18 @@ export interface PostRow extends AuthorRow<'author'> {
   home_network_id: string;
 }
 
+/** A topic of a list as anyone sees it (the reader's unread count and follow are added to it). */
+export interface ListedTopic {
+  item: Omit<ForumTopicListItem, 'unreadCount' | 'following'>;
+  lastSequence: number;
+}
+
+/** What a reader has read (last sequence number per topic) and follows among some topics. */
+export interface ReaderState {
+  reads: Map<string, number>;
+  follows: Set<string>;
+}
+
 export type PostSelection = { bySequence: [number, number] } | { after: number; limit: number } | { id: string };
 
 /** The forums' read queries: each view is one SQL statement (a topic page costs three with the access check). */
@@ -146,26 +158,32 @@ export class ForumsRepository {
    * One topic with everything its page header shows, whatever its state (the caller checks the rights); given a
    * page of posts (sequence numbers), also the reader's reactions on them.
    */
-  async topic(actor: MaybeActor, topicId: string, db: Db = this.db, page?: { first: number; last: number }): Promise<TopicRow | null> {
-    const mine = page
-      ? `(SELECT array_agg(r.post_id || ' ' || r.reaction) FROM forum_posts p JOIN forum_reactions r ON r.post_id = p.id AND r.person_id = $2::uuid
-          WHERE p.topic_id = t.id AND p.sequence BETWEEN $3 AND $4) AS my_reactions,`
-      : '';
-    const [row] = await preparedQuery<TopicRow>(
-      db,
-      `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.author_id, t.title, t.pinned, t.locked,
+  async topic(actor: MaybeActor, topicId: string, db: Db = this.db, reactionsIn?: { first: number; last: number }): Promise<TopicRow | null> {
+    const person = actor?.personId ?? NOBODY;
+    const [row] = reactionsIn
+      ? await preparedQuery<TopicRow>(db, this.topicWithReactionsSql, [topicId, person, reactionsIn.first, reactionsIn.last])
+      : await preparedQuery<TopicRow>(db, this.topicSql, [topicId, person]);
+    return row ?? null;
+  }
+
+  /** The statements of `topic` (built once: the busiest pages run them). */
+  private readonly topicSql = this.topicStatement('');
+  private readonly topicWithReactionsSql = this.topicStatement(
+    `(SELECT array_agg(r.post_id || ' ' || r.reaction) FROM forum_posts p JOIN forum_reactions r ON r.post_id = p.id AND r.person_id = $2::uuid
+      WHERE p.topic_id = t.id AND p.sequence BETWEEN $3 AND $4) AS my_reactions,`,
+  );
+
+  private topicStatement(extra: string): string {
+    return `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.author_id, t.title, t.pinned, t.locked,
               t.solved_post_id, t.post_count, t.last_sequence, t.last_post_at, t.deleted_at, t.created_at, t.updated_at, t.posts_version,
               sh.ids AS shared_ids, ${this.access.networkStandingsSql("t.network_id || COALESCE(sh.ids, '{}')", '$2::uuid')} AS standings,
               EXISTS (SELECT 1 FROM forum_topic_follows f WHERE f.topic_id = t.id AND f.person_id = $2::uuid) AS following,
               COALESCE((SELECT r.last_read_sequence FROM forum_topic_reads r WHERE r.topic_id = t.id AND r.person_id = $2::uuid), 0) AS last_read,
-              ${mine} ${authorColumns('a', 'author')}
+              ${extra} ${authorColumns('a', 'author')}
        FROM forum_topics t JOIN networks n ON n.id = t.network_id JOIN forum_categories c ON c.id = t.category_id
        CROSS JOIN LATERAL (SELECT array_agg(s.network_id) AS ids FROM forum_topic_shares s WHERE s.topic_id = t.id) sh
        ${authorJoin('a', 't.author_id', 't.network_id')}
-       WHERE t.id = $1`,
-      page ? [topicId, actor?.personId ?? NOBODY, page.first, page.last] : [topicId, actor?.personId ?? NOBODY],
-    );
-    return row ?? null;
+       WHERE t.id = $1`;
   }
 
   /** The topic a post belongs to (for routes addressed by post id). */
@@ -211,12 +229,15 @@ export class ForumsRepository {
     return rows;
   }
 
-  /** Topics of a network's forum and those shared with it, pinned first, then by last post. */
+  /**
+   * Topics of a network's forum and those shared with it, pinned first, then by last post, with what the reader
+   * has read and follows among them, and the network's list version (null without topics).
+   */
   async topicList(
     actor: MaybeActor,
     networkId: string,
     query: { categoryId?: string; filter: ForumTopicFilter; page: number; pageSize: number },
-  ): Promise<{ items: ForumTopicListItem[]; total: number }> {
+  ): Promise<{ topics: ListedTopic[]; total: number; version: string | null } & ReaderState> {
     const params: unknown[] = [networkId, actor?.personId ?? null];
     // The network's own topics and those shared with it: two index scans (never a scan of every topic).
     const source = `(SELECT x.* FROM forum_topics x WHERE x.network_id = $1
@@ -247,8 +268,10 @@ export class ForumsRepository {
       locked: boolean;
       solved: boolean;
       post_count: number;
-      unread: number;
+      last_sequence: number;
+      read_sequence: number | null;
       following: boolean;
+      list_version: number;
       last_post_at: Date;
       created_at: Date;
       last_id: string | null;
@@ -258,9 +281,8 @@ export class ForumsRepository {
       this.db,
       // The page of topics first (with the number of them all), then the names of what the 20 rows show.
       `SELECT t.total, t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
-              t.solved_post_id IS NOT NULL AS solved, t.post_count,
-              CASE WHEN $2::uuid IS NULL THEN 0 ELSE GREATEST(t.last_sequence - COALESCE(t.read_sequence, 0), 0) END AS unread,
-              t.following, t.last_post_at, t.created_at,
+              t.solved_post_id IS NOT NULL AS solved, t.post_count, t.last_sequence, t.read_sequence, t.following, t.last_post_at, t.created_at,
+              COALESCE((SELECT v.version FROM forum_list_versions v WHERE v.network_id = $1), 0) AS list_version,
               l.id AS last_id, l.first_name AS last_first_name, l.last_name AS last_last_name,
               ${authorColumns('a', 'author')}
        FROM (SELECT t.*, r.last_read_sequence AS read_sequence, f.person_id IS NOT NULL AS following, count(*) OVER ()::int AS total FROM ${source}
@@ -274,25 +296,51 @@ export class ForumsRepository {
     return {
       // Past the last page, the rows cannot tell how many there are.
       total: rows[0]?.total ?? (query.page > 1 ? await count() : 0),
-      items: rows.map((r) => ({
-        id: r.id,
-        networkId: r.network_id,
-        networkName: r.network_name,
-        shared: r.network_id !== networkId,
-        categoryId: r.category_id,
-        categoryName: r.category_name,
-        title: r.title,
-        author: authorOrFormer(toAuthor(r, 'author')),
-        pinned: r.pinned,
-        locked: r.locked,
-        solved: r.solved,
-        postCount: r.post_count,
-        unreadCount: r.unread,
-        following: r.following,
-        lastPostAt: r.last_post_at.toISOString(),
-        lastPostAuthor: r.last_id ? { personId: r.last_id, firstName: r.last_first_name ?? '', lastName: r.last_last_name ?? '' } : null,
-        createdAt: r.created_at.toISOString(),
+      version: rows.length ? String(rows[0].list_version) : null,
+      reads: new Map(rows.flatMap((r) => (r.read_sequence === null ? [] : [[r.id, r.read_sequence] as const]))),
+      follows: new Set(rows.filter((r) => r.following).map((r) => r.id)),
+      topics: rows.map((r) => ({
+        lastSequence: r.last_sequence,
+        item: {
+          id: r.id,
+          networkId: r.network_id,
+          networkName: r.network_name,
+          shared: r.network_id !== networkId,
+          categoryId: r.category_id,
+          categoryName: r.category_name,
+          title: r.title,
+          author: authorOrFormer(toAuthor(r, 'author')),
+          pinned: r.pinned,
+          locked: r.locked,
+          solved: r.solved,
+          postCount: r.post_count,
+          lastPostAt: r.last_post_at.toISOString(),
+          lastPostAuthor: r.last_id ? { personId: r.last_id, firstName: r.last_first_name ?? '', lastName: r.last_last_name ?? '' } : null,
+          createdAt: r.created_at.toISOString(),
+        },
       })),
+    };
+  }
+
+  /**
+   * For a topic list kept from an earlier read (ForumReadCache): the reader's standing in the network, the
+   * network's current list version, and what the reader has read and follows among the listed topics.
+   */
+  async topicListReader(actor: MaybeActor, networkId: string, topicIds: string[]): Promise<{ standing: NetworkStanding | null; version: string } & ReaderState> {
+    const [row] = await preparedQuery<{ standings: NetworkStandingRow[] | null; version: number; reads: [string, number][] | null; follows: string[] | null }>(
+      this.db,
+      `SELECT ${this.access.networkStandingsSql('ARRAY[$1::uuid]', '$2::uuid')} AS standings,
+              COALESCE((SELECT v.version FROM forum_list_versions v WHERE v.network_id = $1), 0) AS version,
+              (SELECT json_agg(json_build_array(r.topic_id, r.last_read_sequence)) FROM forum_topic_reads r
+               WHERE r.person_id = $2::uuid AND r.topic_id = ANY($3::uuid[])) AS reads,
+              (SELECT array_agg(f.topic_id) FROM forum_topic_follows f WHERE f.person_id = $2::uuid AND f.topic_id = ANY($3::uuid[])) AS follows`,
+      [networkId, actor?.personId ?? NOBODY, topicIds],
+    );
+    return {
+      standing: this.access.networkStandingsOf(actor, row.standings).get(networkId) ?? null,
+      version: String(row.version),
+      reads: new Map(row.reads ?? []),
+      follows: new Set(row.follows ?? []),
     };
   }
 

@@ -55,8 +55,9 @@ export class ForumTopic {
   /**
    * Bumped by database triggers whenever the topic's posts, their reactions or their attachments change,
    * whoever changes them (cascades included): topic pages keep the posts they read while it stays the same.
+   * Never written nor read through the entity (a saved copy would set it back).
    */
-  @Column({ type: 'integer', default: 0 })
+  @Column({ type: 'integer', default: 0, select: false, insert: false, update: false })
   postsVersion: number;
 
   @Column({ type: 'uuid', nullable: true })
