@@ -6,6 +6,7 @@
 //     topic list, both as the demo member reading a private forum, and a public topic page anonymously;
 //  3. prints p50 / p90 / p99 of each and their ratio to the baseline measured in the same run.
 // BENCH_POSTGRES_URL (the local server); BENCH_REUSE=1 measures the previous run's data set again.
+// BENCH_API_NODE_ARGS passes flags to the API's node (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile it).
 // Requires a build (`npm run build` or `nx run api:build`; BENCH_API_DIST points at another build of apps/api).
 import { spawn } from 'node:child_process';
 import pg from 'pg';
@@ -71,7 +72,9 @@ async function signIn(email, password) {
 async function measureInTurns(endpoints) {
   const samples = endpoints.map(() => []);
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
-    for (const [k, { label, path, headers = {} }] of endpoints.entries()) {
+    const order = process.env.BENCH_ORDER === 'reverse' ? [...endpoints.keys()].reverse() : [...endpoints.keys()];
+    for (const k of order) {
+      const { label, path, headers = {} } = endpoints[k];
       const t = performance.now();
       const res = await fetch(BASE + path, { headers });
       if (!res.ok) throw new Error(`${label} ${path}: ${res.status} ${await res.text()}`);
@@ -110,7 +113,7 @@ async function main() {
   if (!privateTopic || !publicTopic) throw new Error('No topic with 20 posts: seed first');
   console.log(`data set: ${topics} topics, ${posts} posts`);
 
-  const api = start([`${DIST}/main.js`], { ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '0' }, 'ignore');
+  const api = start([...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), `${DIST}/main.js`], { ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '0' }, 'ignore');
   const results = [];
   try {
     await waitFor(`${BASE}/api/health/ready`);

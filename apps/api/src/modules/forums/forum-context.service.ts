@@ -70,11 +70,11 @@ export class ForumContextService {
   }
 
   /**
-   * A topic the caller may read (one query: the topic with the caller's standings in its networks and, given a
-   * range of posts, their reactions on them), or 404.
+   * A topic the caller may read (one query: the topic with the caller's standings in its networks and, given
+   * posts of the topic, the caller's reactions on them), or 404.
    */
-  async topic(actor: MaybeActor, topicId: string, reactionsIn?: { first: number; last: number }): Promise<TopicContext> {
-    const row = await this.repo.topic(actor, topicId, undefined, reactionsIn);
+  async topic(actor: MaybeActor, topicId: string, reactionsOn?: string[]): Promise<TopicContext> {
+    const row = await this.repo.topic(actor, topicId, undefined, reactionsOn);
     if (!row) throw AppException.notFound(TOPIC);
     const networkIds = [row.network_id, ...(row.shared_ids ?? [])];
     const standings = this.access.networkStandingsOf(actor, row.standings);

@@ -178,7 +178,7 @@ export class ForumTopicsService implements OnModuleInit {
    * A topic page: the topic with the caller's standings in its networks (and the topic's posts version), and the
    * page's posts with their authors, reactions, quotes and attachments, side by side; or, when the posts kept
    * from an earlier read are still current (ForumReadCache: same posts version and network), the topic only,
-   * with the caller's own reactions on the page when it has any. The posts are only returned once the access
+   * with the caller's own reactions on the kept posts that have reactions. The posts are only returned once the access
    * policy has allowed the topic (a 404 otherwise, whatever was read or kept).
    */
   async page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
@@ -193,8 +193,8 @@ export class ForumTopicsService implements OnModuleInit {
       });
     const kept = this.cache.pages.peek(key);
     const reading = kept ? null : besideCheck(read());
-    const reacted = kept && actor && kept.value.some((row) => row.reactions.length) ? range : undefined;
-    const ctx = await this.context.topic(actor, topicId, reacted);
+    const reacted = kept && actor ? kept.value.filter((row) => row.reactions.length).map((row) => row.id) : [];
+    const ctx = await this.context.topic(actor, topicId, reacted.length ? reacted : undefined);
     const rows =
       kept?.version === postsVersion(ctx.row.posts_version, ctx.row.network_id) ? withReactionsOf(kept.value, ctx.row.my_reactions ?? []) : await (reading ?? read());
     return {

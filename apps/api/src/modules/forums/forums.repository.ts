@@ -83,7 +83,7 @@ export interface TopicRow extends AuthorRow<'author'> {
   following: boolean;
   last_read: number;
   posts_version: number;
-  /** With a page of posts: the reader's reactions on them, as `<post id> <reaction>`. */
+  /** Given posts: the reader's reactions on them, as `<post id> <reaction>`. */
   my_reactions?: string[] | null;
 }
 
@@ -155,13 +155,13 @@ export class ForumsRepository {
   }
 
   /**
-   * One topic with everything its page header shows, whatever its state (the caller checks the rights); given a
-   * page of posts (sequence numbers), also the reader's reactions on them.
+   * One topic with everything its page header shows, whatever its state (the caller checks the rights); given
+   * posts of the topic (ids the server read, never a client's), also the reader's reactions on them.
    */
-  async topic(actor: MaybeActor, topicId: string, db: Db = this.db, reactionsIn?: { first: number; last: number }): Promise<TopicRow | null> {
+  async topic(actor: MaybeActor, topicId: string, db: Db = this.db, reactionsOn?: string[]): Promise<TopicRow | null> {
     const person = actor?.personId ?? NOBODY;
-    const [row] = reactionsIn
-      ? await preparedQuery<TopicRow>(db, this.topicWithReactionsSql, [topicId, person, reactionsIn.first, reactionsIn.last])
+    const [row] = reactionsOn
+      ? await preparedQuery<TopicRow>(db, this.topicWithReactionsSql, [topicId, person, reactionsOn])
       : await preparedQuery<TopicRow>(db, this.topicSql, [topicId, person]);
     return row ?? null;
   }
@@ -169,8 +169,7 @@ export class ForumsRepository {
   /** The statements of `topic` (built once: the busiest pages run them). */
   private readonly topicSql = this.topicStatement('');
   private readonly topicWithReactionsSql = this.topicStatement(
-    `(SELECT array_agg(r.post_id || ' ' || r.reaction) FROM forum_posts p JOIN forum_reactions r ON r.post_id = p.id AND r.person_id = $2::uuid
-      WHERE p.topic_id = t.id AND p.sequence BETWEEN $3 AND $4) AS my_reactions,`,
+    `(SELECT array_agg(r.post_id || ' ' || r.reaction) FROM forum_reactions r WHERE r.post_id = ANY($3::uuid[]) AND r.person_id = $2::uuid) AS my_reactions,`,
   );
 
   private topicStatement(extra: string): string {
