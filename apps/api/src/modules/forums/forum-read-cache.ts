@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { ListedTopic, PostRow } from './forums.repository';
 
 /** How long the names, photos and companies of authors may show as they were when a page was read. */
-export const NAMES_FRESH_MS = 30_000;
+const NAMES_FRESH_MS = 30_000;
 
 /** Reads kept with the version of the data they were read at (an estimate of their weight bounds them). */
 class KeptReads<T> {
