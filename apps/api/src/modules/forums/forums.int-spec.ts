@@ -686,6 +686,11 @@ describe('forums (HTTP, real database)', () => {
       expect((await list(member.client)).items[0]).toMatchObject({ unreadCount: 0, following: true });
       expect((await list(anonymous)).items[0]).toMatchObject({ unreadCount: 0, following: false });
 
+      // A reaction changes the topic's posts, not what the list shows: the kept page stays.
+      const opening = (await page(member.client, first)).body.posts.items[0] as { id: string };
+      expect((await member.client.put(`${V1}/forum/posts/${opening.id}/reactions/heart`, {})).status).toBe(200);
+      expect((await recordQueries(app.db, () => list(anonymous))).queries).toHaveLength(1);
+
       // Through the API, then straight in the database as another process would.
       const second = await open('Second sujet');
       expect((await list(anonymous)).items.map((t) => t.id)).toEqual([second, first]);

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (cascades included), so that those pages may reuse what they read while it is current (ForumReadCache):
  * - `forum_topics.posts_version`: one more whenever a statement changes a topic's posts, their reactions or
  *   their attachments;
- * - `forum_list_versions`: one more for a network whenever a statement changes one of its topics (the
- *   previous bump included), one of the topics shared with it, its shares, a category name or its name, or
+ * - `forum_list_versions`: one more for a network whenever a statement changes one of its topics (other than
+ *   by the previous bump alone), one of the topics shared with it, its shares, a category, or its name or
  *   the name of the home network of a topic shared with it.
  */
 export class ForumReadVersions1795800000000 implements MigrationInterface {
@@ -48,18 +48,26 @@ export class ForumReadVersions1795800000000 implements MigrationInterface {
     }
 
     // Topic lists: the networks whose list shows a changed row (a network being deleted has none left to bump).
-    await q.query(`CREATE FUNCTION forum_lists_changed(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-      INSERT INTO forum_list_versions (network_id, version)
-      SELECT DISTINCT n.id, 1 FROM networks n WHERE n.id = ANY(ids)
-      ON CONFLICT (network_id) DO UPDATE SET version = forum_list_versions.version + 1
-    $$`);
+    // plpgsql, not sql: PostgreSQL 15 plans a sql function's statements again at every call.
+    await q.query(`CREATE FUNCTION forum_lists_changed(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF cardinality(ids) = 0 THEN RETURN; END IF;
+        INSERT INTO forum_list_versions (network_id, version)
+        SELECT DISTINCT n.id, 1 FROM networks n WHERE n.id = ANY(ids)
+        ON CONFLICT (network_id) DO UPDATE SET version = forum_list_versions.version + 1;
+      END $$`);
+    // A topic's posts version alone (a reaction, an edit) changes nothing a list shows.
     await q.query(`CREATE FUNCTION forum_topics_listed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP <> 'DELETE' THEN
-          PERFORM forum_lists_changed(ARRAY(SELECT network_id FROM new_rows
-            UNION SELECT s.network_id FROM forum_topic_shares s WHERE s.topic_id IN (SELECT id FROM new_rows)));
-        END IF;
-        IF TG_OP <> 'INSERT' THEN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM forum_lists_changed(ARRAY(SELECT network_id FROM new_rows));
+        ELSIF TG_OP = 'UPDATE' THEN
+          PERFORM forum_lists_changed(ARRAY(
+            WITH changed AS (SELECT n.id, n.network_id AS now_in, o.network_id AS was_in FROM new_rows n JOIN old_rows o ON o.id = n.id
+                             WHERE to_jsonb(n) - 'posts_version' IS DISTINCT FROM to_jsonb(o) - 'posts_version')
+            SELECT now_in FROM changed UNION SELECT was_in FROM changed
+            UNION SELECT s.network_id FROM forum_topic_shares s WHERE s.topic_id IN (SELECT id FROM changed)));
+        ELSE
           PERFORM forum_lists_changed(ARRAY(SELECT network_id FROM old_rows));
         END IF;
         RETURN NULL;
