@@ -31,7 +31,8 @@ class KeptReads<T> {
  * are bumped by triggers whoever writes (another process, a cascade), so every process notices a change
  * at its next read (migration ForumReadVersions):
  * - `pages`: the posts of a page of a topic (authors, reactions without "mine", quotes, attachments), at the
- *   topic's posts version and network;
+ *   topic's posts version and network; `reactions`: a reader's own among them, at the same version (any
+ *   reaction bumps it);
  * - `lists`: a page of a network's topic list for filters that do not depend on the reader, at the
  *   network's list version.
  * Only the names, photos and companies of people are not versioned: they may lag by NAMES_FRESH_MS.
@@ -39,5 +40,7 @@ class KeptReads<T> {
 @Injectable()
 export class ForumReadCache {
   readonly pages = new KeptReads<PostRow[]>((rows) => rows.reduce((size, row) => size + 2 * (row.body.length + row.html.length + (row.quote_body?.length ?? 0)) + 1024, 0));
+  /** A reader's own reactions on the posts of a page (`<post id> <reaction>`), at the topic's posts version too. */
+  readonly reactions = new KeptReads<string[]>((mine) => 256 + 128 * mine.length);
   readonly lists = new KeptReads<{ topics: ListedTopic[]; total: number }>(({ topics }) => topics.reduce((size, t) => size + 2 * t.item.title.length + 1024, 0));
 }

@@ -185,18 +185,31 @@ export class ForumTopicsService implements OnModuleInit {
     const first = (query.page - 1) * query.pageSize + 1;
     const range = { first, last: first + query.pageSize - 1 };
     const key = `${topicId}:${range.first}:${range.last}`;
+    const mineKey = actor && `${actor.personId}:${key}`;
     const read = () =>
       this.repo.posts(actor, topicId, { bySequence: [range.first, range.last] }).then((rows) => {
-        // Kept for anyone: without the caller's reactions. An empty page tells no version: not kept.
-        if (rows.length) this.cache.pages.keep(key, postsVersion(rows[0].posts_version, rows[0].home_network_id), withReactionsOf(rows, []));
+        // Kept for anyone without the caller's reactions, and theirs apart. An empty page tells no version: not kept.
+        if (!rows.length) return rows;
+        const version = postsVersion(rows[0].posts_version, rows[0].home_network_id);
+        this.cache.pages.keep(key, version, withReactionsOf(rows, []));
+        if (mineKey) this.cache.reactions.keep(mineKey, version, rows.flatMap((row) => row.reactions.filter((r) => r.mine).map((r) => `${row.id} ${r.reaction}`)));
         return rows;
       });
     const kept = this.cache.pages.peek(key);
     const reading = kept ? null : besideCheck(read());
-    const reacted = kept && actor ? kept.value.filter((row) => row.reactions.length).map((row) => row.id) : [];
+    // The caller's reactions on the kept posts that have some, unless kept at the same version.
+    const keptMine = mineKey ? this.cache.reactions.peek(mineKey) : undefined;
+    const reacted = kept && mineKey && keptMine?.version !== kept.version ? kept.value.filter((row) => row.reactions.length).map((row) => row.id) : [];
     const ctx = await this.context.topic(actor, topicId, reacted.length ? reacted : undefined);
-    const rows =
-      kept?.version === postsVersion(ctx.row.posts_version, ctx.row.network_id) ? withReactionsOf(kept.value, ctx.row.my_reactions ?? []) : await (reading ?? read());
+    const version = postsVersion(ctx.row.posts_version, ctx.row.network_id);
+    let rows: PostRow[];
+    if (kept?.version === version) {
+      const mine = reacted.length ? (ctx.row.my_reactions ?? []) : keptMine?.version === version ? keptMine.value : [];
+      if (mineKey && reacted.length) this.cache.reactions.keep(mineKey, version, mine);
+      rows = withReactionsOf(kept.value, mine);
+    } else {
+      rows = await (reading ?? read());
+    }
     return {
       topic: topicView(ctx, actor),
       posts: { items: rows.map((row) => postView(ctx, actor, row)), total: ctx.row.last_sequence, page: query.page, pageSize: query.pageSize },

@@ -648,6 +648,13 @@ describe('forums (HTTP, real database)', () => {
       const kept = await recordQueries(app.db, () => page(member.client, topic.id));
       expect(kept.result.body.posts.items[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: true }]);
       expect(kept.queries.filter((q) => !/\bsessions\b/i.test(q))).toHaveLength(1);
+      // Their reactions kept apart follow the topic's version too: taken back elsewhere (while someone else's
+      // heart keeps the count), they are no longer theirs, even once another reader has read the page again.
+      await app.db.query('DELETE FROM forum_reactions WHERE post_id = $1 AND person_id = $2', [opening.id, member.id]);
+      await app.db.query(`INSERT INTO forum_reactions (post_id, person_id, reaction) VALUES ($1, $2, 'heart')`, [opening.id, author.id]);
+      expect((await items(anonymous))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: false }]);
+      expect((await items(member.client))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: false }]);
+      expect((await items(author.client))[0].reactions).toEqual([{ reaction: 'heart', count: 1, mine: true }]);
 
       // Straight in the database, as another process would: a reaction, an edit, a moderation.
       await app.db.query(`INSERT INTO forum_reactions (post_id, person_id, reaction) VALUES ($1, $2, 'tada')`, [answer.id, author.id]);
