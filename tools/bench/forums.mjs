@@ -3,7 +3,8 @@
 //     BENCH_POSTS (1,000,000) posts (`npm run seed -- --forum-networks … --forum-posts …`, bulk SQL),
 //  2. starts the built API and measures, one client at a time (10 warm-up requests, then BENCH_REQUESTS = 500):
 //     GET /api/health (the baseline), a topic page (20 posts with authors, reactions, quotes, attachments) and a
-//     topic list, both as the demo member reading a private forum, and a public topic page anonymously;
+//     topic list, both as the demo member reading a private forum and anonymously in a public one, and a topic
+//     page read just after its posts changed (nothing kept of it is current: what a first read costs);
 //  3. prints p50 / p90 / p99 of each and their ratio to the baseline measured in the same run.
 // BENCH_POSTGRES_URL (the local server); BENCH_REUSE=1 measures the previous run's data set again.
 // BENCH_API_NODE_ARGS passes flags to the API's node (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile it).
@@ -74,7 +75,8 @@ async function measureInTurns(endpoints) {
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
     const order = process.env.BENCH_ORDER === 'reverse' ? [...endpoints.keys()].reverse() : [...endpoints.keys()];
     for (const k of order) {
-      const { label, path, headers = {} } = endpoints[k];
+      const { label, path, headers = {}, before } = endpoints[k];
+      if (before) await before();
       const t = performance.now();
       const res = await fetch(BASE + path, { headers });
       if (!res.ok) throw new Error(`${label} ${path}: ${res.status} ${await res.text()}`);
@@ -99,18 +101,18 @@ async function main() {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const [{ posts, topics }] = (await db.query('SELECT (SELECT count(*)::int FROM forum_posts) AS posts, (SELECT count(*)::int FROM forum_topics) AS topics')).rows;
-  const pick = async (visibility) =>
+  const pick = async (visibility, offset = 0) =>
     (
       await db.query(
         `SELECT t.id, t.network_id FROM forum_topics t JOIN networks n ON n.id = t.network_id
-         WHERE n.visibility = $1 AND n.slug LIKE 'bench-forum-%' AND t.last_sequence >= 20 ORDER BY n.slug, t.created_at LIMIT 1`,
-        [visibility],
+         WHERE n.visibility = $1 AND n.slug LIKE 'bench-forum-%' AND t.last_sequence >= 20 ORDER BY n.slug, t.created_at LIMIT 1 OFFSET $2`,
+        [visibility, offset],
       )
     ).rows[0];
   const privateTopic = await pick('private');
   const publicTopic = await pick('public');
-  await db.end();
-  if (!privateTopic || !publicTopic) throw new Error('No topic with 20 posts: seed first');
+  const changedTopic = await pick('public', 1);
+  if (!privateTopic || !publicTopic || !changedTopic) throw new Error('No topic with 20 posts: seed first');
   console.log(`data set: ${topics} topics, ${posts} posts`);
 
   const api = start([...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), `${DIST}/main.js`], { ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '0' }, 'ignore');
@@ -127,10 +129,17 @@ async function main() {
         { label: 'topic list, member, private', path: `/api/v1/networks/${privateTopic.network_id}/forum/topics?page=1&pageSize=20`, headers: asMember },
         { label: 'topic page, anonymous, public', path: `/api/v1/forum/topics/${publicTopic.id}?page=1&pageSize=20` },
         { label: 'topic list, anonymous, public', path: `/api/v1/networks/${publicTopic.network_id}/forum/topics?page=1&pageSize=20` },
+        {
+          // What the pages keep is of no use here: its posts changed just before (a new version, as a reply gives).
+          label: 'topic page, first read (changed)',
+          path: `/api/v1/forum/topics/${changedTopic.id}?page=1&pageSize=20`,
+          before: () => db.query('UPDATE forum_topics SET posts_version = posts_version + 1 WHERE id = $1', [changedTopic.id]),
+        },
       ])),
     );
   } finally {
     api.kill('SIGTERM');
+    await db.end();
   }
 
   const [baseline] = results;
