@@ -16,7 +16,7 @@ import { fileUrl } from '../companies/companies.service';
 type Db = Pick<EntityManager, 'query'>;
 
 /**
- * An anonymous reader, in the statements of the topic page: a person id that matches nobody rather than NULL.
+ * An anonymous reader, in the statements of the busiest forum pages: a person id that matches nobody rather than NULL.
  * Given NULL, PostgreSQL folds the reader's subqueries away in a custom plan, finds that cheaper than the
  * statement's generic plan and so plans the statement again at every execution (0.79 ms a call instead of
  * 0.36 ms, measured on the forums benchmark's data set).
@@ -107,7 +107,7 @@ export interface PostRow extends AuthorRow<'author'> {
   quote_last_name: string | null;
   reactions: { reaction: ForumReaction; count: number; mine: boolean }[];
   attachments: { id: string; fileName: string; contentType: string; size: number }[];
-  /** The topic's posts version and network when the row was read (ForumPageCache). */
+  /** The topic's posts version and network when the row was read (ForumReadCache). */
   posts_version: number;
   home_network_id: string;
 }
@@ -126,7 +126,7 @@ export interface ReaderState {
 
 export type PostSelection = { bySequence: [number, number] } | { after: number; limit: number } | { id: string };
 
-/** The forums' read queries: each view is one SQL statement (a topic page costs three with the access check). */
+/** The forums' read queries: each view is one SQL statement, the access check included or read beside it. */
 @Injectable()
 export class ForumsRepository {
   constructor(
