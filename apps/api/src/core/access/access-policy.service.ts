@@ -9,6 +9,9 @@ import type { Actor, MaybeActor } from './actor';
 const COMPANY_EDITORS: readonly CompanyRole[] = ['owner', 'admin'];
 
 /** What the policy knows of a person's standing in one network (one query, see networkStanding). */
+/** A person id that matches nobody (see AccessPolicy.personParam). */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
 /** A network standing as networkStandingsSql reads it. */
 export interface NetworkStandingRow {
   id: string;
@@ -158,13 +161,23 @@ export class AccessPolicy {
     const [row] = await preparedQuery<{ standings: NetworkStandingRow[] | null }>(
       db,
       `SELECT ${this.networkStandingsSql(single ? 'ARRAY[$1::uuid]' : '$1::uuid[]', '$2::uuid')} AS standings`,
-      [single ? networkIds[0] : networkIds, actor?.personId ?? null],
+      [single ? networkIds[0] : networkIds, this.personParam(actor)],
     );
     return this.networkStandingsOf(actor, row.standings);
   }
 
   /**
-   * A SQL expression: the JSON standings of a person (`person`, a uuid expression, may be NULL) in the networks
+   * The person parameter of statements built on networkStandingsSql: an anonymous reader is a person id that
+   * matches nobody rather than NULL. Given NULL, PostgreSQL folds the person's subqueries away in a custom plan,
+   * finds that cheaper than the statement's generic plan and so plans the statement again at every execution
+   * (a forum topic page: 0.79 ms a call instead of 0.36 ms, measured on the forums benchmark's data set).
+   */
+  personParam(actor: MaybeActor): string {
+    return actor?.personId ?? NOBODY;
+  }
+
+  /**
+   * A SQL expression: the JSON standings of a person (`person`, a uuid expression; see personParam) in the networks
    * `ids` (a uuid[] expression), for the busiest pages that read an object and its networks' standings in one
    * statement (a forum topic). Read them with networkStandingsOf.
    */
