@@ -15,4 +15,7 @@ module.exports = {
     '<rootDir>/apps/web/jest.config.js',
   ],
   maxWorkers: 2,
+  // Generous, not a performance bound: component tests share 2 cores with whatever else runs.
+  testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tools/jest/slowest-reporter.js'],
 };

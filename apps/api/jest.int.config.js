@@ -7,6 +7,8 @@ module.exports = {
   displayName: `api-int-${process.env.TEST_DB ?? 'postgres'}`,
   rootDir: '../..',
   testMatch: ['<rootDir>/apps/api/src/**/*.int-spec.ts'],
+  // `*.postgres.int-spec.ts` needs several processes on one database, which the in-process PGlite cannot be.
+  testPathIgnorePatterns: process.env.TEST_DB === 'pglite' ? ['/node_modules/', '\\.postgres\\.int-spec\\.ts$'] : ['/node_modules/'],
   testEnvironment: 'node',
   transform: swc.transform,
   transformIgnorePatterns: swc.transformIgnorePatterns,
@@ -15,4 +17,5 @@ module.exports = {
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
   maxWorkers: process.env.TEST_DB === 'pglite' ? 1 : 2,
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tools/jest/slowest-reporter.js'],
 };

@@ -11,7 +11,9 @@ module.exports = {
   moduleNameMapper: swc.moduleNameMapper,
   globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.ts',
-  maxWorkers: 1,
+  // One app per worker (global-setup.ts); E2E_WORKERS=2 runs the journeys on two apps side by side.
+  maxWorkers: Math.max(1, Number(process.env.E2E_WORKERS ?? 1)),
+  reporters: ['default', '<rootDir>/tools/jest/slowest-reporter.js'],
   // Whole user journeys (several browser contexts, dozens of steps) on 2 cores: generous, not a performance bound.
   testTimeout: 300000,
   // The app server is a child process stopped in globalTeardown; do not wait on Chromium's leftovers.

@@ -28,4 +28,6 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/src/test/polyfills.js'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+  // Generous, not a performance bound (the same as the unit suite that includes this project).
+  testTimeout: 60000,
 };

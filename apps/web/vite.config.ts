@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+// In development the API listens on PORT (as in production) and this server on WEB_PORT.
+const api = `http://localhost:${process.env.PORT || 3000}`;
 
 /** The web app, served by the API at `/` in production; `/api` is proxied to it in development. */
 export default defineConfig({
@@ -16,10 +18,12 @@ export default defineConfig({
     },
   },
   server: {
+    port: Number(process.env.WEB_PORT || 5173),
+    strictPort: true,
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      '/api': { target: api, changeOrigin: false },
       // Live updates (the API accepts sockets whose Origin is the host they were sent to: the dev server).
-      '/socket.io': { target: 'http://localhost:3000', ws: true },
+      '/socket.io': { target: api, ws: true },
     },
   },
   build: {

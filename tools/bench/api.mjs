@@ -20,12 +20,20 @@ try {
   // At its first start the API seeds the demo data set and its search relay indexes it in the background:
   // measure once that work is done (it would otherwise share the cores with the requests measured).
   for (const deadline = Date.now() + 300_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
-    const { rows: [{ pending }] } = await client.query('SELECT count(*)::int AS pending FROM search_outbox');
+    const {
+      rows: [{ pending }],
+    } = await client.query('SELECT count(*)::int AS pending FROM search_outbox');
     if (pending === 0) break;
   }
   const { rows } = await client.query('SELECT id FROM companies ORDER BY siret LIMIT 1');
   await client.end();
-  bare = startBare({ DATABASE_URL: url, PORT: String(BARE_PORT), DB_POOL_SIZE: String(POOL), API_URL: `http://127.0.0.1:${API_PORT}`, COMPANY_ID: rows[0].id });
+  bare = startBare({
+    DATABASE_URL: url,
+    PORT: String(BARE_PORT),
+    DB_POOL_SIZE: String(POOL),
+    API_URL: `http://127.0.0.1:${API_PORT}`,
+    COMPANY_ID: rows[0].id,
+  });
   await waitFor(`http://127.0.0.1:${BARE_PORT}/api/health`);
   const company = `/api/v1/companies/${rows[0].id}`;
   console.log(`node ${process.version}, ${seconds} s per run, 50 connections, pool ${POOL}`);

@@ -6,7 +6,7 @@
 //     topic list, both as the demo member reading a private forum and anonymously in a public one, and a topic
 //     page read just after its posts changed (nothing kept of it is current: what a first read costs);
 //  3. prints p50 / p90 / p99 of each and their ratio to the baseline measured in the same run.
-// BENCH_POSTGRES_URL (the local server); BENCH_REUSE=1 measures the previous run's data set again.
+// BENCH_POSTGRES_URL (the local server), BENCH_DB and BENCH_PORT (to run beside another copy of the bench); BENCH_REUSE=1 measures the previous run's data set again.
 // BENCH_API_NODE_ARGS passes flags to the API's node (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile it).
 // Requires a build (`npm run build` or `nx run api:build`; BENCH_API_DIST points at another build of apps/api).
 import { spawn } from 'node:child_process';
@@ -21,8 +21,8 @@ const POSTS = Number(process.env.BENCH_POSTS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 /** Warm-up requests per endpoint (the issue's 10; BENCH_WARMUP=3000 compares the endpoints once everything is warm). */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
-const PORT = 3912;
-const DB_NAME = 'maillage_bench_forums';
+const PORT = Number(process.env.BENCH_PORT ?? 3912);
+const DB_NAME = process.env.BENCH_DB ?? 'maillage_bench_forums';
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function start(args, env, stdout = 'inherit') {
@@ -91,16 +91,32 @@ async function main() {
   const reuse = process.env.BENCH_REUSE === '1';
   const url = reuse ? databaseUrl(DB_NAME) : await freshDatabase(DB_NAME);
   const env = { DATABASE_URL: url, SEED_DEMO: 'false', DB_POOL_SIZE: '10', DATA_DIR: '/tmp/maillage-bench-forums' };
-  console.log(`node ${process.version}, PostgreSQL, ${reuse ? 'previous data set' : `${COMPANIES} companies, ${NETWORKS} networks, ${POSTS} posts`}, ${REQUESTS} requests per endpoint after ${WARMUP} warm-up, one client`);
+  console.log(
+    `node ${process.version}, PostgreSQL, ${reuse ? 'previous data set' : `${COMPANIES} companies, ${NETWORKS} networks, ${POSTS} posts`}, ${REQUESTS} requests per endpoint after ${WARMUP} warm-up, one client`,
+  );
   if (!reuse) {
     const t = Date.now();
-    await run([`${DIST}/seed/seed-cli.js`, '--companies', String(COMPANIES), '--no-index', '--forum-networks', String(NETWORKS), '--forum-posts', String(POSTS)], env);
+    await run(
+      [
+        `${DIST}/cli/seed-cli.js`,
+        '--companies',
+        String(COMPANIES),
+        '--no-index',
+        '--forum-networks',
+        String(NETWORKS),
+        '--forum-posts',
+        String(POSTS),
+      ],
+      env,
+    );
     console.log(`seed: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
 
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const [{ posts, topics }] = (await db.query('SELECT (SELECT count(*)::int FROM forum_posts) AS posts, (SELECT count(*)::int FROM forum_topics) AS topics')).rows;
+  const [{ posts, topics }] = (
+    await db.query('SELECT (SELECT count(*)::int FROM forum_posts) AS posts, (SELECT count(*)::int FROM forum_topics) AS topics')
+  ).rows;
   const pick = async (visibility, offset = 0) =>
     (
       await db.query(
@@ -115,7 +131,11 @@ async function main() {
   if (!privateTopic || !publicTopic || !changedTopic) throw new Error('No topic with 20 posts: seed first');
   console.log(`data set: ${topics} topics, ${posts} posts`);
 
-  const api = start([...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), `${DIST}/main.js`], { ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '0' }, 'ignore');
+  const api = start(
+    [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), `${DIST}/main.js`],
+    { ...env, PORT: String(PORT), SEARCH_RELAY_INTERVAL_MS: '0' },
+    'ignore',
+  );
   const results = [];
   try {
     await waitFor(`${BASE}/api/health/ready`);
@@ -126,7 +146,11 @@ async function main() {
         { label: 'GET /api/health (baseline)', path: '/api/health' },
         { label: 'GET /api/health/ready (SELECT 1)', path: '/api/health/ready' },
         { label: 'topic page, member, private', path: `/api/v1/forum/topics/${privateTopic.id}?page=1&pageSize=20`, headers: asMember },
-        { label: 'topic list, member, private', path: `/api/v1/networks/${privateTopic.network_id}/forum/topics?page=1&pageSize=20`, headers: asMember },
+        {
+          label: 'topic list, member, private',
+          path: `/api/v1/networks/${privateTopic.network_id}/forum/topics?page=1&pageSize=20`,
+          headers: asMember,
+        },
         { label: 'topic page, anonymous, public', path: `/api/v1/forum/topics/${publicTopic.id}?page=1&pageSize=20` },
         { label: 'topic list, anonymous, public', path: `/api/v1/networks/${publicTopic.network_id}/forum/topics?page=1&pageSize=20` },
         {
@@ -143,7 +167,9 @@ async function main() {
   }
 
   const [baseline] = results;
-  console.log(`\n${'endpoint'.padEnd(32)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)}   ratio to baseline (p50 / p90 / p99)`);
+  console.log(
+    `\n${'endpoint'.padEnd(32)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)}   ratio to baseline (p50 / p90 / p99)`,
+  );
   for (const r of results) {
     const ratio = (k) => `${(r[k] / baseline[k]).toFixed(2)}×`;
     console.log(

@@ -57,7 +57,8 @@ export async function load(url, { connections = 50, duration = 10, warmup = 2 } 
 
 export function report(title, subject, baseline, goal) {
   const ratio = subject.rps / baseline.rps;
-  const line = (name, m) => `  ${name.padEnd(28)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${String(m.p50).padStart(4)} ms   p99 ${String(m.p99).padStart(4)} ms`;
+  const line = (name, m) =>
+    `  ${name.padEnd(28)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${String(m.p50).padStart(4)} ms   p99 ${String(m.p99).padStart(4)} ms`;
   console.log(`\n${title}`);
   console.log(line('baseline (bare node:http)', baseline));
   console.log(line('Maillage API', subject));

@@ -70,7 +70,10 @@ function rssOf(pid) {
  */
 function cpuMsOf(pid, children = false) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   return ((fields[11] + fields[12] + (children ? fields[13] + fields[14] : 0)) * 1000) / CLOCK_TICKS;
 }
 
@@ -124,7 +127,10 @@ async function seedPeople(db, count, tag) {
 
 /** A group conversation of these people; answers its id. */
 async function seedConversation(db, people, title) {
-  const { rows } = await db.query(`INSERT INTO conversations (kind, title, created_by_id) VALUES ('group', $1, $2) RETURNING id`, [title, people[0].id]);
+  const { rows } = await db.query(`INSERT INTO conversations (kind, title, created_by_id) VALUES ('group', $1, $2) RETURNING id`, [
+    title,
+    people[0].id,
+  ]);
   await db.query(
     `INSERT INTO conversation_participants (conversation_id, person_id, role)
      SELECT $1, p, CASE WHEN p = $3 THEN 'owner' ELSE 'member' END FROM unnest($2::uuid[]) AS p`,
@@ -159,7 +165,10 @@ class MemberSocket extends EventEmitter {
     MemberSocket.lastFrameAt = performance.now();
     if (f === '2') return this.ws.send('3');
     if (f.startsWith('42/realtime,["message:new"')) {
-      return this.emit('message:new', { clientId: /"clientId":"([^"]+)"/.exec(f)?.[1], sender: { id: /"sender":\{"id":"([^"]*)"/.exec(f)?.[1] } });
+      return this.emit('message:new', {
+        clientId: /"clientId":"([^"]+)"/.exec(f)?.[1],
+        sender: { id: /"sender":\{"id":"([^"]*)"/.exec(f)?.[1] },
+      });
     }
     if (f[0] === '0') return this.ws.send('40/realtime,');
     if (f.startsWith('40/realtime')) {
@@ -248,7 +257,7 @@ function post(target, sender, conversationId, clientId, body) {
 /** Waits until the server answers its health check quickly again (what a phase left behind is digested). */
 async function settle(target) {
   const deadline = performance.now() + 60_000;
-  for (let fast = 0; fast < 3 && performance.now() < deadline; ) {
+  for (let fast = 0; fast < 3 && performance.now() < deadline;) {
     const t = performance.now();
     await (await fetch(target.health)).arrayBuffer();
     fast = performance.now() - t < 20 ? fast + 1 : 0;
@@ -307,7 +316,13 @@ async function fanOut(target, pid, conversationId, members, rate) {
       if (wait > 0) await sleep(wait);
       const clientId = randomUUID();
       onSend(clientId);
-      const sending = post(target, senders[k % senders.length], conversationId, clientId, `${label} ${k} du banc de mesure, d'une longueur réaliste pour une conversation.`)
+      const sending = post(
+        target,
+        senders[k % senders.length],
+        conversationId,
+        clientId,
+        `${label} ${k} du banc de mesure, d'une longueur réaliste pour une conversation.`,
+      )
         .catch((error) => {
           if (!failed) console.log(`  first failed post: ${error.message}`);
           failed += 1;
@@ -336,7 +351,17 @@ async function fanOut(target, pid, conversationId, members, rate) {
   const cpuPerMessage = cpu.per(total);
   closeAll(sockets);
   await settle(target);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), delivered: samples.length, expected, failed, connectSeconds, quietSeconds, achievedRate: total / sendSeconds, cpuPerMessage };
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    delivered: samples.length,
+    expected,
+    failed,
+    connectSeconds,
+    quietSeconds,
+    achievedRate: total / sendSeconds,
+    cpuPerMessage,
+  };
 }
 
 /** SENDERS pairs, each sender posting back to back into its pair's conversation (both members receiving) for SECONDS. */
@@ -375,9 +400,22 @@ const fmtCpu = (cpu) => `CPU per message: ${cpu.server.toFixed(2)} ms in the ser
 
 async function main() {
   const url = await freshDatabase('maillage_bench_realtime');
-  const env = { DATABASE_URL: url, PORT: String(API_PORT), DB_POOL_SIZE: '10', DATA_DIR: '/tmp/maillage-bench-realtime', SEED_DEMO: 'false', SEARCH_RELAY_INTERVAL_MS: '0' };
-  const api = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), `${DIST}/main.js`], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const bare = fork(new URL('./bare-realtime.mjs', import.meta.url), { env: { ...process.env, PORT: String(BARE_PORT) }, stdio: 'inherit' });
+  const env = {
+    DATABASE_URL: url,
+    PORT: String(API_PORT),
+    DB_POOL_SIZE: '10',
+    DATA_DIR: '/tmp/maillage-bench-realtime',
+    SEED_DEMO: 'false',
+    SEARCH_RELAY_INTERVAL_MS: '0',
+  };
+  const api = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), `${DIST}/main.js`], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const bare = fork(new URL('./bare-realtime.mjs', import.meta.url), {
+    env: { ...process.env, PORT: String(BARE_PORT) },
+    stdio: 'inherit',
+  });
   const db = new pg.Client({ connectionString: url });
   try {
     await waitFor(`${API}/api/health/ready`);
@@ -396,7 +434,9 @@ async function main() {
       const members = pairPeople.slice(2 * i, 2 * i + 2);
       pairs.push({ members, conversationId: await seedConversation(db, members, `Paire ${i}`) });
     }
-    console.log(`node ${process.version}; seeded ${CONNECTIONS + ROOMS.reduce((a, r) => a + r.size, 0) + SENDERS * 2} people with sessions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `node ${process.version}; seeded ${CONNECTIONS + ROOMS.reduce((a, r) => a + r.size, 0) + SENDERS * 2} people with sessions in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const results = { bare: {}, api: {} };
     for (const [name, pid] of [
@@ -406,7 +446,9 @@ async function main() {
       const target = targets[name];
       const r = results[name];
       r.idle = await idle(target, pid, idlePeople);
-      console.log(`${target.label}: ${r.idle.held}/${CONNECTIONS} connections held after ${IDLE_SECONDS} s (opened in ${r.idle.openSeconds.toFixed(1)} s), ${fmtKb(r.idle.perConnection)} RSS each`);
+      console.log(
+        `${target.label}: ${r.idle.held}/${CONNECTIONS} connections held after ${IDLE_SECONDS} s (opened in ${r.idle.openSeconds.toFixed(1)} s), ${fmtKb(r.idle.perConnection)} RSS each`,
+      );
       for (const room of rooms) {
         r[room.size] = await fanOut(target, pid, room.conversationId, room.members, room.rate);
         const f = r[room.size];
@@ -416,26 +458,58 @@ async function main() {
         );
       }
       r.sustained = await sustained(target, pid, pairs);
-      console.log(`${target.label}: ${r.sustained.perSecond.toFixed(0)} messages/s sustained by ${SENDERS} senders (${r.sustained.failed} failed); ${fmtCpu(r.sustained.cpuPerMessage)}`);
+      console.log(
+        `${target.label}: ${r.sustained.perSecond.toFixed(0)} messages/s sustained by ${SENDERS} senders (${r.sustained.failed} failed); ${fmtCpu(r.sustained.cpuPerMessage)}`,
+      );
     }
 
     if (ONLY.length < 2) return;
     const { bare: b, api: a } = results;
     const rows = [
       ['connections held', `${b.idle.held}`, `${a.idle.held}`, '', `${CONNECTIONS} per process`, a.idle.held >= CONNECTIONS],
-      ['memory per connection (RSS)', fmtKb(b.idle.perConnection), fmtKb(a.idle.perConnection), a.idle.perConnection / b.idle.perConnection, '≤ 50 KB', a.idle.perConnection <= 50 * 1024],
+      [
+        'memory per connection (RSS)',
+        fmtKb(b.idle.perConnection),
+        fmtKb(a.idle.perConnection),
+        a.idle.perConnection / b.idle.perConnection,
+        '≤ 50 KB',
+        a.idle.perConnection <= 50 * 1024,
+      ],
       ...rooms.flatMap((room) => {
         const [x, y] = [b[room.size], a[room.size]];
         const label = `room of ${room.size} @ ${room.rate}/s`;
         return [
           [`${label} p50`, fmtMs(x.p50), fmtMs(y.p50), y.p50 / x.p50, '', null],
-          [`${label} p99`, fmtMs(x.p99), fmtMs(y.p99), y.p99 / x.p99, room.goal ? `≤ ${room.goal} ms` : '', room.goal ? y.p99 <= room.goal && y.delivered === y.expected : null],
+          [
+            `${label} p99`,
+            fmtMs(x.p99),
+            fmtMs(y.p99),
+            y.p99 / x.p99,
+            room.goal ? `≤ ${room.goal} ms` : '',
+            room.goal ? y.p99 <= room.goal && y.delivered === y.expected : null,
+          ],
         ];
       }),
-      ['persisted messages/s', `${b.sustained.perSecond.toFixed(0)}`, `${a.sustained.perSecond.toFixed(0)}`, b.sustained.perSecond / a.sustained.perSecond, '', null],
-      ['server CPU per message (sustained)', fmtMs(b.sustained.cpuPerMessage.server), fmtMs(a.sustained.cpuPerMessage.server), a.sustained.cpuPerMessage.server / b.sustained.cpuPerMessage.server, '', null],
+      [
+        'persisted messages/s',
+        `${b.sustained.perSecond.toFixed(0)}`,
+        `${a.sustained.perSecond.toFixed(0)}`,
+        b.sustained.perSecond / a.sustained.perSecond,
+        '',
+        null,
+      ],
+      [
+        'server CPU per message (sustained)',
+        fmtMs(b.sustained.cpuPerMessage.server),
+        fmtMs(a.sustained.cpuPerMessage.server),
+        a.sustained.cpuPerMessage.server / b.sustained.cpuPerMessage.server,
+        '',
+        null,
+      ],
     ];
-    console.log(`\n${'measure'.padEnd(32)} ${'bare'.padStart(10)} ${'Maillage'.padStart(10)} ${'ratio'.padStart(7)}  ${'goal'.padEnd(18)} verdict`);
+    console.log(
+      `\n${'measure'.padEnd(32)} ${'bare'.padStart(10)} ${'Maillage'.padStart(10)} ${'ratio'.padStart(7)}  ${'goal'.padEnd(18)} verdict`,
+    );
     for (const [label, x, y, ratio, goal, ok] of rows) {
       const r = typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : '';
       const within = typeof ratio === 'number' ? (ratio <= 1.5 ? 'within 1.5×' : 'beyond 1.5×') : '';

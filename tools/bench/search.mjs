@@ -41,7 +41,10 @@ const QUERIES = [
 
 function run(args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -57,17 +60,32 @@ function percentiles(samples) {
   return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
 }
 
-const fmt = (m) => `p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms`;
+const fmt = (m) =>
+  `p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms`;
 
 /** The engine call the endpoint makes for a query string (same translation as DirectoryService). */
 function engineCall(engine, qs, centres) {
   const p = new URLSearchParams(qs.replace(/^suggest\?/, ''));
   const list = (k) => (p.get(k) ? p.get(k).split(',') : undefined);
-  const facets = ['kind', 'nafSection', 'nafDivision', 'departement', 'region', 'epci', 'commune', 'headcount', 'network', 'networkType', 'maturity'];
+  const facets = [
+    'kind',
+    'nafSection',
+    'nafDivision',
+    'departement',
+    'region',
+    'epci',
+    'commune',
+    'headcount',
+    'network',
+    'networkType',
+    'maturity',
+  ];
   if (qs.startsWith('suggest?')) {
     return engine.suggest({ q: p.get('q'), kinds: ['company', 'expert', 'network', 'topic'], sort: 'relevance', audience: [] }, 5);
   }
-  const near = p.get('near') ? { ...centres[p.get('near')], radiusKm: p.get('radiusKm') ? Number(p.get('radiusKm')) : undefined } : undefined;
+  const near = p.get('near')
+    ? { ...centres[p.get('near')], radiusKm: p.get('radiusKm') ? Number(p.get('radiusKm')) : undefined }
+    : undefined;
   return engine.search({
     q: p.get('q') ?? undefined,
     filters: { naf: list('naf'), departement: list('departement'), region: list('region'), headcount: list('headcount') },
@@ -116,14 +134,16 @@ async function main() {
     rmSync(DATA_DIR, { recursive: true, force: true });
   }
   env.DATA_DIR = DATA_DIR;
-  console.log(`node ${process.version}, ${DB}, ${reuse ? 'previous data set' : `${COMPANIES} companies`}, ${ROUNDS} rounds of ${QUERIES.length} queries, one client`);
+  console.log(
+    `node ${process.version}, ${DB}, ${reuse ? 'previous data set' : `${COMPANIES} companies`}, ${ROUNDS} rounds of ${QUERIES.length} queries, one client`,
+  );
 
   let t = Date.now();
-  if (!reuse) await run(['apps/api/dist/seed/seed-cli.js', '--companies', String(COMPANIES), '--no-index'], env);
+  if (!reuse) await run(['apps/api/dist/cli/seed-cli.js', '--companies', String(COMPANIES), '--no-index'], env);
   const seedSeconds = (Date.now() - t) / 1000;
 
   t = Date.now();
-  const out = reuse ? '' : await run(['apps/api/dist/core/search/reindex-cli.js'], env);
+  const out = reuse ? '' : await run(['apps/api/dist/cli/reindex-cli.js'], env);
   const reindexSeconds = (Date.now() - t) / 1000;
   const m = /Reindexed .*: (\d+) documents in ([\d.]+) s \((\d+) documents\/s\)/.exec(out);
   const indexRate = m ? Number(m[3]) : NaN;
@@ -142,7 +162,10 @@ async function main() {
   const ds = new DataSource({ type: 'postgres', url, extra: { max: 10 } });
   await ds.initialize();
   const centres = Object.fromEntries(
-    (await ds.query("SELECT code, lat, lng FROM commune_geo WHERE code IN ('42218', '69123')")).map((r) => [r.code, { lat: r.lat, lng: r.lng }]),
+    (await ds.query("SELECT code, lat, lng FROM commune_geo WHERE code IN ('42218', '69123')")).map((r) => [
+      r.code,
+      { lat: r.lat, lng: r.lng },
+    ]),
   );
   const engine = new PostgresSearchEngine(ds, { parallel: DB === 'postgres' });
   const directCall = (qs) => engineCall(engine, qs, centres);
@@ -172,20 +195,28 @@ async function main() {
 
   if (!reuse) {
     console.log(`\nseed: ${COMPANIES} companies (+ people, offers, needs) in ${seedSeconds.toFixed(1)} s`);
-    console.log(`index build: ${documents} documents in ${reindexSeconds.toFixed(1)} s including boot; ${indexRate} documents/s (goal ≥ 5000) ${indexRate >= 5000 ? 'OK' : 'BELOW GOAL'}`);
+    console.log(
+      `index build: ${documents} documents in ${reindexSeconds.toFixed(1)} s including boot; ${indexRate} documents/s (goal ≥ 5000) ${indexRate >= 5000 ? 'OK' : 'BELOW GOAL'}`,
+    );
   }
   console.log(`\nper query (HTTP p50 / p95, direct p50 / p95, ms):`);
   QUERIES.forEach(([kind, qs], i) => {
     const a = http.perQuery[i];
     const d = direct.perQuery[i];
-    console.log(`  ${kind.padEnd(10)} ${qs.padEnd(48)} ${a.p50.toFixed(1).padStart(6)} / ${a.p95.toFixed(1).padStart(6)}   ${d.p50.toFixed(1).padStart(6)} / ${d.p95.toFixed(1).padStart(6)}`);
+    console.log(
+      `  ${kind.padEnd(10)} ${qs.padEnd(48)} ${a.p50.toFixed(1).padStart(6)} / ${a.p95.toFixed(1).padStart(6)}   ${d.p50.toFixed(1).padStart(6)} / ${d.p95.toFixed(1).padStart(6)}`,
+    );
   });
   console.log(`\nall queries (${http.all.n} samples each):`);
   console.log(`  ${'HTTP API'.padEnd(24)} ${fmt(http.all)}`);
   console.log(`  ${'engine query, direct'.padEnd(24)} ${fmt(direct.all)}`);
   const ratio = http.all.p95 / direct.all.p95;
-  console.log(`  ratio API / direct: p50 ${(http.all.p50 / direct.all.p50).toFixed(2)}×, p95 ${ratio.toFixed(2)}× (goal ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'ABOVE GOAL'}, p99 ${(http.all.p99 / direct.all.p99).toFixed(2)}×`);
-  console.log(`  API p95 ${http.all.p95.toFixed(1)} ms (goal ≤ 30 ms on the PostgreSQL engine) ${http.all.p95 <= 30 ? 'OK' : 'ABOVE GOAL'}`);
+  console.log(
+    `  ratio API / direct: p50 ${(http.all.p50 / direct.all.p50).toFixed(2)}×, p95 ${ratio.toFixed(2)}× (goal ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'ABOVE GOAL'}, p99 ${(http.all.p99 / direct.all.p99).toFixed(2)}×`,
+  );
+  console.log(
+    `  API p95 ${http.all.p95.toFixed(1)} ms (goal ≤ 30 ms on the PostgreSQL engine) ${http.all.p95 <= 30 ? 'OK' : 'ABOVE GOAL'}`,
+  );
 }
 
 main().catch((err) => {

@@ -14,7 +14,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!(meilisearch)/)'],
+  transformIgnorePatterns: ['node_modules/(?!(meilisearch|openid-client|oauth4webapi|jose|otpauth)/)'],
   moduleNameMapper: {
     '^@maillage/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@maillage/referentials$': '<rootDir>/libs/referentials/src/index.ts',

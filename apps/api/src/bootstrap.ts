@@ -3,13 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VersioningType } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { createValidationPipe } from './core/errors/validation';
+import { ContentTypeGuard } from './core/http/body-guards';
 import { CleanInputPipe } from './core/http/clean-input.pipe';
+import { clientErrors, frameworkErrors } from './core/http/error-shape';
 import { setupHttp } from './core/http/http-setup';
 import { RealtimeIoAdapter } from './core/realtime/realtime-io.adapter';
 
@@ -50,6 +52,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const adapter = new FastifyAdapter({
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
+    frameworkErrors,
+    clientErrorHandler: clientErrors,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -65,13 +69,17 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(new CleanInputPipe(), createValidationPipe());
+  app.useGlobalGuards(new ContentTypeGuard(app.get(Reflector)));
   await setupHttp(app, config);
   // While shutting down, every answer closes its connection: keep-alive clients that go on sending requests
   // would otherwise hold the HTTP server open for ever (socket.io waits for it before Fastify's own close).
   let draining = false;
-  app.getHttpAdapter().getInstance().addHook('onSend', async (_req, reply) => {
-    if (draining) reply.header('connection', 'close');
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_req, reply) => {
+      if (draining) reply.header('connection', 'close');
+    });
   app.useWebSocketAdapter(await RealtimeIoAdapter.connect(app, config));
   await app.init();
   return {

@@ -11,8 +11,14 @@ export function uniqueEmail(prefix = 'user'): string {
 }
 
 /** The newest outbox mail to an address, and the first link it carries. */
-export async function lastMail(app: TestApp, to: string): Promise<{ subject: string; text: string; html: string; template: string; link: string | null }> {
-  const rows = await app.db.query('SELECT subject, text, html, template FROM mail_outbox WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1', [to]);
+export async function lastMail(
+  app: TestApp,
+  to: string,
+): Promise<{ subject: string; text: string; html: string; template: string; link: string | null }> {
+  const rows = await app.db.query(
+    'SELECT subject, text, html, template FROM mail_outbox WHERE "to" = $1 ORDER BY created_at DESC LIMIT 1',
+    [to],
+  );
   if (!rows.length) throw new Error(`No mail to ${to}`);
   const link = /(https?:\/\/\S+)/.exec(rows[0].text)?.[1] ?? null;
   return { ...rows[0], link };
@@ -25,10 +31,18 @@ export function tokenOf(link: string | null): string {
 }
 
 /** Signs up, follows the verification link and logs in: a ready, signed-in client. */
-export async function signedInUser(app: TestApp, options: { email?: string; firstName?: string; ip?: string } = {}): Promise<{ client: HttpClient; email: string; id: string }> {
+export async function signedInUser(
+  app: TestApp,
+  options: { email?: string; firstName?: string; ip?: string } = {},
+): Promise<{ client: HttpClient; email: string; id: string }> {
   const email = options.email ?? uniqueEmail();
   const client = app.client(options.ip);
-  const signup = await client.post('/api/v1/auth/signup', { email, password: PASSWORD, firstName: options.firstName ?? 'Camille', lastName: 'Martin' });
+  const signup = await client.post('/api/v1/auth/signup', {
+    email,
+    password: PASSWORD,
+    firstName: options.firstName ?? 'Camille',
+    lastName: 'Martin',
+  });
   if (signup.status !== 202) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
   const verify = await client.post('/api/v1/auth/verify', { token: tokenOf((await lastMail(app, email)).link) });
   if (verify.status !== 200) throw new Error(`verify: ${verify.status}`);
@@ -44,4 +58,9 @@ export async function makePlatformAdmin(app: TestApp, personId: string): Promise
 }
 
 /** A 1×1 PNG. */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.concat('1f15c4890000000d49444154789c6360000000000005000157a7e1b70000000049454e44ae426082'), 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000'.concat(
+    '1f15c4890000000d49444154789c6360000000000005000157a7e1b70000000049454e44ae426082',
+  ),
+  'hex',
+);

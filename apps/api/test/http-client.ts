@@ -25,12 +25,17 @@ export class HttpClient {
     return this.cookies.has(name);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; raw?: RequestInit["body"]; csrf?: boolean } = {}): Promise<HttpResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { headers?: Record<string, string>; raw?: RequestInit['body']; csrf?: boolean } = {},
+  ): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (method !== 'GET' && method !== 'HEAD' && init.csrf !== false) headers[CSRF_HEADER] = await this.csrfToken();
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     if (this.ip) headers['x-forwarded-for'] = this.ip;
-    let payload: RequestInit["body"] | undefined = init.raw;
+    let payload: RequestInit['body'] | undefined = init.raw;
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);

@@ -20,11 +20,22 @@ export function closeSockets(): void {
  * Opens (without waiting) a socket on `/realtime` with the client's cookies and the platform's Origin; `options`
  * may point it at another address (`url`, e.g. a proxy in front of the app) or turn reconnection on.
  */
-export function openSocket(app: TestApp, http: HttpClient | null, options: Partial<ManagerOptions & SocketOptions> & { url?: string } = {}): RealtimeClient {
+export function openSocket(
+  app: TestApp,
+  http: HttpClient | null,
+  options: Partial<ManagerOptions & SocketOptions> & { url?: string } = {},
+): RealtimeClient {
   const { url = app.url, ...rest } = options;
   const headers: Record<string, string> = { origin: new URL(app.running.app.get<AppConfig>(APP_CONFIG).PUBLIC_URL).origin };
   if (http?.cookieHeader) headers.cookie = http.cookieHeader;
-  const socket: RealtimeClient = io(url + REALTIME_NAMESPACE, { path: REALTIME_PATH, transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true, ...rest });
+  const socket: RealtimeClient = io(url + REALTIME_NAMESPACE, {
+    path: REALTIME_PATH,
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+    ...rest,
+  });
   opened.push(socket);
   return socket;
 }
@@ -39,7 +50,11 @@ export function connected(socket: RealtimeClient): Promise<RealtimeClient> {
 }
 
 /** The next event `event` whose payload satisfies `where`. */
-export function nextEvent<E extends keyof Events>(socket: RealtimeClient, event: E, where: (payload: Parameters<Events[E]>[0]) => boolean = () => true) {
+export function nextEvent<E extends keyof Events>(
+  socket: RealtimeClient,
+  event: E,
+  where: (payload: Parameters<Events[E]>[0]) => boolean = () => true,
+) {
   return new Promise<Parameters<Events[E]>[0]>((resolve) => {
     const listener = ((payload: Parameters<Events[E]>[0]) => {
       if (!where(payload)) return;

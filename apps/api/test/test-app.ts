@@ -51,7 +51,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     DATA_DIR: dataDir,
     RUN_MIGRATIONS: false,
     SEED_DEMO: false,
-    TRUST_PROXY: true,
+    // The test client plays the one reverse proxy in front of the API (X-Forwarded-For: the client's address).
+    TRUST_PROXY: 1,
     // Like the embedded mode of `npm start`: one connection to PGlite.
     DB_POOL_SIZE: pglite ? 1 : 5,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',

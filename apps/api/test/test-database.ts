@@ -20,7 +20,8 @@ export async function dropStaleDatabases(client: Client): Promise<void> {
   const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'maillage\\_test\\_%'");
   for (const { datname } of rows) {
     const started = parseInt(datname.split('_')[2] ?? '', 36);
-    if (Number.isFinite(started) && Date.now() - started > STALE_MS) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    if (Number.isFinite(started) && Date.now() - started > STALE_MS)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
 }
 
@@ -46,7 +47,13 @@ export async function adminQuery<T>(fn: (client: Client) => Promise<T>): Promise
 }
 
 export async function runMigrations(url: string): Promise<void> {
-  const ds = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, namingStrategy: new SnakeNamingStrategy(), migrationsTransactionMode: 'each' });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    migrationsTransactionMode: 'each',
+  });
   await ds.initialize();
   try {
     await ds.runMigrations();

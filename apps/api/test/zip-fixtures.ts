@@ -54,8 +54,14 @@ export function makeZip(entries: ZipEntrySpec[]): Buffer {
 /** A Word document as far as sniffing goes (an OOXML package with a word/ part). */
 export function makeDocx(text = 'Compte rendu'): Buffer {
   return makeZip([
-    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-    { name: 'word/document.xml', data: Buffer.from(`<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`) },
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    },
+    {
+      name: 'word/document.xml',
+      data: Buffer.from(`<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`),
+    },
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launch, login, newContext, screenshot } from './support/browser';
+import { expectAccessible, launch, screenshot } from './support/browser';
+import { signedIn } from './support/session';
 
 const SAMPLE = join(__dirname, '../../api/src/modules/directory/fixtures/sirene-stock-etablissement-sample.csv');
 
@@ -18,9 +19,7 @@ describe('administration: SIRENE imports and the search index, in a browser', ()
   afterAll(() => browser.close());
 
   it('uploads the INSEE file, follows its progress to the end and reads the summary and the refused lines', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await login(page, 'admin@demo.maillage.fr');
+    const { context, page } = await signedIn(browser, 'admin@demo.maillage.fr');
     await page.goto('/admin');
     await page.getByRole('navigation', { name: "Sections de l'administration" }).getByRole('link', { name: 'Imports SIRENE' }).click();
     await page.getByRole('heading', { level: 1, name: 'Imports SIRENE' }).waitFor();
@@ -38,9 +37,7 @@ describe('administration: SIRENE imports and the search index, in a browser', ()
     const bar = page.getByRole('progressbar', { name: "Progression de l'import de sirene-stock-etablissement-sample.csv" });
     await bar.waitFor();
     await page.getByRole('heading', { name: 'Dernier import' }).waitFor();
-    await page.waitForFunction(
-      () => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100',
-    );
+    await page.waitForFunction(() => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100');
     await page.getByText('Import terminé').waitFor();
     await page.getByText('6 établissement(s) importé(s), 5 ligne(s) refusée(s).').waitFor();
     expect(await figure(page, 'Lignes lues')).toBe('12');
@@ -64,9 +61,7 @@ describe('administration: SIRENE imports and the search index, in a browser', ()
     await expectAccessible(page, 'import page');
     await context.close();
 
-    const phone = await newContext(browser, 'phone');
-    const small = await phone.newPage();
-    await login(small, 'admin@demo.maillage.fr');
+    const { context: phone, page: small } = await signedIn(browser, 'admin@demo.maillage.fr', { viewport: 'phone' });
     await small.goto('/admin/imports');
     await small.getByText('Import terminé').waitFor();
     await expectAccessible(small, 'imports on a phone');
@@ -75,9 +70,7 @@ describe('administration: SIRENE imports and the search index, in a browser', ()
   });
 
   it('shows the search index: documents per kind, pending changes, and rebuilds it', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await login(page, 'admin@demo.maillage.fr');
+    const { context, page } = await signedIn(browser, 'admin@demo.maillage.fr');
     await page.goto('/admin/recherche');
     await page.getByRole('heading', { level: 1, name: 'Recherche' }).waitFor();
     const documents = page.getByRole('table', { name: 'Documents indexés par type' });
@@ -95,9 +88,7 @@ describe('administration: SIRENE imports and the search index, in a browser', ()
     await expectAccessible(page, 'search index rebuilt');
     await context.close();
 
-    const phone = await newContext(browser, 'phone');
-    const small = await phone.newPage();
-    await login(small, 'admin@demo.maillage.fr');
+    const { context: phone, page: small } = await signedIn(browser, 'admin@demo.maillage.fr', { viewport: 'phone' });
     await small.goto('/admin/recherche');
     await small.getByRole('table', { name: 'Documents indexés par type' }).waitFor();
     await expectAccessible(small, 'search index on a phone');

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { animationsDone, expectAccessible, launch, login, newContext, screenshot } from './support/browser';
+import { animationsDone, expectAccessible, launch, newContext, screenshot } from './support/browser';
+import { signedIn as signedInAs } from './support/session';
 
-// Issue 6, done-when (documents): in a private network, a member uploads documents (several at once,
+// What a user must be able to do (documents): in a private network, a member uploads documents (several at once,
 // with progress), then a new version, and downloads both versions (the bytes are checked); the
 // library's search finds the document; a signed-in non-member is refused (not found).
 
@@ -50,11 +51,13 @@ async function api(page: Page) {
   };
 }
 
-async function signedIn(browser: Browser, email: string, password?: string, viewport: 'desktop' | 'phone' = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, viewport);
-  const page = await context.newPage();
-  await login(page, email, password);
-  return { context, page };
+async function signedIn(
+  browser: Browser,
+  email: string,
+  password?: string,
+  viewport: 'desktop' | 'phone' = 'desktop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  return signedInAs(browser, email, { viewport, password });
 }
 
 /** A new account without any company (hence a member of nothing), its address confirmed through the admin's mail outbox. */
@@ -63,10 +66,14 @@ async function outsider(browser: Browser, admin: Page): Promise<{ context: Brows
   const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto('/');
-  await (await api(page))('POST', '/auth/signup', { email, password: PASSWORD, firstName: 'Claude', lastName: 'Curieux' });
+  await (
+    await api(page)
+  )('POST', '/auth/signup', { email, password: PASSWORD, firstName: 'Claude', lastName: 'Curieux' });
   const mails = await (await api(admin))<{ items: { text: string }[] }>('GET', `/admin/mails?q=${encodeURIComponent(email)}`);
   const token = new URL(/(https?:\/\/\S+)/.exec(mails.items[0]?.text ?? '')?.[1] ?? 'http://x/').searchParams.get('token');
-  await (await api(page))('POST', '/auth/verify', { token });
+  await (
+    await api(page)
+  )('POST', '/auth/verify', { token });
   await context.close();
   return signedIn(browser, email, PASSWORD);
 }
@@ -111,11 +118,16 @@ describe('document library, in a browser', () => {
     await page.goto(libraryPath);
     await page.getByText('Ce dossier est vide').waitFor();
     await expectAccessible(page, 'empty library');
-    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#1f6f8b' } }).png().toBuffer();
-    await page.getByTestId('document-dropzone').locator('input[type=file]').setInputFiles([
-      { name: 'Charte du club.pdf', mimeType: 'application/pdf', buffer: PDF_V1 },
-      { name: 'Affiche salon.png', mimeType: 'image/png', buffer: png },
-    ]);
+    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#1f6f8b' } })
+      .png()
+      .toBuffer();
+    await page
+      .getByTestId('document-dropzone')
+      .locator('input[type=file]')
+      .setInputFiles([
+        { name: 'Charte du club.pdf', mimeType: 'application/pdf', buffer: PDF_V1 },
+        { name: 'Affiche salon.png', mimeType: 'image/png', buffer: png },
+      ]);
     const uploads = page.getByRole('list', { name: 'Envois en cours' });
     await uploads.getByText('Ajouté à la bibliothèque.').nth(1).waitFor();
     expect(await uploads.getByRole('progressbar').count()).toBe(2);
@@ -143,7 +155,9 @@ describe('document library, in a browser', () => {
     await table.getByRole('button', { name: 'Ouvrir le document « Charte du club »' }).click();
     const dialog = page.getByRole('dialog', { name: 'Charte du club' });
     await dialog.getByText('Historique (1 version)').waitFor();
-    await dialog.locator('input[type=file]').setInputFiles({ name: 'Charte du club relue.pdf', mimeType: 'application/pdf', buffer: PDF_V2 });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'Charte du club relue.pdf', mimeType: 'application/pdf', buffer: PDF_V2 });
     await dialog.getByText('Historique (2 versions)').waitFor();
     await dialog.getByText('Actuelle').waitFor();
     await animationsDone(page);
@@ -223,7 +237,11 @@ describe('document library, in a browser', () => {
     await expectAccessible(stranger.page, 'library refused to a non-member');
     const library = await memberApi<{ documents: { id: string; title: string }[] }>('GET', `/networks/${network.id}/documents`);
     const charter = library.documents.find((d) => d.title === 'Charte du club')!;
-    for (const path of [`/api/v1/networks/${network.id}/documents`, `/api/v1/documents/${charter.id}`, `/api/v1/documents/${charter.id}/versions/1/download`]) {
+    for (const path of [
+      `/api/v1/networks/${network.id}/documents`,
+      `/api/v1/documents/${charter.id}`,
+      `/api/v1/documents/${charter.id}/versions/1/download`,
+    ]) {
       const answer = await stranger.page.context().request.get(path);
       expect(answer.status()).toBe(404);
       expect(await answer.text()).not.toContain('Charte');

@@ -55,6 +55,7 @@ describe('foundation, in a browser', () => {
     await page.getByLabel('Nom', { exact: true }).fill('Martin');
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await page.getByRole('checkbox', { name: /J’accepte les/ }).check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await page.getByText('Vérifiez votre boîte mail').waitFor();
 
@@ -64,7 +65,7 @@ describe('foundation, in a browser', () => {
     await page.getByText('Adresse confirmée').waitFor();
     await expectAccessible(page, 'e-mail verified');
 
-    await login(page, email, password);
+    // Confirming the address signed the person in.
     await page.goto('/entreprises');
     await expectAccessible(page, 'my companies (empty)');
     await page.getByLabel('SIRET').fill(SIRET);
@@ -75,7 +76,11 @@ describe('foundation, in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Atelier Martin' }).waitFor();
     await expectAccessible(page, 'company page');
 
-    await page.getByRole('link', { name: 'Modifier' }).or(page.getByRole('button', { name: 'Modifier' })).first().click();
+    await page
+      .getByRole('link', { name: 'Modifier' })
+      .or(page.getByRole('button', { name: 'Modifier' }))
+      .first()
+      .click();
     await page.locator('input[type=file]').first().setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('img[src^="/api/v1/files/"]').first().waitFor();
     await page.getByLabel('Nom commercial').fill('Usinage Martin');
@@ -88,18 +93,26 @@ describe('foundation, in a browser', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).first().click();
     await page.getByText("Les informations de l'entreprise sont enregistrées.").first().waitFor();
 
-
     await page.getByText('Usinage de précision, inox et titane.').waitFor();
     await page.locator('img[src^="/api/v1/files/"]').first().waitFor();
-    await page.getByText(/25\.62B/).first().waitFor();
-    await page.getByText(/Saint-Étienne/).first().waitFor();
+    await page
+      .getByText(/25\.62B/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/Saint-Étienne/)
+      .first()
+      .waitFor();
     await page.getByText('732 829 320 00074').first().waitFor();
     await expectAccessible(page, 'company page (filled)');
     await screenshot(page, 'company-page');
 
     await page.getByRole('button', { name: /Menu du compte de Camille Martin/ }).click();
     await page.getByRole('menuitem', { name: 'Se déconnecter', exact: true }).click();
-    await page.getByRole('link', { name: 'Se connecter' }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^(Connexion|Se connecter)$/ })
+      .first()
+      .waitFor();
     const me = await page.request.get('/api/v1/auth/me');
     expect(me.status()).toBe(401);
     await context.close();

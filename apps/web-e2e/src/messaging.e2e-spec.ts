@@ -1,19 +1,22 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launch, login, newContext, screenshot } from './support/browser';
+import { expectAccessible, launch, screenshot } from './support/browser';
+import { signedIn as signedInAs } from './support/session';
 
-// Issue 5, done-when: two people chat live both ways (typing indicator, read receipt, presence); one goes
+// What a user must be able to do: two people chat live both ways (typing indicator, read receipt, presence); one goes
 // offline, the other writes several messages, the first comes back and sees all of them in order, once; the
 // offline person got an e-mail notification in the outbox.
 
 const MEMBER = 'membre@demo.maillage.fr'; // Thomas Bernard
 const ANIMATOR = 'animatrice@demo.maillage.fr'; // Claire Dubois
+const ADMIN = 'admin@demo.maillage.fr';
 const stamp = Date.now();
 
-async function signedIn(browser: Browser, email: string, viewport: 'desktop' | 'phone' = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, viewport);
-  const page = await context.newPage();
-  await login(page, email);
-  return { context, page };
+async function signedIn(
+  browser: Browser,
+  email: string,
+  viewport: 'desktop' | 'phone' = 'desktop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  return signedInAs(browser, email, { viewport });
 }
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
@@ -38,11 +41,24 @@ describe('messaging, in a browser', () => {
     const claire = await signedIn(browser, ANIMATOR);
     const claireId = (await getJson<{ id: string }>(claire.page, '/auth/me')).id;
 
-    // ---- empty messages page ----
-    await thomas.page.goto('/messages');
-    await thomas.page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
-    await thomas.page.getByText('Aucune conversation pour l’instant').waitFor();
-    await expectAccessible(thomas.page, 'messages (empty)');
+    // ---- empty messages page: the admin's, as other journeys may have started conversations for Thomas and Claire ----
+    const nobody = await signedIn(browser, ADMIN);
+    await nobody.page.goto('/messages');
+    await nobody.page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await nobody.page.getByText('Aucune conversation pour l’instant').waitFor();
+    await expectAccessible(nobody.page, 'messages (empty)');
+    await nobody.context.close();
+
+    // ---- a company's page offers a message to each of its people but oneself (the page puts the messaging button in the company's list) ----
+    const flagship = (await getJson<{ id: string; name: string }[]>(thomas.page, '/companies/mine')).find(
+      (c) => c.name === 'Usinage de précision du Forez',
+    );
+    if (!flagship) throw new Error('the demo member owns no flagship company');
+    await claire.page.goto(`/entreprises/${flagship.id}`);
+    await claire.page.getByRole('button', { name: 'Envoyer un message à Thomas Bernard' }).waitFor();
+    await thomas.page.goto(`/entreprises/${flagship.id}`);
+    await thomas.page.getByRole('region', { name: 'Personnes' }).getByRole('link', { name: 'Thomas Bernard' }).waitFor();
+    expect(await thomas.page.getByRole('button', { name: 'Envoyer un message à Thomas Bernard' }).count()).toBe(0);
 
     // ---- Thomas starts the conversation from Claire's page ----
     await thomas.page.goto(`/personnes/${claireId}`);
@@ -76,7 +92,10 @@ describe('messaging, in a browser', () => {
     await claire.page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await thomas.page.getByRole('log').getByText('Avec plaisir, je vous présente Camille demain.').waitFor({ timeout: 15_000 });
     await claire.page.getByTestId('read-receipt').getByText('Vu').waitFor({ timeout: 15_000 });
-    expect(await threadTexts(thomas.page)).toEqual(['Bonjour Claire, merci pour la mise en relation !', 'Avec plaisir, je vous présente Camille demain.']);
+    expect(await threadTexts(thomas.page)).toEqual([
+      'Bonjour Claire, merci pour la mise en relation !',
+      'Avec plaisir, je vous présente Camille demain.',
+    ]);
 
     // ---- a reaction, seen by the other ----
     const claireMessage = thomas.page.getByRole('log').getByRole('listitem').filter({ hasText: 'Avec plaisir' });
@@ -99,12 +118,20 @@ describe('messaging, in a browser', () => {
     }
     // All confirmed by the API (none left "sending").
     await thomas.page.waitForFunction(() => document.querySelectorAll('li[data-pending]').length === 0, undefined, { timeout: 30_000 });
-    expect(await threadTexts(thomas.page)).toEqual(['Bonjour Claire, merci pour la mise en relation !', 'Avec plaisir, je vous présente Camille demain.', ...offlineTexts]);
+    expect(await threadTexts(thomas.page)).toEqual([
+      'Bonjour Claire, merci pour la mise en relation !',
+      'Avec plaisir, je vous présente Camille demain.',
+      ...offlineTexts,
+    ]);
 
     // ---- she comes back: everything, in order, once ----
     await claire.context.setOffline(false);
     await claire.page.getByRole('log').getByText(offlineTexts[2]!).waitFor({ timeout: 30_000 });
-    const expected = ['Bonjour Claire, merci pour la mise en relation !', 'Avec plaisir, je vous présente Camille demain.', ...offlineTexts];
+    const expected = [
+      'Bonjour Claire, merci pour la mise en relation !',
+      'Avec plaisir, je vous présente Camille demain.',
+      ...offlineTexts,
+    ];
     expect(await threadTexts(claire.page)).toEqual(expected);
     await thread(thomas.page).getByText('En ligne', { exact: true }).waitFor({ timeout: 30_000 });
     // A live message after the reconnection arrives once too.
@@ -138,7 +165,12 @@ describe('messaging, in a browser', () => {
     const phone = await signedIn(browser, ANIMATOR, 'phone');
     await phone.page.goto('/messages');
     await phone.page.getByRole('link', { name: /Thomas Bernard/ }).waitFor();
-    await expect(phone.page.getByRole('link', { name: /Thomas Bernard/ }).getByText('1', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(
+      phone.page
+        .getByRole('link', { name: /Thomas Bernard/ })
+        .getByText('1', { exact: true })
+        .isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(phone.page, 'messages list (phone)');
     await screenshot(phone.page, 'messages-phone-list');
     await phone.page.getByRole('link', { name: /Thomas Bernard/ }).click();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { animationsDone, expectAccessible, launch, login, newContext, screenshot } from './support/browser';
+import { animationsDone, expectAccessible, launch, newContext, screenshot } from './support/browser';
+import { signedIn, signUpAndVerify } from './support/session';
 
 const stamp = Date.now();
 const NETWORK = `Club privé des industriels ${stamp}`;
@@ -21,26 +22,6 @@ async function openFromDirectory(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
 }
 
-/** Signs up a fresh person and confirms the address with the link of the e-mail outbox. */
-async function signUpAndVerify(browser: Browser, page: Page): Promise<void> {
-  await page.goto('/inscription');
-  await page.getByLabel('Prénom').fill('Camille');
-  await page.getByLabel('Nom', { exact: true }).fill('Curieuse');
-  await page.getByLabel('Adresse e-mail').fill(outsider.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(outsider.password);
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await page.getByText('Vérifiez votre boîte mail').waitFor();
-  const admin = await newContext(browser);
-  const adminPage = await admin.newPage();
-  await login(adminPage, 'admin@demo.maillage.fr');
-  const mails = await (await adminPage.request.get(`/api/v1/admin/mails?q=${encodeURIComponent(outsider.email)}`)).json();
-  const mail = await (await adminPage.request.get(`/api/v1/admin/mails/${mails.items[0].id}`)).json();
-  await admin.close();
-  const link = new URL(/https?:\/\/\S+verifier-email\?token=[\w-]+/.exec(mail.text as string)![0]);
-  await page.goto(`${link.pathname}${link.search}`);
-  await page.getByText('Adresse confirmée').waitFor();
-}
-
 describe('networks, in a browser', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -48,6 +29,12 @@ describe('networks, in a browser', () => {
     const context = await newContext(browser, viewport);
     contexts.push(context);
     return context.newPage();
+  };
+  /** A page signed in as `email` (a session reused across journeys: none of these is about signing in). */
+  const as = async (email: string, viewport: 'desktop' | 'phone' = 'desktop') => {
+    const { context, page } = await signedIn(browser, email, { viewport });
+    contexts.push(context);
+    return page;
   };
   beforeAll(async () => {
     browser = await launch();
@@ -62,8 +49,7 @@ describe('networks, in a browser', () => {
   let inviteUrl: URL;
 
   it('lets an animator create a private network joined on approval', async () => {
-    animator = await open();
-    await login(animator, 'animatrice@demo.maillage.fr');
+    animator = await as('animatrice@demo.maillage.fr');
     await animator.goto('/reseaux');
     await animator.getByRole('heading', { level: 1, name: 'Réseaux' }).waitFor();
     await expectAccessible(animator, 'networks directory');
@@ -83,7 +69,10 @@ describe('networks, in a browser', () => {
     await animator.getByRole('radio', { name: 'Adhésion sur demande' }).check();
     await pickOption(animator, 'Départements', 'Loire (42)');
     await animator.getByLabel('Ajouter une commune').fill('Saint-Étienne');
-    await animator.getByRole('option', { name: /Saint-Étienne \(42\)/ }).first().click();
+    await animator
+      .getByRole('option', { name: /Saint-Étienne \(42\)/ })
+      .first()
+      .click();
     await animator.getByLabel('Présentation').fill('Les dirigeants industriels de la Loire, une fois par mois.');
     await animator.getByRole('textbox', { name: 'Charte' }).fill('# Charte\n\n- **Bienveillance**\n- Confidentialité des échanges');
     await screenshot(animator, 'networks-new-desktop');
@@ -98,8 +87,7 @@ describe('networks, in a browser', () => {
   });
 
   it('lets a company owner ask to join with a message', async () => {
-    member = await open();
-    await login(member, 'membre@demo.maillage.fr');
+    member = await as('membre@demo.maillage.fr');
     await member.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
     await member.getByRole('link', { name: NETWORK }).waitFor();
     await expectAccessible(member, 'networks directory (member)');
@@ -111,7 +99,7 @@ describe('networks, in a browser', () => {
     await animationsDone(member);
     await expectAccessible(member, 'join request dialog');
     await dialog.getByRole('button', { name: 'Envoyer la demande' }).click();
-    await member.getByText(`Demande de ${MEMBER_COMPANY} en attente de réponse.`).waitFor();
+    await member.getByText(`Demande d’${MEMBER_COMPANY} en attente de réponse.`).waitFor();
     await expectAccessible(member, 'network page (pending)');
   });
 
@@ -122,9 +110,13 @@ describe('networks, in a browser', () => {
     await animator.getByText(MESSAGE).waitFor();
     await expectAccessible(animator, 'members management');
     await screenshot(animator, 'networks-members-animator-desktop');
-    await animator.getByRole('button', { name: `Accepter la demande de ${MEMBER_COMPANY}` }).click();
+    await animator.getByRole('button', { name: `Accepter la demande d’${MEMBER_COMPANY}` }).click();
     await animator.getByText(`${MEMBER_COMPANY} est maintenant membre.`).first().waitFor();
-    await animator.getByRole('combobox', { name: `Rôle de ${MEMBER_COMPANY} dans le réseau` }).or(animator.getByLabel(`Rôle de ${MEMBER_COMPANY} dans le réseau`)).first().waitFor();
+    await animator
+      .getByRole('combobox', { name: `Rôle d’${MEMBER_COMPANY} dans le réseau` })
+      .or(animator.getByLabel(`Rôle d’${MEMBER_COMPANY} dans le réseau`))
+      .first()
+      .waitFor();
 
     await animator.getByRole('tab', { name: 'Historique' }).click();
     await animator.getByRole('cell', { name: MEMBER_COMPANY }).first().waitFor();
@@ -137,7 +129,10 @@ describe('networks, in a browser', () => {
     await animator.getByRole('button', { name: "Créer un lien d'invitation" }).click();
     inviteUrl = new URL(await animator.getByRole('textbox', { name: /Lien d'invitation/ }).inputValue());
     expect(inviteUrl.pathname).toBe('/invitations/reseau');
-    await animator.getByRole('list', { name: 'Invitations en cours' }).getByText(/Lien d'invitation/).waitFor();
+    await animator
+      .getByRole('list', { name: 'Invitations en cours' })
+      .getByText(/Lien d'invitation/)
+      .waitFor();
     await animator.getByRole('link', { name: 'Télécharger la liste des membres (CSV)' }).waitFor();
     await expectAccessible(animator, 'network settings');
     await screenshot(animator, 'networks-settings-desktop');
@@ -145,6 +140,8 @@ describe('networks, in a browser', () => {
     await member.reload();
     await member.getByText(`${MEMBER_COMPANY} est membre de ce réseau.`).waitFor();
     await member.getByRole('tab', { name: 'Membres' }).click();
+    // A member sees the network's people first; its companies are one switch away.
+    await member.getByRole('tabpanel', { name: 'Membres' }).getByText('Entreprises', { exact: true }).click();
     await member.getByRole('list', { name: 'Membres du réseau' }).getByRole('link', { name: MEMBER_COMPANY }).waitFor();
     await expectAccessible(member, 'network members (member)');
     await screenshot(member, 'networks-members-member-desktop');
@@ -155,13 +152,17 @@ describe('networks, in a browser', () => {
 
   it('shows a private network to an outsider, but not its members', async () => {
     const page = await open();
-    await signUpAndVerify(browser, page);
-    await login(page, outsider.email, outsider.password);
+    // Confirming the address signs the newcomer in.
+    await signUpAndVerify(browser, page, { firstName: 'Camille', lastName: 'Curieuse', ...outsider });
     await page.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
     const card = page.getByRole('article').filter({ hasText: NETWORK });
     await card.getByText('Membres visibles des seuls membres').waitFor();
     await openFromDirectory(page);
-    await page.getByRole('button', { name: 'Demander à rejoindre' }).or(page.getByRole('link', { name: 'Ajouter mon entreprise' })).first().waitFor();
+    await page
+      .getByRole('button', { name: 'Demander à rejoindre' })
+      .or(page.getByRole('link', { name: 'Ajouter mon entreprise' }))
+      .first()
+      .waitFor();
     await page.getByRole('tab', { name: 'Membres' }).click();
     await page.getByText('Seuls les membres du réseau voient la liste de ses membres.').waitFor();
     expect(await page.getByText(MEMBER_COMPANY).count()).toBe(0);
@@ -182,7 +183,14 @@ describe('networks, in a browser', () => {
     const federation = `Fédération des clubs ${stamp}`;
     const created = await animator.request.post('/api/v1/networks', {
       headers: { 'x-csrf-token': csrf },
-      data: { name: federation, type: 'virtual_network', visibility: 'public', joinPolicy: 'invitation', maturity: 'development', hostOrganizationId: organizationId },
+      data: {
+        name: federation,
+        type: 'virtual_network',
+        visibility: 'public',
+        joinPolicy: 'invitation',
+        maturity: 'development',
+        hostOrganizationId: organizationId,
+      },
     });
     expect(created.status()).toBe(201);
     const federationId = (await created.json()).id as string;
@@ -202,9 +210,62 @@ describe('networks, in a browser', () => {
     await screenshot(animator, 'networks-federation-desktop');
   });
 
+  it('asks to join a federation run by others: pending on both sides until its animators accept', async () => {
+    const admin = await as('admin@demo.maillage.fr');
+    const csrf = (await (await admin.request.get('/api/v1/auth/csrf')).json()).token as string;
+    const mine = (await (await animator.request.get('/api/v1/auth/me')).json()).staffOf[0].organizationId as string;
+    const organizations = (await (await admin.request.get('/api/v1/organizations')).json()) as { id: string }[];
+    const federation = `Fédération régionale ${stamp}`;
+    const created = await admin.request.post('/api/v1/networks', {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        name: federation,
+        type: 'virtual_network',
+        visibility: 'public',
+        joinPolicy: 'invitation',
+        maturity: 'development',
+        hostOrganizationId: organizations.find((o) => o.id !== mine)!.id,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const federationId = (await created.json()).id as string;
+
+    // The club's animator asks: the request waits, and the club is not shown in the federation yet.
+    await openFromDirectory(animator);
+    await animator.getByRole('tab', { name: 'Paramètres' }).click();
+    await animator.getByLabel('Ajouter une fédération').fill(federation.slice(0, 24));
+    await animator.getByRole('option', { name: federation }).click();
+    await animator.getByRole('button', { name: 'Enregistrer' }).click();
+    await animator.getByText('Les informations du réseau sont enregistrées.').first().waitFor();
+    await animator.getByText(`En attente de la réponse des animateurs de ${federation}`).waitFor();
+    await expectAccessible(animator, 'federation request pending (club)');
+    await screenshot(animator, 'networks-federation-request-pending-desktop');
+    const before = await (await animator.request.get(`/api/v1/networks/${federationId}/children`)).json();
+    expect(before).toEqual([]);
+
+    // The federation's side: the request to accept or refuse.
+    await admin.goto(`/reseaux/${federationId}/reseaux`);
+    await admin.getByRole('heading', { name: 'Demandes pour rejoindre la fédération' }).waitFor();
+    await admin.getByRole('link', { name: NETWORK }).waitFor();
+    await expectAccessible(admin, 'federation requests (federation)');
+    await screenshot(admin, 'networks-federation-requests-desktop');
+    await admin.getByRole('button', { name: `Accepter la demande de ${NETWORK}` }).click();
+    await admin.getByText(`${NETWORK} fait désormais partie de la fédération.`).first().waitFor();
+    await admin.getByText('Aucune demande en attente.').waitFor();
+    await admin.getByRole('tabpanel').getByRole('link', { name: NETWORK }).waitFor();
+    await screenshot(admin, 'networks-federation-accepted-desktop');
+
+    const phone = await as('admin@demo.maillage.fr', 'phone');
+    await phone.goto(`/reseaux/${federationId}/reseaux`);
+    await phone.getByRole('heading', { name: 'Demandes pour rejoindre la fédération' }).waitFor();
+    await phone.getByRole('tabpanel').getByRole('link', { name: NETWORK }).waitFor();
+    await expectAccessible(phone, 'federation tab (phone)');
+    await screenshot(phone, 'networks-federation-phone');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   it('is readable on a phone', async () => {
-    const page = await open('phone');
-    await login(page, 'membre@demo.maillage.fr');
+    const page = await as('membre@demo.maillage.fr', 'phone');
     await page.goto(`/reseaux?q=${encodeURIComponent(String(stamp))}`);
     await page.getByRole('link', { name: NETWORK }).waitFor();
     await expectAccessible(page, 'networks directory (phone)');
@@ -214,8 +275,7 @@ describe('networks, in a browser', () => {
     await screenshot(page, 'networks-page-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    const manager = await open('phone');
-    await login(manager, 'animatrice@demo.maillage.fr');
+    const manager = await as('animatrice@demo.maillage.fr', 'phone');
     await openFromDirectory(manager);
     await manager.getByRole('tab', { name: 'Membres' }).click();
     await manager.getByText(MEMBER_COMPANY).first().waitFor();

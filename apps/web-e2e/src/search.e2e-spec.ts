@@ -11,7 +11,10 @@ async function pickOption(page: Page, label: string, typed: string, option: RegE
 
 /** The results page has settled: no request in flight and the list (or map) is shown. */
 async function settled(page: Page) {
-  await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('[aria-busy="true"]')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   await page.waitForLoadState('networkidle');
 }
 
@@ -36,7 +39,10 @@ describe('directory and search, in a browser', () => {
     // Search as you type in the header: a typo still suggests the company, grouped under "Entreprises".
     const box = page.getByRole('combobox', { name: 'Rechercher des entreprises, des experts, des réseaux' });
     await box.fill('usinnage forez');
-    await page.getByRole('group', { name: 'Entreprises' }).getByRole('option', { name: new RegExp(FLAGSHIP) }).waitFor();
+    await page
+      .getByRole('group', { name: 'Entreprises' })
+      .getByRole('option', { name: new RegExp(FLAGSHIP) })
+      .waitFor();
     // The matched words are highlighted with <mark>.
     expect(await page.locator('[role="option"] mark').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'header suggestions');
@@ -90,16 +96,14 @@ describe('directory and search, in a browser', () => {
     await viewAs(page, 'Liste');
     await page.waitForURL((url) => !url.search.includes('view=map'));
 
-    // Open the company: its offers and needs, and the suggested introductions.
+    // Open the company: its offers and needs (suggested partners come from the opportunities' matching engine, tested with them).
     await results.getByRole('link', { name: FLAGSHIP }).click();
     await page.waitForURL(/\/entreprises\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 1, name: FLAGSHIP }).waitFor();
     await page.getByRole('heading', { name: 'Offres et besoins' }).waitFor();
     await page.getByRole('heading', { name: 'Usinage de précision de pièces inox et titane' }).waitFor();
-    await page.getByRole('heading', { name: 'Mises en relation suggérées' }).waitFor();
-    await page.getByRole('heading', { name: 'Entreprises qui proposent ce dont vous avez besoin' }).waitFor();
     await settled(page);
-    await expectAccessible(page, 'company page with offers and matches');
+    await expectAccessible(page, 'company page with offers');
     await screenshot(page, 'company-offers');
     await context.close();
   });
@@ -110,7 +114,10 @@ describe('directory and search, in a browser', () => {
     await login(page, 'membre@demo.maillage.fr');
     const box = page.getByRole('combobox', { name: 'Rechercher des entreprises, des experts, des réseaux' });
     await box.fill('forez usinage');
-    await page.getByRole('option', { name: new RegExp(FLAGSHIP) }).first().waitFor();
+    await page
+      .getByRole('option', { name: new RegExp(FLAGSHIP) })
+      .first()
+      .waitFor();
     await box.press('ArrowDown');
     await box.press('Enter');
     await page.waitForURL(/\/entreprises\/[0-9a-f-]{36}/);

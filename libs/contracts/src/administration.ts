@@ -1,5 +1,6 @@
 // Platform administration: SIRENE imports uploaded from the web app, the search index's health.
-import type { SearchIndexStatus, SearchKind } from './index';
+import type { SearchIndexStatus, SearchKind } from './directory';
+import type { PlatformRole } from './identity';
 
 export type DirectoryImportStatus = 'queued' | 'running' | 'done' | 'failed';
 export const DIRECTORY_IMPORT_STATUSES: readonly DirectoryImportStatus[] = ['queued', 'running', 'done', 'failed'];
@@ -82,4 +83,30 @@ export interface AdminSearchStatus extends SearchIndexStatus {
   documents: Partial<Record<SearchKind, number>>;
   lastErrors: SearchOutboxError[];
   reindex: ReindexRun | null;
+}
+
+// Platform admins: the outbox of e-mails and the accounts.
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  template: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  createdAt: string;
+  sentAt: string | null;
+}
+export interface AdminUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  platformRole: PlatformRole;
+  emailVerified: boolean;
+  createdAt: string;
+  suspended?: boolean;
+}
+export interface UpdateUserRoleRequest {
+  platformRole: PlatformRole;
 }

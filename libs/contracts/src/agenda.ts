@@ -1,4 +1,4 @@
-// Agenda (issue 6, apps/api/src/modules/agenda): events of one network or shared by several, registrations with a
+// Agenda (apps/api/src/modules/agenda): events of one network or shared by several, registrations with a
 // waitlist, check-in, attendee export, ICS feeds. Shared by the API and the web app.
 //
 // Endpoints (all under /api/v1; JSON unless noted). Times are ISO 8601: with an offset (or Z), or without one, then
@@ -25,13 +25,17 @@
 //   DELETE /agenda/events/:id/registrations/me          → AgendaMyRegistration (the first of the waitlist is promoted)
 //   GET    /agenda/events/:id/registrations             → AgendaAttendee[] (managers)
 //   PUT    /agenda/events/:id/registrations/:registrationId/check-in  AgendaCheckInInput → AgendaAttendee (managers)
+//   POST   /agenda/events/:id/check-in                  AgendaCodeCheckInInput → AgendaCodeCheckIn (managers: the code of a
+//            registration's QR code; 400 malformed, 404 AGENDA_CHECK_IN_CODE_UNKNOWN when no registration of this event has it)
+//   GET    /agenda/check-in-codes/:eventId/:code.png    → image/png: the QR code of a registration (no session: it draws
+//            the address it is given, and reveals nothing the holder of the code does not have)
 //   GET    /agenda/events/:id/attendees.csv             → text/csv (managers; spreadsheet-safe)
 //   GET    /agenda/feed                                 → AgendaFeedStatus
 //   POST   /agenda/feed                                 → AgendaFeedStatus with `url` (a new private address; the old one stops)
 //   DELETE /agenda/feed                                 → 204 (revoke)
 //   GET    /agenda/feed/:token.ics                      → text/calendar: the personal feed (no session needed)
 
-import type { NetworkType, NetworkVisibility } from './index';
+import type { NetworkType, NetworkVisibility } from './networks';
 
 export const AGENDA_TIME_ZONE = 'Europe/Paris';
 export const AGENDA_TITLE_MAX = 200;
@@ -67,7 +71,11 @@ export interface AgendaQuestion {
   /** Choice questions only. */
   choices: string[];
 }
-export type AgendaQuestionInput = Omit<AgendaQuestion, 'id' | 'choices' | 'required'> & { id?: string; required?: boolean; choices?: string[] };
+export type AgendaQuestionInput = Omit<AgendaQuestion, 'id' | 'choices' | 'required'> & {
+  id?: string;
+  required?: boolean;
+  choices?: string[];
+};
 
 export interface AgendaEventInput {
   title: string;
@@ -137,6 +145,8 @@ export interface AgendaEvent extends AgendaEventSummary {
   /** 1-based position on the waitlist of the caller, if waitlisted. */
   myWaitlistPosition: number | null;
   myRegistrationId: string | null;
+  /** The caller's check-in code and QR code, while registered. */
+  myCheckIn: AgendaMyCheckIn | null;
   createdBy: { id: string; name: string } | null;
   canManage: boolean;
   /** Registration is open to the caller now (published, before the start and the deadline, signed in). */
@@ -154,7 +164,51 @@ export interface AgendaMyRegistration {
   id: string;
   status: AgendaRegistrationStatus;
   waitlistPosition: number | null;
+  /** The check-in code and its QR code image, while registered (not on the waitlist). */
+  checkIn: AgendaMyCheckIn | null;
 }
+
+export interface AgendaMyCheckIn {
+  /** 16 hex characters; shown grouped by four (formatCheckInCode). */
+  code: string;
+  /** Address of the QR code image (PNG), relative to the site. */
+  qrUrl: string;
+}
+
+export interface AgendaCodeCheckInInput {
+  /** The code as typed (any case, spaces and dashes ignored) or the address read from the QR code. */
+  code: string;
+}
+
+export interface AgendaCodeCheckIn {
+  attendee: AgendaAttendee;
+  /** The person had already been checked in (the first time is kept). */
+  alreadyCheckedIn: boolean;
+}
+
+export const CHECK_IN_CODE_LENGTH = 16;
+
+/**
+ * The code in what an organiser typed or scanned: the `code` parameter of a QR code's address, or the text itself,
+ * upper-cased without separators (a typed letter O is a zero: hex has no O). Null when it is not a code.
+ */
+export function parseCheckInCode(input: string): string | null {
+  let text = input.trim();
+  const inAddress = /[?&]code=([^&#\s]+)/.exec(text);
+  if (inAddress) text = decodeURIComponent(inAddress[1]);
+  const code = text
+    .toUpperCase()
+    .replace(/[\s.\-_]/g, '')
+    .replace(/O/g, '0');
+  return new RegExp(`^[0-9A-F]{${CHECK_IN_CODE_LENGTH}}$`).test(code) ? code : null;
+}
+
+/** « 3F9A-0B12-C4D5-E6F7 »: easier to read aloud and to type. */
+export const formatCheckInCode = (code: string) => code.match(/.{1,4}/g)?.join('-') ?? code;
+
+/** Where a registration's QR code leads: the event's page, which checks the code in for its organisers. */
+export const checkInAddress = (publicUrl: string, eventId: string, code: string) =>
+  new URL(`/evenements/${eventId}?code=${code}#presence`, publicUrl).toString();
 
 export interface AgendaAttendee {
   id: string;

@@ -26,8 +26,8 @@
 //   PUT    /forum/topics/:topicId/follow                       FollowForumTopicRequest → ForumTopic
 //   PUT    /forum/topics/:topicId/read                         MarkForumTopicReadRequest → 204      (the read marker only moves forward)
 //   GET    /forum/topics/:topicId/shares                       → ForumShareTarget[]                 (animators; never for secret networks)
-//   PUT    /forum/topics/:topicId/shares/:networkId            → ForumShareTarget[]                 (share with a sibling network)
-//   DELETE /forum/topics/:topicId/shares/:networkId            → ForumShareTarget[]
+//   PUT    /forum/topics/:topicId/shares/:networkId            → ForumShareTarget[]                 (into a sibling network the caller also manages)
+//   DELETE /forum/topics/:topicId/shares/:networkId            → ForumShareTarget[]                 (the topic's managers, or that network's moderators)
 //   POST   /forum/topics/:topicId/posts                        CreateForumPostRequest → ForumPost   (403 FORUM_TOPIC_LOCKED when locked)
 //
 // Posts
@@ -51,7 +51,7 @@
 //
 // Images in posts: `![alt](/api/v1/forum/attachments/<attachmentId>)` (only relative /api/ image sources are kept).
 
-import type { Page } from './index';
+import type { Page } from './common';
 
 export const FORUM_PAGE_SIZE_DEFAULT = 20;
 export const FORUM_PAGE_SIZE_MAX = 50;
@@ -87,9 +87,12 @@ export function forumMentionMarkdown(personId: string, label: string): string {
 }
 
 export interface ForumAuthor {
+  /** Empty (like the names) for a person this reader may not see (anonymous readers: people who are not listed experts). */
   personId: string;
   firstName: string;
   lastName: string;
+  /** Listed in the expert directory (public to everyone). */
+  isExpert: boolean;
   photoUrl: string | null;
   /** The author's company that is a member of the network (else their first company), or null. */
   company: { id: string; name: string } | null;
@@ -144,7 +147,7 @@ export interface ForumTopicListItem extends ForumTopicSummary {
   solved: boolean;
   /** Posts after the caller's read marker (0 for anonymous callers). */
   unreadCount: number;
-  lastPostAuthor: { personId: string; firstName: string; lastName: string } | null;
+  lastPostAuthor: { personId: string; firstName: string; lastName: string; isExpert: boolean } | null;
 }
 
 export interface ForumTopicPermissions {
@@ -154,6 +157,8 @@ export interface ForumTopicPermissions {
   canModerate: boolean;
   canSolve: boolean;
   canShare: boolean;
+  /** The networks this topic was shared into whose moderators include the caller: they may take it out of them. */
+  canRemoveFrom: string[];
   canFollow: boolean;
 }
 
@@ -176,6 +181,9 @@ export interface ForumReactionSummary {
 export interface ForumQuote {
   postId: string;
   sequence: number;
+  /** The quoted post's author (null when gone, or not shown to this reader). */
+  authorId: string | null;
+  authorIsExpert: boolean;
   authorName: string;
   /** Plain text excerpt (≤ 300 characters); null when the quoted post is hidden or deleted. */
   excerpt: string | null;

@@ -1,4 +1,4 @@
-// Messaging (issue 5): direct and group conversations, messages with per-conversation sequence numbers.
+// Messaging: direct and group conversations, messages with per-conversation sequence numbers.
 //
 // REST, under /api/v1 (signed-in only; a conversation the caller is not a current participant of is a 404,
 // exactly like an absent one):
@@ -155,9 +155,7 @@ export interface MessagePage {
   lastSeq: number;
 }
 
-export type CreateConversationRequest =
-  | { kind: 'direct'; personId: string }
-  | { kind: 'group'; title: string; personIds: string[] };
+export type CreateConversationRequest = { kind: 'direct'; personId: string } | { kind: 'group'; title: string; personIds: string[] };
 export interface UpdateConversationRequest {
   title: string;
 }

@@ -1,8 +1,8 @@
 // Moderation: reports, the per-network queue, warnings and the audit log (shared by the API and the web app).
 
 /** What can be reported; extended when messages, events… become reportable. */
-export type ReportTargetKind = 'forum_post';
-export const REPORT_TARGET_KINDS: readonly ReportTargetKind[] = ['forum_post'];
+export type ReportTargetKind = 'forum_post' | 'opportunity';
+export const REPORT_TARGET_KINDS: readonly ReportTargetKind[] = ['forum_post', 'opportunity'];
 
 export type ReportReason = 'spam' | 'abuse' | 'off_topic' | 'illegal' | 'personal_data' | 'other';
 export const REPORT_REASONS: readonly ReportReason[] = ['spam', 'abuse', 'off_topic', 'illegal', 'personal_data', 'other'];
@@ -10,8 +10,31 @@ export const REPORT_REASONS: readonly ReportReason[] = ['spam', 'abuse', 'off_to
 export type ReportStatus = 'open' | 'resolved' | 'dismissed';
 export const REPORT_STATUSES: readonly ReportStatus[] = ['open', 'resolved', 'dismissed'];
 
-/** Every action written to the audit log (features may add their own, e.g. 'lock_topic'). */
-export type ModerationActionKind = 'hide' | 'restore' | 'dismiss' | 'warn' | 'ban' | 'unban' | (string & {});
+/** Every action written to the audit log: a closed list, so that each one has a label in every language. */
+export const MODERATION_ACTION_KINDS = [
+  'hide',
+  'restore',
+  'dismiss',
+  'warn',
+  'ban',
+  'unban',
+  'delete',
+  'delete_topic',
+  'pin',
+  'unpin',
+  'lock',
+  'unlock',
+  'solve',
+  'unsolve',
+  'move',
+  'share',
+  'unshare',
+] as const;
+export type ModerationActionKind = (typeof MODERATION_ACTION_KINDS)[number];
+
+/** What an audit-log entry is about. */
+export const MODERATION_TARGET_KINDS = ['forum_post', 'forum_topic', 'opportunity', 'company', 'person'] as const;
+export type ModerationTargetKind = (typeof MODERATION_TARGET_KINDS)[number];
 
 export const REPORT_COMMENT_MAX_LENGTH = 2000;
 export const MODERATION_REASON_MAX_LENGTH = 2000;
@@ -85,7 +108,7 @@ export interface ModerationLogEntry {
   actorPersonId: string | null;
   actorName: string | null;
   action: ModerationActionKind;
-  targetKind: string;
+  targetKind: ModerationTargetKind;
   targetId: string;
   reason: string | null;
   details: Record<string, unknown> | null;

@@ -1,4 +1,4 @@
-// Notifications (issue 5, modules/notifications): the in-app notification centre, per-type preferences,
+// Notifications (modules/notifications): the in-app notification centre, per-type preferences,
 // one-click unsubscribe. Shared by the API and the web app.
 
 /** Every kind of notification. Later issues append theirs here (and a default in the API's registry). */
@@ -7,20 +7,53 @@ export type NotificationType =
   | 'forum.reply'
   | 'network.membership_request'
   | 'network.membership_decision'
+  | 'network.federation_request'
+  | 'network.invitation'
   | 'messaging.message'
   | 'agenda.promoted'
   | 'agenda.reminder'
-  | 'agenda.event_cancelled';
+  | 'agenda.event_cancelled'
+  | 'company.claim_request'
+  | 'company.claim_decision'
+  | 'moderation.report'
+  | 'opportunity.match'
+  | 'opportunity.response'
+  | 'opportunity.deadline'
+  | 'survey.invitation'
+  | 'survey.reminder'
+  | 'network.announcement'
+  | 'network.new_topic'
+  | 'network.new_event'
+  | 'network.new_document';
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'forum.mention',
   'forum.reply',
   'network.membership_request',
   'network.membership_decision',
+  'network.federation_request',
+  'network.invitation',
   'messaging.message',
   'agenda.promoted',
   'agenda.reminder',
   'agenda.event_cancelled',
+  'company.claim_request',
+  'company.claim_decision',
+  'moderation.report',
+  'opportunity.match',
+  'opportunity.response',
+  'opportunity.deadline',
+  'survey.invitation',
+  'survey.reminder',
+  'network.announcement',
+  'network.new_topic',
+  'network.new_event',
+  'network.new_document',
 ];
+
+/** The news of a network's life: each member's level for that network decides whether they hear of it at all. */
+export const NETWORK_NEWS_TYPES = ['network.announcement', 'network.new_topic', 'network.new_event', 'network.new_document'] as const;
+/** The news a member hears at the `highlights` level. */
+export const NETWORK_HIGHLIGHT_TYPES: readonly NotificationType[] = ['network.announcement', 'network.new_event'];
 
 /**
  * How a person wants one type of notification: in the notification centre only, also by e-mail at

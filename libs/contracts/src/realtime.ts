@@ -3,7 +3,15 @@
 
 import type { ForumPostEvent } from './forums';
 import type { NotificationCountEvent, NotificationNewEvent } from './notifications';
-import type { ConversationChangedEvent, Message, MessageReadEvent, PresenceEvent, PresenceRequest, TypingEvent, TypingRequest } from './messaging';
+import type {
+  ConversationChangedEvent,
+  Message,
+  MessageReadEvent,
+  PresenceEvent,
+  PresenceRequest,
+  TypingEvent,
+  TypingRequest,
+} from './messaging';
 
 export const REALTIME_NAMESPACE = '/realtime';
 export const REALTIME_PATH = '/socket.io';

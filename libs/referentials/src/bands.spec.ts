@@ -2,9 +2,24 @@ import { findHeadcountBand, findLegalForm, HEADCOUNT_BANDS, LEGAL_FORMS } from '
 
 describe('headcount bands', () => {
   it('has the 16 INSEE codes, in order and without gaps', () => {
-    expect(HEADCOUNT_BANDS.map((b) => b.code)).toEqual(
-      ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'],
-    );
+    expect(HEADCOUNT_BANDS.map((b) => b.code)).toEqual([
+      'NN',
+      '00',
+      '01',
+      '02',
+      '03',
+      '11',
+      '12',
+      '21',
+      '22',
+      '31',
+      '32',
+      '41',
+      '42',
+      '51',
+      '52',
+      '53',
+    ]);
     const ranged = HEADCOUNT_BANDS.slice(2);
     ranged.forEach((b, i) => {
       if (i > 0) expect(b.min).toBe((ranged[i - 1]!.max ?? NaN) + 1);

@@ -58,9 +58,7 @@ function nafIndex(): NafIndex {
     const rows = require('@socialgouv/codes-naf/index.json') as { id: string; label: string }[];
     // A few labels of the source have double spaces.
     const labels = new Map(rows.map((r) => [r.id, r.label.replace(/\s+/g, ' ').trim()]));
-    const subclasses = [...labels]
-      .filter(([code]) => /^\d{2}\.\d{2}[A-Z]$/.test(code))
-      .map(([code, label]) => ({ code, label }));
+    const subclasses = [...labels].filter(([code]) => /^\d{2}\.\d{2}[A-Z]$/.test(code)).map(([code, label]) => ({ code, label }));
     const searchable = subclasses.map((ref) => ({ ref, code: foldText(ref.code).replace(/ /g, ''), label: foldText(ref.label) }));
     index = { labels, subclasses, searchable };
   }

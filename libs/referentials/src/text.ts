@@ -19,12 +19,7 @@ export function wordsPrefixMatch(foldedText: string, queryWords: readonly string
 }
 
 /** Orders matches by rank (lower first), then by the given tie-breaker, and keeps `limit`. */
-export function topRanked<T>(
-  items: Iterable<T>,
-  rank: (item: T) => number | null,
-  tieBreak: (a: T, b: T) => number,
-  limit: number,
-): T[] {
+export function topRanked<T>(items: Iterable<T>, rank: (item: T) => number | null, tieBreak: (a: T, b: T) => number, limit: number): T[] {
   const matches: { item: T; rank: number }[] = [];
   for (const item of items) {
     const r = rank(item);

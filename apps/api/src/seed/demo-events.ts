@@ -102,7 +102,11 @@ export async function seedDemoEvents(tx: EntityManager, rnd: Random, animatorId:
         createdById: animatorId,
       });
       const shared = (spec.sharedWith ?? []).flatMap((slug) => bySlug.get(slug) ?? []);
-      if (shared.length) await tx.insert(AgendaEventShare, shared.map((nid) => ({ eventId: id, networkId: nid })));
+      if (shared.length)
+        await tx.insert(
+          AgendaEventShare,
+          shared.map((nid) => ({ eventId: id, networkId: nid })),
+        );
     }
   }
 }

@@ -4,6 +4,7 @@ import { ForumCategory } from '../modules/forums/entities/forum-category.entity'
 import { ForumPost } from '../modules/forums/entities/forum-post.entity';
 import { ForumTopic } from '../modules/forums/entities/forum-topic.entity';
 import { Membership } from '../modules/networks/entities/membership.entity';
+import { DEFAULT_FORUM_CATEGORY } from '../modules/forums/forums.service';
 import { NetworkParent } from '../modules/networks/entities/network-parent.entity';
 import { Network } from '../modules/networks/entities/network.entity';
 import type { Random } from './random';
@@ -14,15 +15,19 @@ export interface DemoPeople {
   region: string;
   animator: string;
   member: string;
-  /** « Usinage de précision du Forez », owned by the demo member. */
+  /** « Usinage de précision du Forez », owned by the demo member (a plain member of its networks). */
   flagship: string;
+  /** « Forges et Ateliers de la Loire », owned by the demo club animator: it animates the private club. */
+  clubAnimator: string;
 }
 
 type NetworkSpec = Pick<Network, 'name' | 'slug' | 'type' | 'visibility' | 'joinPolicy' | 'maturity' | 'description'> &
   Partial<Pick<Network, 'charter' | 'communeCodes' | 'departementCodes' | 'regionCodes' | 'nafCodes' | 'themes'>> & {
     /** Member companies taken from the seeded ones in these départements. */
     members: { departement: string; count: number };
-    flagship?: 'member' | 'animator';
+    flagship?: 'member' | 'moderator' | 'animator';
+    /** The demo club animator's company animates this network. */
+    clubAnimator?: boolean;
     forum?: { category: string; topics: { title: string; posts: string[] }[] }[];
   };
 
@@ -47,7 +52,8 @@ const NETWORKS: NetworkSpec[] = [
     communeCodes: ['42218'],
     themes: ['industrie', 'achats', 'recrutement'],
     members: { departement: '42', count: 18 },
-    flagship: 'animator',
+    flagship: 'member',
+    clubAnimator: true,
     forum: [
       {
         category: 'Achats et sous-traitance',
@@ -62,13 +68,21 @@ const NETWORKS: NetworkSpec[] = [
           },
           {
             title: 'Sous-traitant en découpe laser dans la Loire ?',
-            posts: ['Nous cherchons un partenaire pour de la **découpe laser de tôles inox** (séries de 50 à 500 pièces). Des recommandations ?', 'Essayez Découpe Laser du Gier, très réactifs sur les petites séries.'],
+            posts: [
+              'Nous cherchons un partenaire pour de la **découpe laser de tôles inox** (séries de 50 à 500 pièces). Des recommandations ?',
+              'Essayez Découpe Laser du Gier, très réactifs sur les petites séries.',
+            ],
           },
         ],
       },
       {
         category: 'Recrutement',
-        topics: [{ title: 'Alternants en usinage : on mutualise les visites d’écoles ?', posts: ['Le lycée professionnel de Firminy ouvre ses portes le 12 mars. On y va ensemble ?'] }],
+        topics: [
+          {
+            title: 'Alternants en usinage : on mutualise les visites d’écoles ?',
+            posts: ['Le lycée professionnel de Firminy ouvre ses portes le 12 mars. On y va ensemble ?'],
+          },
+        ],
       },
     ],
   },
@@ -79,7 +93,8 @@ const NETWORKS: NetworkSpec[] = [
     visibility: 'public',
     joinPolicy: 'open',
     maturity: 'autonomy',
-    description: 'Navettes, sécurité, restauration, déchets : les entreprises de la zone d’activités de Molina à Saint-Étienne s’organisent ensemble.',
+    description:
+      'Navettes, sécurité, restauration, déchets : les entreprises de la zone d’activités de Molina à Saint-Étienne s’organisent ensemble.',
     communeCodes: ['42218'],
     departementCodes: ['42'],
     themes: ['mobilité', 'sécurité', 'déchets'],
@@ -88,7 +103,12 @@ const NETWORKS: NetworkSpec[] = [
     forum: [
       {
         category: 'Vie de la zone',
-        topics: [{ title: 'Ramassage des cartons : nouveau calendrier', posts: ['Le ramassage mutualisé des cartons passe au **mardi** à partir du mois prochain.', 'Merci pour l’info !'] }],
+        topics: [
+          {
+            title: 'Ramassage des cartons : nouveau calendrier',
+            posts: ['Le ramassage mutualisé des cartons passe au **mardi** à partir du mois prochain.', 'Merci pour l’info !'],
+          },
+        ],
       },
     ],
   },
@@ -99,7 +119,8 @@ const NETWORKS: NetworkSpec[] = [
     visibility: 'public',
     joinPolicy: 'approval',
     maturity: 'creation',
-    description: 'Une grappe d’entreprises de mécanique et de décolletage qui répondent ensemble aux appels d’offres des donneurs d’ordres.',
+    description:
+      'Une grappe d’entreprises de mécanique et de décolletage qui répondent ensemble aux appels d’offres des donneurs d’ordres.',
     departementCodes: ['42'],
     nafCodes: ['25.62B'],
     themes: ['mécanique', 'décolletage', 'export'],
@@ -153,10 +174,10 @@ export async function seedDemoNetworks(tx: EntityManager, rnd: Random, people: D
   const start = Date.parse('2026-10-01T08:00:00Z');
   for (const [n, spec] of NETWORKS.entries()) {
     const id = await insertNetwork(tx, rnd, spec, people);
-    if (spec.departementCodes?.includes('42')) await tx.insert(NetworkParent, { networkId: id, parentId: federation });
+    if (spec.departementCodes?.includes('42')) await tx.insert(NetworkParent, { networkId: id, parentId: federation, status: 'accepted' });
     const companies: { id: string }[] = await tx.query(
-      'SELECT id FROM companies WHERE departement_code = $1 AND id <> $2 ORDER BY siret OFFSET $3 LIMIT $4',
-      [spec.members.departement, people.flagship, n * 7, spec.members.count],
+      'SELECT id FROM companies WHERE departement_code = $1 AND id <> ALL($2::uuid[]) ORDER BY siret OFFSET $3 LIMIT $4',
+      [spec.members.departement, [people.flagship, people.clubAnimator], n * 7, spec.members.count],
     );
     const rows: Pick<Membership, 'networkId' | 'companyId' | 'status' | 'role'>[] = companies.map((c, i) => ({
       networkId: id,
@@ -164,7 +185,8 @@ export async function seedDemoNetworks(tx: EntityManager, rnd: Random, people: D
       status: 'active',
       role: i === 0 ? 'moderator' : 'member',
     }));
-    if (spec.flagship) rows.push({ networkId: id, companyId: people.flagship, status: 'active', role: spec.flagship === 'animator' ? 'animator' : 'member' });
+    if (spec.flagship) rows.push({ networkId: id, companyId: people.flagship, status: 'active', role: spec.flagship });
+    if (spec.clubAnimator) rows.push({ networkId: id, companyId: people.clubAnimator, status: 'active', role: 'animator' });
     if (rows.length) await tx.insert(Membership, rows);
 
     // Authors: the demo member and people of member companies.
@@ -195,7 +217,15 @@ export async function seedDemoNetworks(tx: EntityManager, rnd: Random, people: D
         });
         await tx.insert(
           ForumPost,
-          topic.posts.map((body, k) => ({ id: rnd.uuid(), topicId, sequence: k + 1, authorId: authorOf(k), body, html: renderMarkdown(body), createdAt: times[k] })),
+          topic.posts.map((body, k) => ({
+            id: rnd.uuid(),
+            topicId,
+            sequence: k + 1,
+            authorId: authorOf(k),
+            body,
+            html: renderMarkdown(body),
+            createdAt: times[k],
+          })),
         );
         when += day;
       }
@@ -224,5 +254,7 @@ async function insertNetwork(tx: EntityManager, rnd: Random, spec: NetworkSpec, 
     hostOrganizationId: people.lyon,
     referentOrganizationId: people.region,
   });
+  // Like a network created in the app, a forum without demo topics starts with the default category.
+  if (!spec.forum?.length) await tx.insert(ForumCategory, { id: rnd.uuid(), networkId: id, ...DEFAULT_FORUM_CATEGORY, position: 0 });
   return id;
 }

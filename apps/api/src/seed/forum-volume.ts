@@ -102,5 +102,6 @@ export async function seedForumVolume(db: DataSource, options: ForumVolumeOption
      FROM company_members cm JOIN people p ON p.id = cm.person_id WHERE p.email = 'membre@demo.maillage.fr'
      ON CONFLICT DO NOTHING`,
   );
-  for (const table of ['networks', 'network_memberships', 'forum_topics', 'forum_posts', 'forum_reactions']) await db.query(`ANALYZE ${table}`);
+  for (const table of ['networks', 'network_memberships', 'forum_topics', 'forum_posts', 'forum_reactions'])
+    await db.query(`ANALYZE ${table}`);
 }

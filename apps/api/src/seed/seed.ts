@@ -3,11 +3,25 @@ import { Logger } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { findCommune, findNaf, sirenFromSiret } from '@maillage/referentials';
-import { ACTIVITIES, EXPERTISE_DOMAINS, FIRST_NAMES, HEADCOUNT_MIX, JOB_TITLES, LAST_NAMES, LEGAL_FORM_MIX, NAME_PREFIXES, NAME_SUFFIXES, STREETS } from './catalog';
+import {
+  ACTIVITIES,
+  EXPERTISE_DOMAINS,
+  FIRST_NAMES,
+  HEADCOUNT_MIX,
+  JOB_TITLES,
+  LAST_NAMES,
+  LEGAL_FORM_MIX,
+  NAME_PREFIXES,
+  NAME_SUFFIXES,
+  STREETS,
+} from './catalog';
 import { SearchIndexer } from '../core/search/search-indexer.service';
 import { DEMO_TOWNS } from './demo-geo';
 import { seedDemoNetworks, type DemoPeople } from './demo-networks';
 import { seedDemoEvents } from './demo-events';
+import { seedDemoSteering } from './demo-steering';
+import { seedDemoOpportunities } from './demo-opportunities';
+import { SteeringRefreshService } from '../modules/steering/steering-refresh.service';
 import { Random, syntheticSiret } from './random';
 
 export const DEMO_PASSWORD = 'maillage-demo-2026';
@@ -15,6 +29,7 @@ export const DEMO_ACCOUNTS = {
   admin: 'admin@demo.maillage.fr',
   animator: 'animatrice@demo.maillage.fr',
   member: 'membre@demo.maillage.fr',
+  clubAnimator: 'animateur@demo.maillage.fr',
 } as const;
 
 export interface SeedOptions {
@@ -65,9 +80,19 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
   let demo: DemoPeople | null = null;
   await dataSource.transaction(async (tx) => {
     if (options.withFoundation) {
-      await insertRows(tx, 'commune_geo', DEMO_TOWNS.map(([code, lat, lng]) => ({ code, lat, lng })), 'ON CONFLICT (code) DO NOTHING');
+      await insertRows(
+        tx,
+        'commune_geo',
+        DEMO_TOWNS.map(([code, lat, lng]) => ({ code, lat, lng })),
+        'ON CONFLICT (code) DO NOTHING',
+      );
       const orgIds = new Map<string, string>();
       for (const o of ORGANIZATIONS) orgIds.set(o.key, rnd.uuid());
+      const orgId = (key: string): string => {
+        const id = orgIds.get(key);
+        if (!id) throw new Error(`unknown demo organisation ${key}`);
+        return id;
+      };
       await insertRows(
         tx,
         'organizations',
@@ -77,45 +102,121 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
           kind: o.kind,
           parent_id: o.key === 'region' ? null : orgIds.get('region'),
           commune_code: o.commune,
-          description: o.kind === 'cci_regional' ? 'Chambre régionale : anime le réseau des CCI territoriales et leurs réseaux d’entreprises.' : 'CCI territoriale : anime les clubs, associations de zones, grappes et réseaux de son territoire.',
+          description:
+            o.kind === 'cci_regional'
+              ? 'Chambre régionale : anime le réseau des CCI territoriales et leurs réseaux d’entreprises.'
+              : 'CCI territoriale : anime les clubs, associations de zones, grappes et réseaux de son territoire.',
         })),
       );
       const accounts = [
-        { email: DEMO_ACCOUNTS.admin, first: 'Alice', last: 'Administratrice', role: 'admin', job: 'Administratrice de la plateforme' },
-        { email: DEMO_ACCOUNTS.animator, first: 'Claire', last: 'Dubois', role: 'user', job: 'Animatrice de réseaux d’entreprises' },
-        { email: DEMO_ACCOUNTS.member, first: 'Thomas', last: 'Bernard', role: 'user', job: 'Dirigeant' },
+        {
+          email: DEMO_ACCOUNTS.admin,
+          first: 'Alice',
+          last: 'Administratrice',
+          role: 'admin',
+          job: 'Administratrice de la plateforme',
+          form: 'feminine',
+        },
+        {
+          email: DEMO_ACCOUNTS.animator,
+          first: 'Claire',
+          last: 'Dubois',
+          role: 'user',
+          job: 'Animatrice de réseaux d’entreprises',
+          form: 'feminine',
+        },
+        { email: DEMO_ACCOUNTS.member, first: 'Thomas', last: 'Bernard', role: 'user', job: 'Dirigeant', form: 'masculine' },
+        {
+          email: DEMO_ACCOUNTS.clubAnimator,
+          first: 'Julien',
+          last: 'Faure',
+          role: 'user',
+          job: 'Dirigeant, animateur du Club des industriels du Forez',
+          form: 'masculine',
+        },
       ].map((a) => ({ ...a, id: rnd.uuid() }));
       await insertRows(
         tx,
         'people',
-        accounts.map((a) => ({ id: a.id, email: a.email, password_hash: passwordHash, email_verified_at: verified, platform_role: a.role, first_name: a.first, last_name: a.last, job_title: a.job })),
+        accounts.map((a) => ({
+          id: a.id,
+          email: a.email,
+          password_hash: passwordHash,
+          email_verified_at: verified,
+          platform_role: a.role,
+          first_name: a.first,
+          last_name: a.last,
+          job_title: a.job,
+          title_form: a.form,
+        })),
       );
-      const staff = [{ organization_id: orgIds.get('lyon'), person_id: accounts[1].id, role: 'animator' }];
+      // Claire administers her CCI's staff too: she sets its logo and colour from the steering pages.
+      const staff = [{ organization_id: orgIds.get('lyon'), person_id: accounts[1].id, role: 'admin' }];
       const animators = ORGANIZATIONS.flatMap((o) =>
-        [0, 1].map(() => ({ id: rnd.uuid(), org: orgIds.get(o.key)!, first: rnd.pick(FIRST_NAMES), last: rnd.pick(LAST_NAMES) })),
+        [0, 1].map(() => ({ id: rnd.uuid(), org: orgId(o.key), first: rnd.pick(FIRST_NAMES), last: rnd.pick(LAST_NAMES) })),
       );
       await insertRows(
         tx,
         'people',
-        animators.map((a, i) => ({ id: a.id, email: `animateur.${i + 1}@cci.example`, email_verified_at: verified, first_name: a.first, last_name: a.last, job_title: 'Animateur de réseaux' })),
+        animators.map((a, i) => ({
+          id: a.id,
+          email: `animateur.${i + 1}@cci.example`,
+          email_verified_at: verified,
+          first_name: a.first,
+          last_name: a.last,
+          job_title: 'Animateur de réseaux',
+        })),
       );
       staff.push(...animators.map((a, i) => ({ organization_id: a.org, person_id: a.id, role: i % 2 ? 'animator' : 'admin' })));
       await insertRows(tx, 'organization_staff', staff);
       // The demo member owns a known company, so that the README can point at it.
-      const flagship = companyRow(rnd, -1, offset, { activity: ACTIVITIES[0], town: DEMO_TOWNS[0], name: 'Usinage de précision du Forez' }).row;
+      const flagship = companyRow(rnd, -1, offset, {
+        activity: ACTIVITIES[0],
+        town: DEMO_TOWNS[0],
+        name: 'Usinage de précision du Forez',
+      }).row;
       await insertRows(tx, 'companies', [flagship]);
       await insertRows(tx, 'company_members', [{ company_id: flagship.id, person_id: accounts[2].id, role: 'owner' }]);
-      demo = { lyon: orgIds.get('lyon')!, region: orgIds.get('region')!, animator: accounts[1].id, member: accounts[2].id, flagship: flagship.id as string };
+      // The company animating the private club, owned by its own demo account (its own random sequence: the
+      // generated companies below stay the same).
+      const clubRnd = new Random(20261130 + offset);
+      const clubAnimator: Row = {
+        ...companyRow(clubRnd, 0, offset, { activity: ACTIVITIES[0], town: DEMO_TOWNS[0], name: 'Forges et Ateliers de la Loire' }).row,
+        siret: '42133700700007',
+        siren: '421337007',
+      };
+      await insertRows(tx, 'companies', [clubAnimator]);
+      await insertRows(tx, 'company_members', [{ company_id: clubAnimator.id, person_id: accounts[3].id, role: 'owner' }]);
+      demo = {
+        lyon: orgId('lyon'),
+        region: orgId('region'),
+        animator: accounts[1].id,
+        member: accounts[2].id,
+        flagship: flagship.id as string,
+        clubAnimator: clubAnimator.id as string,
+      };
       await insertOffers(tx, [
         {
-          id: offersRnd.uuid(), company_id: flagship.id, kind: 'offer', label: 'Usinage de précision de pièces inox et titane',
+          id: offersRnd.uuid(),
+          company_id: flagship.id,
+          kind: 'offer',
+          label: 'Usinage de précision de pièces inox et titane',
           description: 'Tournage et fraisage CNC 5 axes, petites et moyennes séries, contrôle tridimensionnel.',
-          naf_codes: ['25.62B'], skills: ['usinage', 'inox', 'titane', 'fraisage CNC'], departement_codes: ['42'], region_codes: [],
+          naf_codes: ['25.62B'],
+          skills: ['usinage', 'inox', 'titane', 'fraisage CNC'],
+          departement_codes: ['42'],
+          region_codes: [],
         },
         {
-          id: offersRnd.uuid(), company_id: flagship.id, kind: 'need', label: 'Sous-traitance de découpe laser et pliage de tôles',
+          id: offersRnd.uuid(),
+          company_id: flagship.id,
+          kind: 'need',
+          label: 'Sous-traitance de découpe laser et pliage de tôles',
           description: 'Tôles fines inox pour des carters de machines, séries de 50 à 500 pièces.',
-          naf_codes: ['25.50B'], skills: ['découpe laser', 'pliage'], departement_codes: [], region_codes: ['84'],
+          naf_codes: ['25.50B'],
+          skills: ['découpe laser', 'pliage'],
+          departement_codes: [],
+          region_codes: ['84'],
         },
       ]);
     }
@@ -146,6 +247,10 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions, log
     if (demo) await seedDemoNetworks(tx, new Random(20261128), demo);
     // Upcoming events of those networks (agenda).
     if (demo) await seedDemoEvents(tx, new Random(20261129), demo.animator);
+    // Two years of activity, action plans, maturity and network sheets for the steering cockpit.
+    if (demo) await seedDemoSteering(tx, new Random(20261130), demo);
+    // Open opportunities of every type, one for the private club only (partner search).
+    if (demo) await seedDemoOpportunities(tx, new Random(20261131), demo);
   });
 }
 
@@ -156,14 +261,25 @@ function companyRow(
   fixed?: { activity: (typeof ACTIVITIES)[number]; town: (typeof DEMO_TOWNS)[number]; name: string },
 ): { row: Row; skills: string[]; activity: (typeof ACTIVITIES)[number] } {
   const activity = fixed?.activity ?? rnd.pick(ACTIVITIES);
-  const town = fixed?.town ?? rnd.weighted(DEMO_TOWNS, DEMO_TOWNS.map((t) => t[3]));
-  const commune = findCommune(town[0])!;
+  const town =
+    fixed?.town ??
+    rnd.weighted(
+      DEMO_TOWNS,
+      DEMO_TOWNS.map((t) => t[3]),
+    );
+  const commune = findCommune(town[0]);
+  if (!commune) throw new Error(`unknown demo town ${town[0]}`);
   const siret = syntheticSiret(offset + i + 1);
   const surname = rnd.pick(LAST_NAMES);
   const word = rnd.pick(activity.names);
   const name =
     fixed?.name ??
-    rnd.pick([`${rnd.pick(NAME_PREFIXES)} ${surname}`, `${word} ${rnd.pick(NAME_SUFFIXES)}`, `${surname} ${word}`, `${word} ${surname} et Fils`]);
+    rnd.pick([
+      `${rnd.pick(NAME_PREFIXES)} ${surname}`,
+      `${word} ${rnd.pick(NAME_SUFFIXES)}`,
+      `${surname} ${word}`,
+      `${word} ${surname} et Fils`,
+    ]);
   const jitter = () => (rnd.next() - 0.5) * 0.04;
   const row = {
     id: rnd.uuid(),
@@ -233,7 +349,11 @@ function personRow(rnd: Random, companyIndex: number, k: number, skills: string[
   const first = rnd.pick(FIRST_NAMES);
   const last = rnd.pick(LAST_NAMES);
   const expert = rnd.next() < 0.013;
-  const slug = `${first}.${last}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-zA-Z.]/g, '').toLowerCase();
+  const slug = `${first}.${last}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z.]/g, '')
+    .toLowerCase();
   return {
     id: rnd.uuid(),
     email: `${slug}.${companyIndex + 1}${k ? `-${k}` : ''}@entreprise.example`,
@@ -259,6 +379,9 @@ export async function seedIfEmpty(app: INestApplicationContext, companies = 2000
   const started = Date.now();
   await seedDemo(db, { companies, withFoundation: true });
   const indexed = await app.get(SearchIndexer).reindex();
+  // The steering aggregates, so that the cockpit shows the history at once (a replica already refreshing: wait for it).
+  for (let attempt = 0; attempt < 60 && !(await app.get(SteeringRefreshService).refresh(new Date(), { full: true })); attempt++)
+    await new Promise((r) => setTimeout(r, 500));
   logger.log(`Demo data written and indexed in ${Date.now() - started} ms (${companies} companies, ${JSON.stringify(indexed)})`);
   return true;
 }

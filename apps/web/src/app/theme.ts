@@ -1,5 +1,5 @@
 // Mantine theme: system fonts only (strict CSP, no web fonts) and AA contrast everywhere.
-import { Combobox, createTheme, InputWrapper, type CSSVariablesResolver } from '@mantine/core';
+import { Breadcrumbs, Combobox, createTheme, InputWrapper, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -22,6 +22,8 @@ export const theme = createTheme({
     // Option lists stay inside the page's landmarks, and leave the DOM once closed (so that a
     // label such as "Code NAF" names one element only).
     Combobox: Combobox.extend({ defaultProps: { keepMounted: false, withinPortal: false } }),
+    // A long network name in a trail wraps instead of widening the page past a phone's screen.
+    Breadcrumbs: Breadcrumbs.extend({ styles: { breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: 1.4 } } }),
   },
 });
 

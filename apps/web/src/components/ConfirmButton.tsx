@@ -16,7 +16,15 @@ interface ConfirmButtonProps extends ButtonProps {
 }
 
 /** A button that asks for confirmation in a dialog before a destructive action. */
-export function ConfirmButton({ children, title, message, confirmLabel, onConfirm, 'aria-label': ariaLabel, ...buttonProps }: ConfirmButtonProps) {
+export function ConfirmButton({
+  children,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  'aria-label': ariaLabel,
+  ...buttonProps
+}: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,7 +46,15 @@ export function ConfirmButton({ children, title, message, confirmLabel, onConfir
       <Button {...buttonProps} aria-label={ariaLabel} onClick={() => setOpened(true)}>
         {children}
       </Button>
-      <ConfirmDialog opened={opened} onClose={() => setOpened(false)} title={title} message={message} confirmLabel={confirmLabel} busy={busy} onConfirm={() => void confirm()} />
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={title}
+        message={message}
+        confirmLabel={confirmLabel}
+        busy={busy}
+        onConfirm={() => void confirm()}
+      />
     </>
   );
 }

@@ -32,9 +32,12 @@ export function ImageDropzone({ label, imageUrl, fallback, round, chooseLabel, r
   const openRef = useRef<() => void>(null);
   const hintId = useId();
 
-  useEffect(() => () => {
-    if (preview) URL.revokeObjectURL(preview);
-  }, [preview]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
 
   const run = async (action: () => Promise<unknown>, success: string) => {
     setBusy(true);

@@ -56,7 +56,15 @@ export function ReactionButtons({ reactions, canReact, busy = null, onToggle, si
         <Popover opened={picking} onChange={setPicking} position="top-start" withArrow trapFocus returnFocus>
           <Popover.Target>
             <Tooltip label={t('forums.reactions.add')}>
-              <ActionIcon variant="subtle" color="gray" radius="xl" size={iconSize} aria-label={t('forums.reactions.add')} aria-expanded={picking} onClick={() => setPicking((o) => !o)}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                radius="xl"
+                size={iconSize}
+                aria-label={t('forums.reactions.add')}
+                aria-expanded={picking}
+                onClick={() => setPicking((o) => !o)}
+              >
                 <IconMoodPlus size={size === 'sm' ? 18 : 16} aria-hidden />
               </ActionIcon>
             </Tooltip>

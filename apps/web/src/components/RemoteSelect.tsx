@@ -5,7 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_DEBOUNCE_MS } from '../config';
 
-type PassedProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'onSelect' | 'searchValue' | 'onSearchChange' | 'searchable' | 'filter'>;
+type PassedProps = Omit<
+  SelectProps,
+  'data' | 'value' | 'onChange' | 'onSelect' | 'searchValue' | 'onSearchChange' | 'searchable' | 'filter'
+>;
 
 export interface RemoteSelectProps<T> extends PassedProps {
   /** The chosen item (its option is always offered, so its label shows). */
@@ -56,7 +59,9 @@ export function RemoteSelect<T>({ selected, onSelect, search, cacheKey, toOption
       onSearchChange={setSearchValue}
       filter={({ options }) => options}
       maxDropdownHeight={360}
-      nothingFoundMessage={tooShort ? t('search.typeMore', { count: minChars }) : results.isFetching ? t('common.loading') : t('search.nothingFound')}
+      nothingFoundMessage={
+        tooShort ? t('search.typeMore', { count: minChars }) : results.isFetching ? t('common.loading') : t('search.nothingFound')
+      }
       rightSection={results.isFetching ? <Loader size={16} aria-hidden /> : undefined}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
     />

@@ -104,9 +104,9 @@ describe('session expiry', () => {
 
 describe('API errors', () => {
   it('turns an error body into an ApiRequestError with a translated message', async () => {
-    fetchMock.mockResolvedValueOnce(reply(200, { token: 'csrf' })).mockResolvedValueOnce(
-      reply(401, { code: 'INVALID_CREDENTIALS', message: 'Incorrect e-mail or password', correlationId: 'abc' }),
-    );
+    fetchMock
+      .mockResolvedValueOnce(reply(200, { token: 'csrf' }))
+      .mockResolvedValueOnce(reply(401, { code: 'INVALID_CREDENTIALS', message: 'Incorrect e-mail or password', correlationId: 'abc' }));
     const error = await api.post('/auth/login', { email: 'a@b.fr', password: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS', correlationId: 'abc' });

@@ -1,5 +1,6 @@
 // Dates are always shown in Europe/Paris, in the interface language.
 import { TIME_ZONE } from '../config';
+import i18n from 'i18next';
 import { currentLocale } from './i18n';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -37,12 +38,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],
 ];
 
-/** 'il y a 5 minutes', 'hier'; after a week, the date and time (Europe/Paris). */
+/** 'à l’instant', 'il y a 5 minutes', 'hier'; after a week, the date and time (Europe/Paris). */
 export function relativeTime(value: string, locale: string = currentLocale(), now: number = Date.now()): string {
   const seconds = Math.round((new Date(value).getTime() - now) / 1000);
   if (Number.isNaN(seconds) || -seconds >= 7 * 86_400) return formatDateTime(value, locale);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  if (-seconds < 60) return format.format(0, 'minute');
+  // Intl says « cette minute-ci »: people say « à l’instant ».
+  if (-seconds < 60) return i18n.t('dates.justNow', { lng: locale });
   let chosen = UNITS[0];
   for (const unit of UNITS) if (-seconds >= unit[1]) chosen = unit;
   return format.format(Math.round(seconds / chosen[1]), chosen[0]);

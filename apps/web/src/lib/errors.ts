@@ -6,7 +6,10 @@ import { i18n } from './i18n';
 
 /** 'must be a valid e-mail address' → 'must_be_a_valid_e_mail_address' (a translation key). */
 function messageKey(message: string): string {
-  return message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return message
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 /** Stands for an API error whose details were all shown next to the form's fields. */

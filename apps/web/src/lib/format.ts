@@ -5,13 +5,18 @@ export function fullName(person: { firstName: string; lastName: string }): strin
   return `${person.firstName} ${person.lastName}`.trim();
 }
 
+/** A person's name, or `fallback` when the answer withheld it (people the viewer may not see come without a name). */
+export function nameOr(person: { firstName: string; lastName: string } | null | undefined, fallback: string): string {
+  return (person && fullName(person)) || fallback;
+}
+
 /** 'Ada Lovelace' → 'AL' (avatar fallback). */
 export function initials(name: string): string {
   return name
     .split(/[\s-]+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
+    .map((word) => word[0].toUpperCase())
     .join('');
 }
 

@@ -52,8 +52,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Client-side rules returning a translated message or null, for `useForm({ validate })`. */
 export const rules = {
-  required: (t: TFunction) => (value: unknown) =>
-    (typeof value === 'string' ? value.trim() : value) ? null : t('validation.required'),
+  required: (t: TFunction) => (value: unknown) => ((typeof value === 'string' ? value.trim() : value) ? null : t('validation.required')),
   email: (t: TFunction) => (value: string) =>
     !value.trim() ? t('validation.required') : EMAIL.test(value.trim()) ? null : t('validation.email'),
   newPassword: (t: TFunction) => (value: string) => {

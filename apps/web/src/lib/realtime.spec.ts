@@ -20,7 +20,11 @@ class FakeSocket {
   }
   emit(event: string, payload: unknown, ack: (result: unknown) => void) {
     this.emitted.push([event, payload]);
-    ack(event === 'room:join' && (payload as { room: string }).room === 'test:forbidden' ? { ok: false, code: 'room_unavailable' } : { ok: true });
+    ack(
+      event === 'room:join' && (payload as { room: string }).room === 'test:forbidden'
+        ? { ok: false, code: 'room_unavailable' }
+        : { ok: true },
+    );
   }
   receive(event: string, payload?: unknown) {
     this.listeners.get(event)?.forEach((listener) => listener(payload));

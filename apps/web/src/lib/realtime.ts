@@ -27,7 +27,12 @@ const followers = new Map<string, number>();
 /** The shared socket, created on first call. Only signed-in people can connect (the session cookie). */
 export function realtimeSocket(): RealtimeSocket {
   // WebSocket first: behind several API replicas, long polling would need sticky sessions.
-  socket ??= io(REALTIME_NAMESPACE, { path: REALTIME_PATH, withCredentials: true, transports: ['websocket', 'polling'], autoConnect: false });
+  socket ??= io(REALTIME_NAMESPACE, {
+    path: REALTIME_PATH,
+    withCredentials: true,
+    transports: ['websocket', 'polling'],
+    autoConnect: false,
+  });
   return socket;
 }
 
@@ -57,7 +62,13 @@ export function useRoom(room: string | null, handlers: RoomHandlers): void {
     };
     const listeners = Object.keys(handlers)
       .filter((key) => key !== 'onReconnect' && key !== 'onUnavailable')
-      .map((event) => [event, (payload: unknown) => (latest.current[event as keyof RoomEvents] as ((p: unknown) => void) | undefined)?.(payload)] as const);
+      .map(
+        (event) =>
+          [
+            event,
+            (payload: unknown) => (latest.current[event as keyof RoomEvents] as ((p: unknown) => void) | undefined)?.(payload),
+          ] as const,
+      );
 
     followers.set(room, (followers.get(room) ?? 0) + 1);
     for (const [event, listener] of listeners) s.on(event as keyof RoomEvents, listener);

@@ -57,7 +57,7 @@ export function useLegalForms() {
 export function useCommune(code: string | null | undefined) {
   return useQuery({
     queryKey: ['referentials', 'commune', code],
-    queryFn: () => referentialsApi.commune(code!),
+    queryFn: () => referentialsApi.commune(code ?? ''),
     enabled: !!code,
     ...forever,
   });
@@ -73,7 +73,12 @@ export function useNaf(code: string | null | undefined) {
 }
 
 export function useEpci(code: string | null | undefined) {
-  return useQuery({ queryKey: ['referentials', 'epci', code], queryFn: () => referentialsApi.epci(code!), enabled: !!code, ...forever });
+  return useQuery({
+    queryKey: ['referentials', 'epci', code],
+    queryFn: () => referentialsApi.epci(code ?? ''),
+    enabled: !!code,
+    ...forever,
+  });
 }
 
 export function useDepartements() {

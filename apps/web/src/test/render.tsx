@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { QueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '@maillage/contracts';
 import { Providers } from '../app/providers';
-import { SESSION_KEY } from '../features/auth/hooks/useSession';
+import { SESSION_KEY } from '../lib/session';
 import '../lib/i18n';
 
 export const testUser: SessionUser = {

@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy*/waitFor wait up to 10 s instead of 1 s: on a busy 2-core machine a render can take seconds.
+configure({ asyncUtilTimeout: 10000 });
 
 // What Mantine expects from a browser and jsdom lacks.
 Object.defineProperty(window, 'matchMedia', {

@@ -42,7 +42,10 @@ describe('AccessPolicy: document libraries', () => {
   it('gives documents the search audience of their readers', () => {
     const network = { id: 'n1', visibility: 'public' as const, hostOrganizationId: 'org' };
     expect(policy.documentAudience(network, false)).toEqual({ visibility: 'public', audience: [] });
-    expect(policy.documentAudience({ ...network, visibility: 'private' }, false)).toEqual({ visibility: 'restricted', audience: ['member:n1', 'org:org'] });
+    expect(policy.documentAudience({ ...network, visibility: 'private' }, false)).toEqual({
+      visibility: 'restricted',
+      audience: ['member:n1', 'org:org'],
+    });
     expect(policy.documentAudience(network, true)).toEqual({ visibility: 'restricted', audience: ['animator:n1', 'org:org'] });
   });
 });

@@ -31,17 +31,30 @@ describe('AccessPolicy: forums', () => {
     const member = standing({ activeRole: 'member' });
     expect(policy.forumTopicRights(someone, topic, outsider, []).read).toBe(false);
     // Shared with a network where the person is a member: they read and reply, but do not moderate.
-    expect(policy.forumTopicRights(someone, topic, outsider, [member])).toMatchObject({ read: true, reply: true, moderate: false, share: false });
+    expect(policy.forumTopicRights(someone, topic, outsider, [member])).toMatchObject({
+      read: true,
+      reply: true,
+      moderate: false,
+      share: false,
+    });
     // Locked: members no longer reply or edit; moderators still do.
     const locked = { ...topic, locked: true };
     expect(policy.forumTopicRights(someone, locked, member, [])).toMatchObject({ read: true, post: true, reply: false, editOwn: false });
-    expect(policy.forumTopicRights(someone, locked, standing({ activeRole: 'moderator' }), [])).toMatchObject({ reply: true, moderate: true });
+    expect(policy.forumTopicRights(someone, locked, standing({ activeRole: 'moderator' }), [])).toMatchObject({
+      reply: true,
+      moderate: true,
+    });
     // Animators share their network's topics, except those of a secret network.
     expect(policy.forumTopicRights(someone, topic, standing({ activeRole: 'animator' }), []).share).toBe(true);
     expect(policy.forumTopicRights(someone, topic, standing({ activeRole: 'animator', visibility: 'secret' }), []).share).toBe(false);
     // Deleted topics are absent for everyone, admins included.
     expect(policy.forumTopicRights(someone, { ...topic, deleted: true }, standing({ platformAdmin: true }), []).read).toBe(false);
     // Anonymous readers of a public forum only read.
-    expect(policy.forumTopicRights(null, topic, standing({ visibility: 'public' }), [])).toMatchObject({ read: true, post: false, reply: false, author: false });
+    expect(policy.forumTopicRights(null, topic, standing({ visibility: 'public' }), [])).toMatchObject({
+      read: true,
+      post: false,
+      reply: false,
+      author: false,
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { NetworkStanding } from './access-policy.service';
 import { networkStanding, policy } from '../../../test/access-fixtures';
 
-const standing = (over: Partial<NetworkStanding>): NetworkStanding => networkStanding({ visibility: 'public', joinPolicy: 'open', ...over });
+const standing = (over: Partial<NetworkStanding>): NetworkStanding =>
+  networkStanding({ visibility: 'public', joinPolicy: 'open', ...over });
 
 describe('AccessPolicy: networks', () => {
   it('shows public and private cards to everyone, secret ones to members, invitees, host staff and admins', () => {

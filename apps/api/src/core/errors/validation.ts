@@ -19,7 +19,6 @@ export function createValidationPipe() {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      AppException.badRequest('VALIDATION_FAILED', 'Some fields are invalid', flatten(errors)),
+    exceptionFactory: (errors) => AppException.badRequest('VALIDATION_FAILED', 'Some fields are invalid', flatten(errors)),
   });
 }

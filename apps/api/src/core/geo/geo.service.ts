@@ -9,7 +9,9 @@ export class GeoService {
 
   /** (Outside a transaction, a prepared statement: every radius search asks it.) */
   async communeCentre(code: string, manager?: EntityManager): Promise<{ lat: number; lng: number } | null> {
-    const rows = await preparedQuery<{ lat: number; lng: number }>(manager ?? this.db, 'SELECT lat, lng FROM commune_geo WHERE code = $1', [code]);
+    const rows = await preparedQuery<{ lat: number; lng: number }>(manager ?? this.db, 'SELECT lat, lng FROM commune_geo WHERE code = $1', [
+      code,
+    ]);
     return rows[0] ?? null;
   }
 

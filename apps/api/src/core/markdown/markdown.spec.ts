@@ -55,7 +55,13 @@ describe('renderMarkdown', () => {
 
   it('keeps images only from relative /api/ paths', () => {
     expect(renderMarkdown('![plan](/api/v1/forum/attachments/abc)')).toContain('<img src="/api/v1/forum/attachments/abc" alt="plan" />');
-    for (const src of ['https://tracker.example/p.png', '//evil.example/p.png', 'data:image/png;base64,iVBORw0KGgo=', '/api/../etc/x', 'javascript:alert(1)']) {
+    for (const src of [
+      'https://tracker.example/p.png',
+      '//evil.example/p.png',
+      'data:image/png;base64,iVBORw0KGgo=',
+      '/api/../etc/x',
+      'javascript:alert(1)',
+    ]) {
       expect(renderMarkdown(`![x](${src})`)).not.toMatch(/<img/);
     }
   });

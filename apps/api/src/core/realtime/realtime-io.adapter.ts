@@ -11,7 +11,9 @@ type RedisClient = ReturnType<typeof createClient>;
 
 /** The origins allowed to open a socket: the platform's own, and the CORS_ORIGINS allowlist. */
 export function allowedOrigins(config: Pick<AppConfig, 'PUBLIC_URL' | 'CORS_ORIGINS'>): string[] {
-  const listed = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const listed = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return [new URL(config.PUBLIC_URL).origin, ...listed];
 }
 

@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { FastifyInstance } from 'fastify';
 import type { ExtendedError } from 'socket.io';
 import { REALTIME_NAMESPACE, type RealtimeAck, type RealtimeErrorCode, type RealtimeRoom } from '@maillage/contracts';
-import { SESSION_COOKIE, SessionService } from '../../modules/identity/session.service';
+import { SESSION_COOKIE, SESSION_RESOLVER, type SessionResolver } from '../auth/session-resolver';
 import { type RealtimeNamespace, RealtimeService, type RealtimeSocket, type RealtimeSocketData } from './realtime.service';
 import { TokenBucket, type TokenBucketOptions } from './token-bucket';
 
@@ -78,7 +78,7 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
 
   constructor(
     private readonly realtime: RealtimeService,
-    private readonly sessions: SessionService,
+    @Inject(SESSION_RESOLVER) private readonly sessions: SessionResolver,
     private readonly host: HttpAdapterHost,
   ) {}
 

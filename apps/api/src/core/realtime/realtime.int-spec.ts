@@ -62,7 +62,11 @@ function connected(socket: ClientSocket): Promise<ClientSocket> {
   });
 }
 
-function next<E extends keyof ClientEvents>(socket: ClientSocket, event: E, where: (payload: Parameters<ClientEvents[E]>[0]) => boolean = () => true) {
+function next<E extends keyof ClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  where: (payload: Parameters<ClientEvents[E]>[0]) => boolean = () => true,
+) {
   return new Promise<Parameters<ClientEvents[E]>[0]>((resolve) => {
     const listener = ((payload: Parameters<ClientEvents[E]>[0]) => {
       if (!where(payload)) return;
@@ -86,7 +90,10 @@ function record(socket: ClientSocket): { event: string; payload: unknown }[] {
 
 /** The topics of the test events received (fences aside). */
 function pings(seen: { event: string; payload: unknown }[]): string[] {
-  return seen.filter((e) => e.event === 'test:ping').map((e) => (e.payload as Ping).topicId).filter((topic) => topic !== 'fence');
+  return seen
+    .filter((e) => e.event === 'test:ping')
+    .map((e) => (e.payload as Ping).topicId)
+    .filter((topic) => topic !== 'fence');
 }
 
 /** Emits the test event through the service, as a feature module emits its own. */
@@ -303,7 +310,10 @@ describe('realtime', () => {
       const b = await person();
       const socket = await connected(open(app, b.client));
       const gone = disconnected(socket);
-      const change = await b.client.post('/api/v1/auth/password/change', { currentPassword: PASSWORD, newPassword: 'another long passphrase 2026!' });
+      const change = await b.client.post('/api/v1/auth/password/change', {
+        currentPassword: PASSWORD,
+        newPassword: 'another long passphrase 2026!',
+      });
       expect(change.status).toBe(204);
       expect(await gone).toBe('io server disconnect');
     });

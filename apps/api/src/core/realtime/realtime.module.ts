@@ -1,13 +1,16 @@
-import { Global, Module } from '@nestjs/common';
-import { IdentityModule } from '../../modules/identity/identity.module';
+import { type DynamicModule, Global, Module, type ModuleMetadata } from '@nestjs/common';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeService } from './realtime.service';
 
-/** Socket.io on `/realtime` (see RealtimeGateway); feature modules use RealtimeService. The server options live in RealtimeIoAdapter. */
+/**
+ * Socket.io on `/realtime` (see RealtimeGateway); feature modules use RealtimeService. The server options live in
+ * RealtimeIoAdapter. The handshake resolves sessions through the SESSION_RESOLVER port: `forRoot` takes the module
+ * that exports it (the identity module, chosen by the app), so core never imports a module.
+ */
 @Global()
-@Module({
-  imports: [IdentityModule],
-  providers: [RealtimeService, RealtimeGateway],
-  exports: [RealtimeService],
-})
-export class RealtimeModule {}
+@Module({})
+export class RealtimeModule {
+  static forRoot(sessions: { imports: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
+    return { module: RealtimeModule, imports: sessions.imports, providers: [RealtimeService, RealtimeGateway], exports: [RealtimeService] };
+  }
+}

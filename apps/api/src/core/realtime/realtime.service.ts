@@ -11,7 +11,7 @@ import type {
 } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Actor, MaybeActor } from '../access/actor';
-import { hashToken } from '../../modules/identity/tokens';
+import { hashToken } from '../auth/tokens';
 
 /** Says whether an actor may follow the room `<prefix>:<id>`. Only `true` lets them in; a throw counts as no. */
 export type RoomAuthorizer = (actor: MaybeActor, id: string) => Promise<boolean>;
@@ -173,8 +173,13 @@ export class RealtimeService {
 
   /** This session ended (log out): closes the sockets opened with it, on every process. */
   disconnectSession(sessionToken: string): void {
-    this.sessionsEnded({ tokenHash: hashToken(sessionToken) });
-    this.nsp?.in(sessionRoom(this.sessionKey(sessionToken))).disconnectSockets(true);
+    this.disconnectSessionHash(hashToken(sessionToken));
+  }
+
+  /** The same, for a session known by its token's hash (a revoked device's sessions). */
+  disconnectSessionHash(tokenHash: string): void {
+    this.sessionsEnded({ tokenHash });
+    this.nsp?.in(sessionRoom(this.sessionKeyOfHash(tokenHash))).disconnectSockets(true);
   }
 
   /** Whether the person has a socket open on any process (e.g. to skip an e-mail notification). */
@@ -212,7 +217,11 @@ export class RealtimeService {
 
   /** A one-way key for a session token, distinct from the hash stored in the database. */
   sessionKey(sessionToken: string): string {
-    return createHash('sha256').update(`realtime:${hashToken(sessionToken)}`).digest('base64url').slice(0, 43);
+    return this.sessionKeyOfHash(hashToken(sessionToken));
+  }
+
+  private sessionKeyOfHash(tokenHash: string): string {
+    return createHash('sha256').update(`realtime:${tokenHash}`).digest('base64url').slice(0, 43);
   }
 
   /** The rooms the server puts every socket in. */

@@ -1,4 +1,5 @@
-import { distancesFrom, splitNaf } from './search-text';
+import { SEARCH_DEADLINE_WINDOWS } from '@maillage/contracts';
+import { dayNumber, deadlineRange, distancesFrom, parisDay, splitNaf } from './search-text';
 import type { SearchAudience, SearchFacetName, SearchFilters, SearchKind, SearchSort } from './search.types';
 
 /** The facet columns kept in memory, one small integer code per document each (0: none). */
@@ -14,6 +15,7 @@ export const FACET_FIELDS = [
   'headcount',
   'networkType',
   'maturity',
+  'opportunityType',
 ] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
@@ -29,10 +31,24 @@ export interface StoreRow {
   networkIds: string[];
   lat: number | null;
   lng: number | null;
+  /** A deadline (YYYY-MM-DD), for the deadline facet. */
+  deadline?: string | null;
 }
 
 /** A filter group: a document passes it when one of its values matches (OR inside a group, AND between groups). */
-type Group = 'kind' | 'naf' | 'departement' | 'region' | 'epci' | 'commune' | 'headcount' | 'network' | 'networkType' | 'maturity';
+type Group =
+  | 'kind'
+  | 'naf'
+  | 'departement'
+  | 'region'
+  | 'epci'
+  | 'commune'
+  | 'headcount'
+  | 'network'
+  | 'networkType'
+  | 'maturity'
+  | 'opportunityType'
+  | 'deadline';
 
 /** Which filter group a facet belongs to: its own group is ignored when counting it (disjunctive facets). */
 const FACET_GROUP: Record<SearchFacetName, Group> = {
@@ -47,8 +63,12 @@ const FACET_GROUP: Record<SearchFacetName, Group> = {
   network: 'network',
   networkType: 'networkType',
   maturity: 'maturity',
+  opportunityType: 'opportunityType',
+  deadline: 'deadline',
 };
-const FACET_FIELD: Record<Exclude<SearchFacetName, 'network'>, FacetField> = {
+/** The facets counted from a value column (the membership and deadline facets are counted apart). */
+type ColumnFacet = Exclude<SearchFacetName, 'network' | 'deadline'>;
+const FACET_FIELD: Record<ColumnFacet, FacetField> = {
   kind: 'kind',
   nafSection: 'nafSection',
   nafDivision: 'nafDivision',
@@ -59,9 +79,23 @@ const FACET_FIELD: Record<Exclude<SearchFacetName, 'network'>, FacetField> = {
   headcount: 'headcount',
   networkType: 'networkType',
   maturity: 'maturity',
+  opportunityType: 'opportunityType',
 };
 const MAX_FACET_VALUES = 50;
-const GROUP_INDEX: Record<Group, number> = { kind: 0, naf: 1, departement: 2, region: 3, epci: 4, commune: 5, headcount: 6, network: 7, networkType: 8, maturity: 9 };
+const GROUP_INDEX: Record<Group, number> = {
+  kind: 0,
+  naf: 1,
+  departement: 2,
+  region: 3,
+  epci: 4,
+  commune: 5,
+  headcount: 6,
+  network: 7,
+  networkType: 8,
+  maturity: 9,
+  opportunityType: 10,
+  deadline: 11,
+};
 const ALIVE = 1;
 const RESTRICTED = 2;
 const NETWORKS = 4;
@@ -81,6 +115,8 @@ export interface StoreQuery {
   limit: number;
   /** The page holds placed documents only (the map); `placed` then counts them. */
   placedOnly?: boolean;
+  /** The day deadline windows start from (YYYY-MM-DD); default the current Europe/Paris day. */
+  today?: string;
 }
 
 export interface StoreResult {
@@ -150,10 +186,14 @@ export class FacetStore {
   private columns = new Map<FacetField, Uint32Array>();
   private lat = new Float64Array(0);
   private lng = new Float64Array(0);
+  /** Deadline as a day number (NaN: none). */
+  private deadlines = new Float64Array(0);
   private names: string[] = [];
   /** The first three characters of each name as one number: most name comparisons are then numeric. */
   private nameKeys = new Float64Array(0);
-  private readonly dictionaries = new Map<FacetField | 'network', Dictionary>();
+  private readonly dictionaries = Object.fromEntries(
+    [...FACET_FIELDS, 'network' as const].map((field) => [field, new Dictionary()]),
+  ) as Record<FacetField | 'network', Dictionary>;
   /** Only restricted documents have an audience (most are public). */
   private readonly audiences = new Map<number, string[]>();
   private readonly networks = new Map<number, number[]>();
@@ -172,7 +212,6 @@ export class FacetStore {
   count = 0;
 
   constructor() {
-    for (const field of [...FACET_FIELDS, 'network' as const]) this.dictionaries.set(field, new Dictionary());
     this.grow(1024);
   }
 
@@ -187,9 +226,14 @@ export class FacetStore {
     this.flags = copy(this.flags, (n) => new Uint8Array(n));
     this.lat = copy(this.lat, (n) => new Float64Array(n));
     this.lng = copy(this.lng, (n) => new Float64Array(n));
+    this.deadlines = copy(this.deadlines, (n) => new Float64Array(n));
     this.nameKeys = copy(this.nameKeys, (n) => new Float64Array(n));
     // 32-bit codes everywhere: one array type keeps the query loop monomorphic (communes exceed 65,535 values anyway).
-    for (const field of FACET_FIELDS) this.columns.set(field, copy(this.columns.get(field) ?? new Uint32Array(0), (n) => new Uint32Array(n)));
+    for (const field of FACET_FIELDS)
+      this.columns.set(
+        field,
+        copy(this.columns.get(field) ?? new Uint32Array(0), (n) => new Uint32Array(n)),
+      );
     this.size = size;
   }
 
@@ -197,19 +241,24 @@ export class FacetStore {
     this.grow(row.ord + 1);
     if (!(this.flags[row.ord] & ALIVE)) this.count += 1;
     this.flags[row.ord] = ALIVE | (row.restricted ? RESTRICTED : 0) | (row.networkIds.length ? NETWORKS : 0);
-    this.column('kind')[row.ord] = this.dictionaries.get('kind')!.code(row.kind);
+    this.column('kind')[row.ord] = this.dictionaries.kind.code(row.kind);
     for (const field of FACET_FIELDS) {
-      if (field !== 'kind') this.column(field)[row.ord] = this.dictionaries.get(field)!.code(row.fields[field]);
+      if (field !== 'kind') this.column(field)[row.ord] = this.dictionaries[field].code(row.fields[field]);
     }
     this.lat[row.ord] = row.lat ?? NaN;
     this.lng[row.ord] = row.lng ?? NaN;
+    this.deadlines[row.ord] = dayNumber(row.deadline);
     // A leading space: words are found at word starts with includes(' ' + word).
     this.names[row.ord] = ` ${row.name}`;
     this.nameKeys[row.ord] = nameKey(row.name);
     if (row.restricted) this.audiences.set(row.ord, row.audience);
     else this.audiences.delete(row.ord);
-    const network = this.dictionaries.get('network')!;
-    if (row.networkIds.length) this.networks.set(row.ord, row.networkIds.map((id) => network.code(id)));
+    const network = this.dictionaries.network;
+    if (row.networkIds.length)
+      this.networks.set(
+        row.ord,
+        row.networkIds.map((id) => network.code(id)),
+      );
     else this.networks.delete(row.ord);
   }
 
@@ -223,7 +272,9 @@ export class FacetStore {
   }
 
   private column(field: FacetField): Uint32Array {
-    return this.columns.get(field)!;
+    const column = this.columns.get(field);
+    if (!column) throw new Error(`no facet column ${field}`);
+    return column;
   }
 
   /**
@@ -232,7 +283,7 @@ export class FacetStore {
    */
   private codes(field: FacetField | 'network', values: readonly string[] | undefined): Uint8Array | null {
     if (!values?.length) return null;
-    const dictionary = this.dictionaries.get(field)!;
+    const dictionary = this.dictionaries[field];
     const wanted = new Uint8Array(dictionary.values.length);
     for (const value of values) {
       const code = dictionary.find(value);
@@ -274,21 +325,33 @@ export class FacetStore {
     field('headcount', 'headcount', f.headcount);
     field('networkType', 'networkType', f.networkType);
     field('maturity', 'maturity', f.maturity);
+    field('opportunityType', 'opportunityType', f.opportunityType);
     const flags = this.flags;
+    const deadlines = this.deadlines;
+    const today = q.today ?? parisDay();
+    if (f.deadline?.length) {
+      const ranges = f.deadline.map((w) => deadlineRange(w, today));
+      // NaN (no deadline) fails every comparison.
+      otherTests.push({ group: group('deadline'), pass: (ord) => ranges.some((r) => deadlines[ord] >= r.from && deadlines[ord] <= r.to) });
+    }
     const wantedNetworks = this.codes('network', f.networkIds);
     if (wantedNetworks) {
-      otherTests.push({ group: group('network'), pass: (ord) => (flags[ord] & NETWORKS) !== 0 && this.networks.get(ord)!.some((n) => wantedNetworks[n] === 1) });
+      otherTests.push({
+        group: group('network'),
+        pass: (ord) => (flags[ord] & NETWORKS) !== 0 && (this.networks.get(ord) ?? []).some((n) => wantedNetworks[n] === 1),
+      });
     }
 
     // Facet counters: one array of counts per facet, indexed by value code (the membership facet apart: several values).
-    const counted = q.facets.filter((name) => name !== 'network') as Exclude<SearchFacetName, 'network'>[];
+    const counted = q.facets.filter((name): name is ColumnFacet => name !== 'network' && name !== 'deadline');
     const counterColumns = counted.map((name) => this.column(FACET_FIELD[name]));
-    const counterCounts = counted.map((name) => new Uint32Array(this.dictionaries.get(FACET_FIELD[name])!.values.length));
+    const counterCounts = counted.map((name) => new Uint32Array(this.dictionaries[FACET_FIELD[name]].values.length));
     const counterGroups = counted.map((name) => group(FACET_GROUP[name]));
-    const networkCounts = q.facets.includes('network') ? new Uint32Array(this.dictionaries.get('network')!.values.length) : null;
+    const networkCounts = q.facets.includes('network') ? new Uint32Array(this.dictionaries.network.values.length) : null;
     const networkGroup = group('network');
     const countNetworks = (ords: Int32Array) => {
-      if (networkCounts) for (const ord of ords) if (flags[ord] & NETWORKS) for (const code of this.networks.get(ord)!) networkCounts[code]++;
+      if (networkCounts)
+        for (const ord of ords) if (flags[ord] & NETWORKS) for (const code of this.networks.get(ord) ?? []) networkCounts[code]++;
     };
 
     const audience = q.audience;
@@ -349,7 +412,7 @@ export class FacetStore {
       if (failed > 1 || ord >= size) continue;
       const flag = flags[ord];
       if (!(flag & ALIVE)) continue;
-      if (flag & RESTRICTED && audience !== 'all' && !this.audiences.get(ord)!.some((key) => audience.includes(key))) continue;
+      if (flag & RESTRICTED && audience !== 'all' && !this.audiences.get(ord)?.some((key) => audience.includes(key))) continue;
       if (near) {
         const lat = lats[ord];
         if (Number.isNaN(lat)) {
@@ -380,12 +443,23 @@ export class FacetStore {
     });
     countNetworks(passed);
     countNetworks(missed(networkGroup));
+    // Deadline windows: each counts the documents whose deadline falls inside it (they nest, so one may be in three).
+    const windowCounts = q.facets.includes('deadline')
+      ? SEARCH_DEADLINE_WINDOWS.map((w) => {
+          const { from, to } = deadlineRange(w, today);
+          let n = 0;
+          for (const ords of [passed, missed(group('deadline'))])
+            for (let i = 0; i < ords.length; i++) if (deadlines[ords[i]] >= from && deadlines[ords[i]] <= to) n++;
+          return { value: w as string, count: n };
+        })
+      : null;
 
     const counters = [
       ...counted.map((name, i) => ({ name: name as SearchFacetName, counts: counterCounts[i] })),
       ...(networkCounts ? [{ name: 'network' as SearchFacetName, counts: networkCounts }] : []),
     ];
     const facets: StoreResult['facets'] = {};
+    if (windowCounts) facets.deadline = windowCounts.filter((w) => w.count > 0 || (f.deadline ?? []).includes(w.value as never));
     const selected = (name: SearchFacetName): readonly string[] => {
       switch (FACET_GROUP[name]) {
         case 'kind':
@@ -399,7 +473,7 @@ export class FacetStore {
       }
     };
     for (const counter of counters) {
-      const dictionary = this.dictionaries.get(counter.name === 'network' ? 'network' : FACET_FIELD[counter.name as Exclude<SearchFacetName, 'network'>])!;
+      const dictionary = this.dictionaries[counter.name === 'network' ? 'network' : FACET_FIELD[counter.name as ColumnFacet]];
       const { counts } = counter;
       const names = dictionary.values;
       // The values present (code 0 is "none"), in a typed array: thousands of communes.
@@ -407,17 +481,23 @@ export class FacetStore {
       let presentCount = 0;
       for (let code = 1; code < counts.length; code++) if (counts[code]) present[presentCount++] = code;
       // Most frequent first; values are ASCII codes: a plain comparison breaks ties (localeCompare is slow over thousands of communes).
-      const top = firstOf(present.subarray(0, presentCount), MAX_FACET_VALUES, (a, b) => (counts[a] !== counts[b] ? counts[a] > counts[b] : names[a] < names[b])).map((code) => ({
+      const top = firstOf(present.subarray(0, presentCount), MAX_FACET_VALUES, (a, b) =>
+        counts[a] !== counts[b] ? counts[a] > counts[b] : names[a] < names[b],
+      ).map((code) => ({
         value: names[code],
         count: counts[code],
       }));
       // A selected value always shows (with 0 when nothing matches it), so that it can be unticked.
-      for (const value of selected(counter.name)) if (!top.some((v) => v.value === value)) top.push({ value, count: counter.counts[dictionary.find(value)] ?? 0 });
+      for (const value of selected(counter.name))
+        if (!top.some((v) => v.value === value)) top.push({ value, count: counter.counts[dictionary.find(value)] ?? 0 });
       facets[counter.name] = top;
     }
 
     // Distances of the page's placed documents only.
-    const result = (ords: number[]) => ({ ords, distances: new Map(near ? ords.filter((o) => distance[o] !== Infinity).map((o) => [o, distance[o]]) : []) });
+    const result = (ords: number[]) => ({
+      ords,
+      distances: new Map(near ? ords.filter((o) => distance[o] !== Infinity).map((o) => [o, distance[o]]) : []),
+    });
     if (q.placedOnly) {
       // (A loop: typed arrays' own filter is slow.)
       const placed = new Int32Array(passed.length);
@@ -437,7 +517,10 @@ export class FacetStore {
     // Order keys: the distance, or the relevance tier then the name's first characters, or (by name) those characters as they are.
     let key: ((ord: number) => number) | null = null;
     if (q.sort === 'distance' && q.near) key = (ord) => distance[ord];
-    else if (q.sort === 'relevance' && q.tier) key = (ord) => q.tier!(ord, names[ord]) * 2 ** 48 + nameKeys[ord];
+    else if (q.sort === 'relevance' && q.tier) {
+      const tier = q.tier;
+      key = (ord) => tier(ord, names[ord]) * 2 ** 48 + nameKeys[ord];
+    }
     if (this.scratch.length < this.size) this.scratch = new Float64Array(this.size);
     const keys = key ? this.scratch : nameKeys;
     const before = (a: number, b: number) => {

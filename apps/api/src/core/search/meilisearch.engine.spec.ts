@@ -1,5 +1,14 @@
-import { MEILI_SETTINGS, MeilisearchEngine, buildFilter, quote, type MeiliClientLike, type MeiliSearchResponse, type MeiliTask, type MeiliTaskPromise } from './meilisearch.engine';
-import { MARK_END, MARK_START } from './search-text';
+import {
+  MEILI_SETTINGS,
+  MeilisearchEngine,
+  buildFilter,
+  quote,
+  type MeiliClientLike,
+  type MeiliSearchResponse,
+  type MeiliTask,
+  type MeiliTaskPromise,
+} from './meilisearch.engine';
+import { MARK_END, MARK_START, dayNumber } from './search-text';
 import type { SearchDocument } from './search.types';
 
 /** A fake client: records every call, answers tasks with the given status. */
@@ -44,15 +53,23 @@ describe('MeilisearchEngine (translation into client calls)', () => {
       { method: 'createIndex', args: ['maillage_x', { primaryKey: 'uid' }] },
       { method: 'updateSettings', args: [MEILI_SETTINGS] },
     ]);
-    expect(MEILI_SETTINGS.filterableAttributes).toEqual(expect.arrayContaining(['kind', 'visibility', 'audience', 'naf_section', 'departement', '_geo']));
+    expect(MEILI_SETTINGS.filterableAttributes).toEqual(
+      expect.arrayContaining(['kind', 'visibility', 'audience', 'naf_section', 'departement', '_geo']),
+    );
     expect(MEILI_SETTINGS.sortableAttributes).toEqual(['sort_name', '_geo']);
     expect(MEILI_SETTINGS.typoTolerance.enabled).toBe(true);
   });
 
   it('accepts an existing index, and surfaces failed tasks with their message', async () => {
-    const exists = fakeClient({ taskStatus: (w) => (w === 'createIndex' ? { status: 'failed', error: { message: 'exists', code: 'index_already_exists' } } : { status: 'succeeded' }) });
+    const exists = fakeClient({
+      taskStatus: (w) =>
+        w === 'createIndex' ? { status: 'failed', error: { message: 'exists', code: 'index_already_exists' } } : { status: 'succeeded' },
+    });
     await expect(new MeilisearchEngine(exists.client).init()).resolves.toBeUndefined();
-    const broken = fakeClient({ taskStatus: (w) => (w === 'updateSettings' ? { status: 'failed', error: { message: 'Invalid ranking rule' } } : { status: 'succeeded' }) });
+    const broken = fakeClient({
+      taskStatus: (w) =>
+        w === 'updateSettings' ? { status: 'failed', error: { message: 'Invalid ranking rule' } } : { status: 'succeeded' },
+    });
     await expect(new MeilisearchEngine(broken.client).init()).rejects.toThrow('Meilisearch settings update failed: Invalid ranking rule');
     const failing = fakeClient({ taskStatus: () => ({ status: 'failed', error: { message: 'disk full' } }) });
     await expect(new MeilisearchEngine(failing.client).index([doc])).rejects.toThrow('Meilisearch document addition failed: disk full');
@@ -85,6 +102,8 @@ describe('MeilisearchEngine (translation into client calls)', () => {
       network_ids: [],
       network_type: null,
       maturity: null,
+      opportunity_type: null,
+      deadline_day: null,
       _geo: { lat: 45.43, lng: 4.39 },
       payload: { siret: '73282932000074' },
     });
@@ -126,7 +145,14 @@ describe('MeilisearchEngine (translation into client calls)', () => {
   it('translates a query: words only, page, facets, sorts and highlight tags', async () => {
     const { client, calls } = fakeClient({ searchResponse: { hits: [], totalHits: 0, facetDistribution: {} } });
     const engine = new MeilisearchEngine(client);
-    await engine.search({ q: '"usinage" AND (inox)!', audience: [], page: 3, pageSize: 10, facets: ['nafSection', 'departement'], sort: 'relevance' });
+    await engine.search({
+      q: '"usinage" AND (inox)!',
+      audience: [],
+      page: 3,
+      pageSize: 10,
+      facets: ['nafSection', 'departement'],
+      sort: 'relevance',
+    });
     await engine.search({ audience: 'all', near: { lat: 45, lng: 4 }, sort: 'distance' });
     await engine.search({ q: 'x', audience: 'all', sort: 'name', highlight: false });
     const [relevance, distance, name] = calls().map((c) => c.args);
@@ -172,8 +198,14 @@ describe('MeilisearchEngine (translation into client calls)', () => {
     const res = await new MeilisearchEngine(client).search({ q: 'usinage', audience: [], facets: ['nafSection', 'departement'] });
     expect(res.total).toBe(42);
     expect(res.facets).toEqual({
-      nafSection: [{ value: 'C', count: 40 }, { value: 'J', count: 2 }],
-      departement: [{ value: '42', count: 41 }, { value: '69', count: 1 }],
+      nafSection: [
+        { value: 'C', count: 40 },
+        { value: 'J', count: 2 },
+      ],
+      departement: [
+        { value: '42', count: 41 },
+        { value: '69', count: 1 },
+      ],
     });
     expect(res.hits).toEqual([
       {
@@ -200,7 +232,9 @@ describe('MeilisearchEngine (translation into client calls)', () => {
   });
 
   it('counts filtered facets disjunctively: one more search per filtered group, without that group, and keeps selected values', async () => {
-    const { client, calls } = fakeClient({ searchResponse: { hits: [], totalHits: 3, facetDistribution: { departement: { '42': 3 }, headcount: { '11': 3 } } } });
+    const { client, calls } = fakeClient({
+      searchResponse: { hits: [], totalHits: 3, facetDistribution: { departement: { '42': 3 }, headcount: { '11': 3 } } },
+    });
     const res = await new MeilisearchEngine(client).search({
       q: 'usinage',
       audience: [],
@@ -210,13 +244,67 @@ describe('MeilisearchEngine (translation into client calls)', () => {
     const searches = calls().filter((c) => c.method === 'search');
     expect(searches).toHaveLength(3);
     const [main, byDepartement, byHeadcount] = searches.map((c) => c.args[1] as Record<string, unknown>);
-    expect(main).toMatchObject({ facets: ['region'], filter: ['visibility = "public"', 'departement IN ["42", "75"]', 'headcount IN ["11"]'] });
-    expect(byDepartement).toMatchObject({ facets: ['departement'], hitsPerPage: 0, filter: ['visibility = "public"', 'headcount IN ["11"]'] });
-    expect(byHeadcount).toMatchObject({ facets: ['headcount'], hitsPerPage: 0, filter: ['visibility = "public"', 'departement IN ["42", "75"]'] });
+    expect(main).toMatchObject({
+      facets: ['region'],
+      filter: ['visibility = "public"', 'departement IN ["42", "75"]', 'headcount IN ["11"]'],
+    });
+    expect(byDepartement).toMatchObject({
+      facets: ['departement'],
+      hitsPerPage: 0,
+      filter: ['visibility = "public"', 'headcount IN ["11"]'],
+    });
+    expect(byHeadcount).toMatchObject({
+      facets: ['headcount'],
+      hitsPerPage: 0,
+      filter: ['visibility = "public"', 'departement IN ["42", "75"]'],
+    });
     expect(res.facets.departement).toEqual([
       { value: '42', count: 3 },
       { value: '75', count: 0 },
     ]);
+  });
+
+  it('filters opportunities by type and deadline window, and counts each window by a search of its own within the audience', async () => {
+    const { client, calls } = fakeClient({
+      searchResponse: { hits: [], totalHits: 2, facetDistribution: { opportunity_type: { joint_bid: 2 } } },
+    });
+    const today = dayNumber('2027-01-05');
+    const res = await new MeilisearchEngine(client).search({
+      kinds: ['opportunity'],
+      audience: ['member:club'],
+      today: '2027-01-05',
+      filters: { opportunityType: ['joint_bid'], deadline: ['7d'] },
+      facets: ['opportunityType', 'deadline'],
+    });
+    const searches = calls()
+      .filter((c) => c.method === 'search')
+      .map((c) => c.args[1] as Record<string, unknown>);
+    // The main search, the type facet without its filter, then the three windows without the deadline filter.
+    expect(searches).toHaveLength(5);
+    const audience = '(visibility = "public" OR audience IN ["member:club"])';
+    const week = `(deadline_day >= ${today} AND deadline_day <= ${today + 7})`;
+    expect(searches[0]).toMatchObject({
+      facets: [],
+      filter: [audience, 'kind IN ["opportunity"]', 'opportunity_type IN ["joint_bid"]', `(${week})`],
+    });
+    expect(searches[1]).toMatchObject({ facets: ['opportunity_type'], filter: [audience, 'kind IN ["opportunity"]', `(${week})`] });
+    expect(searches.slice(2).map((s) => s.filter)).toEqual([
+      [audience, 'kind IN ["opportunity"]', 'opportunity_type IN ["joint_bid"]', `deadline_day >= ${today}`],
+      [audience, 'kind IN ["opportunity"]', 'opportunity_type IN ["joint_bid"]', week],
+      [
+        audience,
+        'kind IN ["opportunity"]',
+        'opportunity_type IN ["joint_bid"]',
+        `(deadline_day >= ${today} AND deadline_day <= ${today + 30})`,
+      ],
+    ]);
+    expect(searches.slice(2).every((s) => s.hitsPerPage === 0)).toBe(true);
+    expect(res.facets.deadline).toEqual([
+      { value: 'open', count: 2 },
+      { value: '7d', count: 2 },
+      { value: '30d', count: 2 },
+    ]);
+    expect(MEILI_SETTINGS.filterableAttributes).toEqual(expect.arrayContaining(['opportunity_type', 'deadline_day']));
   });
 
   it('returns map points: same filters, name order, placed hits only', async () => {
@@ -230,7 +318,14 @@ describe('MeilisearchEngine (translation into client calls)', () => {
       },
     });
     const res = await new MeilisearchEngine(client).points({ q: 'usinage', audience: [], filters: { departement: ['42'] } }, 5000);
-    expect(calls()[0].args[1]).toMatchObject({ hitsPerPage: 5000, sort: ['sort_name:asc'], filter: ['visibility = "public"', 'departement IN ["42"]'] });
-    expect(res).toEqual({ total: 2, points: [{ kind: 'company', id: 'a', title: 'A', lat: 45.5, lng: 4.5, visibility: 'public', audience: [] }] });
+    expect(calls()[0].args[1]).toMatchObject({
+      hitsPerPage: 5000,
+      sort: ['sort_name:asc'],
+      filter: ['visibility = "public"', 'departement IN ["42"]'],
+    });
+    expect(res).toEqual({
+      total: 2,
+      points: [{ kind: 'company', id: 'a', title: 'A', lat: 45.5, lng: 4.5, visibility: 'public', audience: [] }],
+    });
   });
 });

@@ -1,4 +1,16 @@
-import { MARK_END, MARK_START, cleanText, haversineKm, queryWords, sanitizeHighlight, splitNaf } from './search-text';
+import { SEARCH_DEADLINE_WINDOWS } from '@maillage/contracts';
+import {
+  MARK_END,
+  MARK_START,
+  cleanText,
+  dayNumber,
+  deadlineRange,
+  haversineKm,
+  parisDay,
+  queryWords,
+  sanitizeHighlight,
+  splitNaf,
+} from './search-text';
 import {
   MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
@@ -62,6 +74,8 @@ export const MEILI_FACETS: Record<SearchFacetName, string> = {
   network: 'network_ids',
   networkType: 'network_type',
   maturity: 'maturity',
+  opportunityType: 'opportunity_type',
+  deadline: 'deadline_day',
 };
 
 /** The filter group a facet belongs to: a facet is counted without its own group's filter (disjunctive facets). */
@@ -71,7 +85,25 @@ const FACET_GROUP: Record<SearchFacetName, string> = { ...MEILI_FACETS, nafSecti
 export const MEILI_SETTINGS = {
   searchableAttributes: ['title', 'keywords', 'body'],
   displayedAttributes: ['kind', 'id', 'title', 'visibility', 'audience', 'payload', '_geo', 'body'],
-  filterableAttributes: ['kind', 'visibility', 'audience', 'naf_code', 'naf_section', 'naf_division', 'departement', 'region', 'epci', 'commune', 'headcount', 'network_ids', 'network_type', 'maturity', '_geo'],
+  filterableAttributes: [
+    'kind',
+    'visibility',
+    'audience',
+    'naf_code',
+    'naf_section',
+    'naf_division',
+    'departement',
+    'region',
+    'epci',
+    'commune',
+    'headcount',
+    'network_ids',
+    'network_type',
+    'maturity',
+    'opportunity_type',
+    'deadline_day',
+    '_geo',
+  ],
   sortableAttributes: ['sort_name', '_geo'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
@@ -123,12 +155,23 @@ export function filterGroups(query: SearchQuery): { group: string | null; expres
     [f.networkIds, 'network_ids'],
     [f.networkType, 'network_type'],
     [f.maturity, 'maturity'],
+    [f.opportunityType, 'opportunity_type'],
   ];
   for (const [values, attribute] of lists) if (values?.length) groups.push({ group: attribute, expression: inList(attribute, values) });
+  if (f.deadline?.length) {
+    const today = query.today ?? parisDay();
+    groups.push({ group: 'deadline_day', expression: `(${f.deadline.map((w) => deadlineExpression(w, today)).join(' OR ')})` });
+  }
   if (query.near?.radiusKm !== undefined) {
     groups.push({ group: null, expression: `_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusKm * 1000)})` });
   }
   return groups;
+}
+
+/** The documents whose deadline falls in a window (day numbers). */
+export function deadlineExpression(window: (typeof SEARCH_DEADLINE_WINDOWS)[number], today: string): string {
+  const { from, to } = deadlineRange(window, today);
+  return Number.isFinite(to) ? `(deadline_day >= ${from} AND deadline_day <= ${to})` : `deadline_day >= ${from}`;
 }
 
 /** The whole filter expression of a query. */
@@ -142,16 +185,28 @@ export function buildFilter(query: SearchQuery, without?: string): string[] {
  * Disjunctive facets: the facets whose group is filtered are counted by one more search each (no hits),
  * with every filter but their group's; the others come with the main search.
  */
-export function facetSearches(query: SearchQuery): { main: SearchFacetName[]; extra: { group: string; facets: SearchFacetName[]; filter: string[] }[] } {
+export function facetSearches(query: SearchQuery): {
+  main: SearchFacetName[];
+  extra: { group: string; facets: SearchFacetName[]; filter: string[] }[];
+} {
   const filtered = new Set(filterGroups(query).map((g) => g.group));
   const main: SearchFacetName[] = [];
   const extra = new Map<string, SearchFacetName[]>();
-  for (const name of query.facets ?? []) {
+  // Deadline windows are counted by searches of their own (see deadlineSearches).
+  for (const name of (query.facets ?? []).filter((f) => f !== 'deadline')) {
     const group = FACET_GROUP[name];
     if (filtered.has(group)) extra.set(group, [...(extra.get(group) ?? []), name]);
     else main.push(name);
   }
   return { main, extra: [...extra].map(([group, facets]) => ({ group, facets, filter: buildFilter(query, group) })) };
+}
+
+/** The deadline facet: one count-only search per window, with every filter but the deadline's. */
+export function deadlineSearches(query: SearchQuery): { window: (typeof SEARCH_DEADLINE_WINDOWS)[number]; filter: string[] }[] {
+  if (!(query.facets ?? []).includes('deadline')) return [];
+  const today = query.today ?? parisDay();
+  const others = buildFilter(query, 'deadline_day');
+  return SEARCH_DEADLINE_WINDOWS.map((window) => ({ window, filter: [...others, deadlineExpression(window, today)] }));
 }
 
 /** The values a query selects for a facet (shown even when nothing matches them, so that they can be unticked). */
@@ -170,6 +225,8 @@ function selectedValues(query: SearchQuery, name: SearchFacetName): readonly str
     network: f.networkIds,
     networkType: f.networkType,
     maturity: f.maturity,
+    opportunityType: f.opportunityType,
+    deadline: f.deadline,
   };
   return selected[name] ?? [];
 }
@@ -220,7 +277,10 @@ export function toMeiliDocument(d: SearchDocument): Record<string, unknown> {
     title: cleanText(d.title),
     keywords: d.keywords.map(cleanText),
     body: cleanText(d.body),
-    sort_name: cleanText(d.title).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
+    sort_name: cleanText(d.title)
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
     naf_code: d.facets.nafCode ?? null,
     naf_section: d.facets.nafSection ?? null,
     naf_division: d.facets.nafDivision ?? null,
@@ -232,6 +292,8 @@ export function toMeiliDocument(d: SearchDocument): Record<string, unknown> {
     network_ids: d.facets.networkIds ?? [],
     network_type: d.facets.networkType ?? null,
     maturity: d.facets.maturity ?? null,
+    opportunity_type: d.facets.opportunityType ?? null,
+    deadline_day: d.facets.deadline ? dayNumber(d.facets.deadline) : null,
     _geo: d.location ? { lat: d.location.lat, lng: d.location.lng } : null,
     payload: d.payload,
   };
@@ -274,7 +336,10 @@ export class MeilisearchEngine implements SearchEngine {
 
   async index(documents: SearchDocument[]): Promise<void> {
     for (let i = 0; i < documents.length; i += BATCH) {
-      await awaitTask('document addition', this.target.addDocuments(documents.slice(i, i + BATCH).map(toMeiliDocument), { primaryKey: 'uid' }));
+      await awaitTask(
+        'document addition',
+        this.target.addDocuments(documents.slice(i, i + BATCH).map(toMeiliDocument), { primaryKey: 'uid' }),
+      );
     }
   }
 
@@ -297,27 +362,55 @@ export class MeilisearchEngine implements SearchEngine {
       params.hitsPerPage = 0;
     }
     const { extra } = facetSearches(query);
+    const windows = deadlineSearches(query);
     const [res, ...others] = await Promise.all([
       this.target.search(q || null, params),
-      ...extra.map((e) => this.target.search(q || null, { filter: e.filter, facets: e.facets.map((f) => MEILI_FACETS[f]), hitsPerPage: 0, matchingStrategy: 'last' })),
+      ...extra.map((e) =>
+        this.target.search(q || null, {
+          filter: e.filter,
+          facets: e.facets.map((f) => MEILI_FACETS[f]),
+          hitsPerPage: 0,
+          matchingStrategy: 'last',
+        }),
+      ),
     ]);
-    const distributions = Object.assign({}, ...others.map((o) => o.facetDistribution ?? {}), res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
+    const windowTotals = await Promise.all(
+      windows.map((w) =>
+        this.target
+          .search(q || null, { filter: w.filter, page: 1, hitsPerPage: 0, matchingStrategy: 'last' })
+          .then((r) => r.totalHits ?? r.estimatedTotalHits ?? 0),
+      ),
+    );
+    const distributions = Object.assign({}, ...others.map((o) => o.facetDistribution ?? {}), res.facetDistribution ?? {}) as Record<
+      string,
+      Record<string, number>
+    >;
     const hits: EngineHit[] = offset >= MAX_RESULT_WINDOW ? [] : res.hits.map((h) => toHit(h, query.near));
     const facets: EngineResult['facets'] = {};
     for (const name of facetNames) {
+      if (name === 'deadline') {
+        const selected = selectedValues(query, name);
+        facets.deadline = windows
+          .map((w, i) => ({ value: w.window as string, count: windowTotals[i] }))
+          .filter((v) => v.count > 0 || selected.includes(v.value));
+        continue;
+      }
       const distribution: Record<string, number> = distributions[MEILI_FACETS[name]] ?? {};
       const values = Object.entries(distribution)
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
         .slice(0, 50);
-      for (const value of selectedValues(query, name)) if (!values.some((v) => v.value === value)) values.push({ value, count: distribution[value] ?? 0 });
+      for (const value of selectedValues(query, name))
+        if (!values.some((v) => v.value === value)) values.push({ value, count: distribution[value] ?? 0 });
       facets[name] = values;
     }
     return { hits, total: res.totalHits ?? res.estimatedTotalHits ?? 0, facets, relaxed: false };
   }
 
   async suggest(query: SearchQuery & { kinds: SearchKind[] }, perKind: number): Promise<Partial<Record<SearchKind, EngineHit[]>>> {
-    const results = await Promise.all(query.kinds.map((kind) => this.search({ ...query, kinds: [kind], page: 1, pageSize: perKind, facets: [] })));
+    const results = await Promise.all(
+      query.kinds.map((kind) => this.search({ ...query, kinds: [kind], page: 1, pageSize: perKind, facets: [] })),
+    );
     return Object.fromEntries(query.kinds.map((kind, i) => [kind, results[i].hits]));
   }
 
@@ -326,13 +419,13 @@ export class MeilisearchEngine implements SearchEngine {
     if (!q && query.q && query.q.trim() !== '') return { total: 0, points: [] };
     const res = await this.target.search(q || null, params);
     const points = res.hits
-      .filter((h) => h._geo)
+      .filter((h): h is typeof h & { _geo: NonNullable<typeof h._geo> } => Boolean(h._geo))
       .map((h) => ({
         kind: h.kind,
         id: h.id,
         title: h.title,
-        lat: Number(h._geo!.lat),
-        lng: Number(h._geo!.lng),
+        lat: Number(h._geo.lat),
+        lng: Number(h._geo.lng),
         visibility: h.visibility,
         audience: h.audience ?? [],
       }));

@@ -51,6 +51,8 @@ interface IndexRow {
   headcount_band: string | null;
   network_type: string | null;
   maturity: string | null;
+  opportunity_type: string | null;
+  deadline: string | null;
   network_ids: string[];
   lat: number | null;
   lng: number | null;
@@ -60,7 +62,7 @@ interface IndexRow {
 }
 
 const STORE_COLUMNS = `ord, kind, visibility, audience, name, naf_code, naf_section, naf_division, departement_code, region_code,
-  epci_code, commune_code, headcount_band, network_type, maturity, network_ids, lat, lng,
+  epci_code, commune_code, headcount_band, network_type, maturity, opportunity_type, deadline::text AS deadline, network_ids, lat, lng,
   array_to_string(tsvector_to_array(COALESCE(tsv, '')), ' ') AS lexemes, array_to_string(tsvector_to_array(COALESCE(tsv_head, '')), ' ') AS head_lexemes`;
 
 function storeRow(r: IndexRow): StoreRow {
@@ -81,10 +83,12 @@ function storeRow(r: IndexRow): StoreRow {
       headcount: r.headcount_band,
       networkType: r.network_type,
       maturity: r.maturity,
+      opportunityType: r.opportunity_type,
     },
     networkIds: r.network_ids,
     lat: r.lat,
     lng: r.lng,
+    deadline: r.deadline,
   };
 }
 
@@ -102,7 +106,11 @@ function terms(texts: string[]): string[] {
 
 const wordsOf = (list: string): string[] => (list ? list.split(' ') : []);
 /** A document's words for the WordIndex (its folded title's words as they are: relevance tiers). */
-const wordDocument = (row: IndexRow): WordDocument => ({ all: wordsOf(row.lexemes), head: wordsOf(row.head_lexemes), title: wordsOf(row.name) });
+const wordDocument = (row: IndexRow): WordDocument => ({
+  all: wordsOf(row.lexemes),
+  head: wordsOf(row.head_lexemes),
+  title: wordsOf(row.name),
+});
 
 /**
  * PostgreSQL full-text engine (also on PGlite). PostgreSQL turns text into words: documents into
@@ -161,6 +169,8 @@ export class PostgresSearchEngine implements SearchEngine {
         headcount_band: d.facets.headcount ?? null,
         network_type: d.facets.networkType ?? null,
         maturity: d.facets.maturity ?? null,
+        opportunity_type: d.facets.opportunityType ?? null,
+        deadline: d.facets.deadline ?? null,
         network_ids: d.facets.networkIds ?? [],
         lat: d.location?.lat ?? null,
         lng: d.location?.lng ?? null,
@@ -172,20 +182,21 @@ export class PostgresSearchEngine implements SearchEngine {
              SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id uuid, visibility text, audience text[], title text,
                keywords text, body text, name text, naf_code text, naf_section text, naf_division text, departement_code text,
                region_code text, epci_code text, commune_code text, headcount_band text, network_type text, maturity text,
-               network_ids uuid[], lat float8, lng float8, payload jsonb)),
+               opportunity_type text, deadline date, network_ids uuid[], lat float8, lng float8, payload jsonb)),
            up AS (
              INSERT INTO search_index (kind, id, version, visibility, audience, name, tsv, tsv_head, naf_code, naf_section, naf_division,
-               departement_code, region_code, epci_code, commune_code, headcount_band, network_type, maturity, network_ids, lat, lng)
+               departement_code, region_code, epci_code, commune_code, headcount_band, network_type, maturity, opportunity_type, deadline,
+               network_ids, lat, lng)
              SELECT r.kind, r.id, $2::bigint, r.visibility, r.audience, r.name, v.head || strip(to_tsvector('fr_unaccent', r.body)), v.head,
                r.naf_code, r.naf_section, r.naf_division, r.departement_code, r.region_code, r.epci_code, r.commune_code, r.headcount_band,
-               r.network_type, r.maturity, r.network_ids, r.lat, r.lng
+               r.network_type, r.maturity, r.opportunity_type, r.deadline, r.network_ids, r.lat, r.lng
              FROM r CROSS JOIN LATERAL (SELECT strip(to_tsvector('fr_unaccent', r.title || ' ' || r.keywords)) AS head) v
              ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, visibility = excluded.visibility, audience = excluded.audience,
                name = excluded.name, tsv = excluded.tsv, tsv_head = excluded.tsv_head, naf_code = excluded.naf_code,
                naf_section = excluded.naf_section, naf_division = excluded.naf_division, departement_code = excluded.departement_code,
                region_code = excluded.region_code, epci_code = excluded.epci_code, commune_code = excluded.commune_code,
                headcount_band = excluded.headcount_band, network_type = excluded.network_type, maturity = excluded.maturity,
-               network_ids = excluded.network_ids, lat = excluded.lat, lng = excluded.lng
+               opportunity_type = excluded.opportunity_type, deadline = excluded.deadline, network_ids = excluded.network_ids, lat = excluded.lat, lng = excluded.lng
              RETURNING ord, kind, id)
            INSERT INTO search_documents (ord, title, body, payload, indexed_at)
            SELECT up.ord, r.title, r.body, r.payload, now() FROM up JOIN r ON r.kind = up.kind AND r.id = up.id
@@ -364,7 +375,9 @@ export class PostgresSearchEngine implements SearchEngine {
    * then asked of the FacetStore as often as needed (a page, the best of each kind, the map). Without
    * words, every document. Null: nothing can match (only punctuation, operators or emoji).
    */
-  private async match(query: SearchQuery): Promise<{ query: (window: StoreWindow) => StoreResult; tsquery: string | null; relaxed: boolean } | null> {
+  private async match(
+    query: SearchQuery,
+  ): Promise<{ query: (window: StoreWindow) => StoreResult; tsquery: string | null; relaxed: boolean } | null> {
     const words = queryWords(query.q);
     if (words.length === 0 && query.q && query.q.trim() !== '') return null;
     const both = <A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> =>
@@ -380,6 +393,7 @@ export class PostgresSearchEngine implements SearchEngine {
       audience: query.audience,
       facets: query.facets ?? [],
       sort: query.sort ?? (words.length ? 'relevance' : 'name'),
+      today: query.today,
     };
     if (!lexicon) return { query: (window) => this.store.query({ ...base, ...window, matches: null }), tsquery: null, relaxed: false };
 
@@ -396,13 +410,18 @@ export class PostgresSearchEngine implements SearchEngine {
     const firsts = alternatives[0].map((w) => ` ${w}`);
     const run = (operator: 'and' | 'or') => {
       const found = this.lexicon.match(groups, operator, titleGroups);
-      const tier = (ord: number, name: string) => (found.titled[ord] ? (firsts.some((w) => name.startsWith(w)) ? 0 : 1) : found.head[ord] ? 2 : 3);
+      const tier = (ord: number, name: string) =>
+        found.titled[ord] ? (firsts.some((w) => name.startsWith(w)) ? 0 : 1) : found.head[ord] ? 2 : 3;
       // The same words for ts_headline's highlights.
       const tsquery = alternatives
         .map(([w, ...fixes]) => `(${[w.length > 1 ? `'${w}':*` : `'${w}'`, ...fixes.map((c) => `'${c}'`)].join(' | ')})`)
         .join(operator === 'and' ? ' & ' : ' | ');
       const matches = found.ords;
-      return { query: (window: StoreWindow) => this.store.query({ ...base, ...window, matches, tier }), tsquery, relaxed: operator === 'or' };
+      return {
+        query: (window: StoreWindow) => this.store.query({ ...base, ...window, matches, tier }),
+        tsquery,
+        relaxed: operator === 'or',
+      };
     };
     const all = run('and');
     return words.length > 1 && all.query({ offset: 0, limit: 0, facets: [] }).total === 0 ? run('or') : all;

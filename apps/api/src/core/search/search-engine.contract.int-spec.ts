@@ -9,7 +9,12 @@ import type { SearchDocument, SearchEngine, SearchQuery } from './search.types';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const SAINT_ETIENNE = { lat: 45.4339, lng: 4.3903 };
 
-function company(n: number, title: string, body: string, over: Partial<SearchDocument['facets']> & { lat?: number; lng?: number; keywords?: string[] } = {}): SearchDocument {
+function company(
+  n: number,
+  title: string,
+  body: string,
+  over: Partial<SearchDocument['facets']> & { lat?: number; lng?: number; keywords?: string[] } = {},
+): SearchDocument {
   const { lat, lng, keywords, ...facets } = over;
   return {
     kind: 'company',
@@ -19,20 +24,51 @@ function company(n: number, title: string, body: string, over: Partial<SearchDoc
     title,
     keywords: keywords ?? [],
     body,
-    facets: { nafCode: '25.62B', nafSection: 'C', nafDivision: '25', departement: '42', region: '84', commune: '42218', headcount: '11', ...facets },
+    facets: {
+      nafCode: '25.62B',
+      nafSection: 'C',
+      nafDivision: '25',
+      departement: '42',
+      region: '84',
+      commune: '42218',
+      headcount: '11',
+      ...facets,
+    },
     location: lat !== undefined && lng !== undefined ? { lat, lng } : null,
     payload: { n },
   };
 }
 
 const DOCS: SearchDocument[] = [
-  company(1, 'Usinage de précision du Forez', 'Tournage et fraisage CNC de pièces en inox et titane.', { lat: 45.4339, lng: 4.3903, keywords: ['usinage', 'inox'] }),
-  company(2, 'Mécanique Générale Lyonnaise', 'Rectification et maintenance industrielle.', { departement: '69', commune: '69123', lat: 45.764, lng: 4.8357 }),
+  company(1, 'Usinage de précision du Forez', 'Tournage et fraisage CNC de pièces en inox et titane.', {
+    lat: 45.4339,
+    lng: 4.3903,
+    keywords: ['usinage', 'inox'],
+  }),
+  company(2, 'Mécanique Générale Lyonnaise', 'Rectification et maintenance industrielle.', {
+    departement: '69',
+    commune: '69123',
+    lat: 45.764,
+    lng: 4.8357,
+  }),
   company(3, 'Chaudronnerie des Monts', 'Chaudronnerie, soudure TIG et structures métalliques.', {
-    nafCode: '25.11Z', nafDivision: '25', headcount: '02', commune: '42095', lat: 45.3858, lng: 4.2906,
+    nafCode: '25.11Z',
+    nafDivision: '25',
+    headcount: '02',
+    commune: '42095',
+    lat: 45.3858,
+    lng: 4.2906,
   }),
   company(4, 'Logiciels Alpins', 'Développement de logiciels et applications web pour l’industrie.', {
-    nafCode: '62.01Z', nafSection: 'J', nafDivision: '62', departement: '38', region: '84', commune: '38185', headcount: '12', lat: 45.1885, lng: 5.7245,
+    nafCode: '62.01Z',
+    nafSection: 'J',
+    nafDivision: '62',
+    departement: '38',
+    region: '84',
+    commune: '38185',
+    headcount: '12',
+    lat: 45.1885,
+    lng: 5.7245,
   }),
   company(5, 'Forez Titane', 'Négoce de métaux.', { nafCode: '46.72Z', nafSection: 'G', nafDivision: '46', lat: 45.6, lng: 4.1 }),
   {
@@ -52,7 +88,11 @@ const DOCS: SearchDocument[] = [
     visibility: 'restricted',
     audience: ['network:aaaa'],
   },
-  company(8, '<script>alert(1)</script> Usinage <b>gras</b>', 'Texte <img src=x onerror=alert(1)> usinage.', { lat: 45.43, lng: 4.39, headcount: '03' }),
+  company(8, '<script>alert(1)</script> Usinage <b>gras</b>', 'Texte <img src=x onerror=alert(1)> usinage.', {
+    lat: 45.43,
+    lng: 4.39,
+    headcount: '03',
+  }),
 ];
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
@@ -192,7 +232,9 @@ function contract(name: string, make: (app: TestApp) => Promise<SearchEngine & {
       expect(found.company?.[0].id).toBe(uuid(1));
       expect(found.expert ?? []).toEqual([]);
       expect((await engine.suggest({ q: 'secret', kinds: ['company'], audience: [] }, 5)).company ?? []).toEqual([]);
-      expect((await engine.suggest({ q: 'secret', kinds: ['company'], audience: ['network:aaaa'] }, 5)).company?.map((h) => h.id)).toEqual([uuid(7)]);
+      expect((await engine.suggest({ q: 'secret', kinds: ['company'], audience: ['network:aaaa'] }, 5)).company?.map((h) => h.id)).toEqual([
+        uuid(7),
+      ]);
       expect(await engine.suggest({ q: '🚀', kinds: ['company'], audience: [] }, 5)).toEqual({});
     });
 
@@ -206,7 +248,20 @@ function contract(name: string, make: (app: TestApp) => Promise<SearchEngine & {
     });
 
     it('answers any input without failing', async () => {
-      for (const q of ['"unbalanced', "l'usinage", 'a & b | !c <-> d:*', '((()))', '🚀🔧', '東京 機械', 'Ωμέγα', '\\', "' OR 1=1 --", 'x'.repeat(300), ' ', '-']) {
+      for (const q of [
+        '"unbalanced',
+        "l'usinage",
+        'a & b | !c <-> d:*',
+        '((()))',
+        '🚀🔧',
+        '東京 機械',
+        'Ωμέγα',
+        '\\',
+        "' OR 1=1 --",
+        'x'.repeat(300),
+        ' ',
+        '-',
+      ]) {
         const res = await search({ q, facets: ['kind'] });
         expect(Array.isArray(res.hits)).toBe(true);
       }
@@ -221,6 +276,110 @@ function contract(name: string, make: (app: TestApp) => Promise<SearchEngine & {
       expect(ids((await search({ q: 'secret', audience: 'all' })).hits)).toEqual([uuid(7)]);
       const hit = (await search({ q: 'secret', audience: 'all' })).hits[0];
       expect(hit).toMatchObject({ visibility: 'restricted', audience: ['network:aaaa'] });
+    });
+
+    it('finds opportunities by kind, sector and territory, restricted ones only by their companies and networks', async () => {
+      const opportunity = (n: number, title: string, audience: string[], type = 'joint_bid', deadline = '2027-01-15'): SearchDocument => ({
+        kind: 'opportunity',
+        id: uuid(n),
+        visibility: audience.length ? 'restricted' : 'public',
+        audience,
+        title,
+        keywords: type === 'pooling' ? ['Mutualisation', 'tour vertical'] : ["Appel d'offres / réponse groupée", 'usinage 5 axes'],
+        body: 'Un donneur d’ordres cherche des partenaires.',
+        facets: {
+          nafCode: '25.62B',
+          nafSection: 'C',
+          nafDivision: '25',
+          commune: '42218',
+          departement: '42',
+          region: '84',
+          opportunityType: type,
+          deadline,
+        },
+        location: SAINT_ETIENNE,
+        payload: { type, deadline },
+      });
+      await engine.index([
+        opportunity(40, 'Réponse groupée aéronautique', []),
+        opportunity(41, 'Consortium réservé au club', ['company:cccc', 'member:nnnn'], 'partnership', '2027-01-08'),
+        opportunity(42, 'Mutualisation d’un tour vertical', [], 'pooling', '2027-02-20'),
+      ]);
+      try {
+        const query = {
+          q: 'groupee',
+          kinds: ['opportunity' as const],
+          filters: { naf: ['25'], departement: ['42'] },
+          near: { ...SAINT_ETIENNE, radiusKm: 10 },
+        };
+        expect(ids((await search(query)).hits)).toEqual([uuid(40)]);
+        expect(ids((await search({ ...query, q: 'consortium' })).hits)).toEqual([]);
+        for (const audience of [['company:cccc'], ['member:nnnn'], 'all' as const]) {
+          expect(ids((await search({ ...query, q: 'consortium', audience })).hits)).toEqual([uuid(41)]);
+        }
+        expect(ids((await search({ ...query, q: 'consortium', audience: ['company:dddd', 'network:nnnn'] })).hits)).toEqual([]);
+        expect((await engine.suggest({ q: 'consortium', kinds: ['opportunity'], audience: ['person:x'] }, 5)).opportunity ?? []).toEqual(
+          [],
+        );
+        const points = await engine.points({ kinds: ['opportunity'], audience: [] }, 10);
+        expect(points.points.map((p) => p.id).sort()).toEqual([uuid(40), uuid(42)]);
+        const facets = await search({ kinds: ['opportunity'], facets: ['kind', 'nafDivision'], audience: ['member:nnnn'] });
+        expect(facets.facets.nafDivision).toEqual([{ value: '25', count: 3 }]);
+
+        // Type and deadline facets: counted from the query's day, within the audience (the club's one only for its members).
+        const today = '2027-01-05';
+        const byType = (r: Awaited<ReturnType<typeof search>>) =>
+          Object.fromEntries((r.facets.opportunityType ?? []).map((v) => [v.value, v.count]));
+        const byWindow = (r: Awaited<ReturnType<typeof search>>) =>
+          Object.fromEntries((r.facets.deadline ?? []).map((v) => [v.value, v.count]));
+        const outsider = await search({
+          kinds: ['opportunity'],
+          facets: ['opportunityType', 'deadline'],
+          today,
+          audience: ['company:dddd'],
+        });
+        expect(byType(outsider)).toEqual({ joint_bid: 1, pooling: 1 });
+        expect(byWindow(outsider)).toEqual({ open: 2, '30d': 1 });
+        const member = await search({ kinds: ['opportunity'], facets: ['opportunityType', 'deadline'], today, audience: ['member:nnnn'] });
+        expect(byType(member)).toEqual({ joint_bid: 1, pooling: 1, partnership: 1 });
+        expect(byWindow(member)).toEqual({ open: 3, '7d': 1, '30d': 2 });
+        const week = await search({
+          kinds: ['opportunity'],
+          facets: ['opportunityType', 'deadline'],
+          today,
+          audience: ['member:nnnn'],
+          filters: { deadline: ['7d'] },
+        });
+        expect(ids(week.hits)).toEqual([uuid(41)]);
+        expect(byType(week)).toEqual({ partnership: 1 });
+        expect(byWindow(week)).toEqual({ open: 3, '7d': 1, '30d': 2 });
+        const outsiderWeek = await search({
+          kinds: ['opportunity'],
+          facets: ['deadline'],
+          today,
+          audience: ['company:dddd'],
+          filters: { deadline: ['7d'] },
+        });
+        expect(outsiderWeek.total).toBe(0);
+        expect(outsiderWeek.facets.deadline).toEqual([
+          { value: 'open', count: 2 },
+          { value: '7d', count: 0 },
+          { value: '30d', count: 1 },
+        ]);
+        const pooling = await search({
+          kinds: ['opportunity'],
+          today,
+          audience: [],
+          filters: { opportunityType: ['pooling', 'subcontracting'], deadline: ['open', '30d'] },
+        });
+        expect(ids(pooling.hits)).toEqual([uuid(42)]);
+        // A later day: everything has closed.
+        expect(
+          (await search({ kinds: ['opportunity'], today: '2027-03-01', audience: 'all', filters: { deadline: ['open'] } })).total,
+        ).toBe(0);
+      } finally {
+        await engine.delete('opportunity', [uuid(40), uuid(41), uuid(42)]);
+      }
     });
 
     it('replaces updated documents and forgets deleted ones', async () => {
@@ -250,5 +409,7 @@ if (process.env.MEILI_URL) {
   });
 } else {
   // Not a skipped test: the suite is simply not declared, and says why.
-  console.log('Meilisearch contract suite not run: MEILI_URL is not set, so no Meilisearch server is reachable (set MEILI_URL and MEILI_MASTER_KEY to run it).');
+  console.log(
+    'Meilisearch contract suite not run: MEILI_URL is not set, so no Meilisearch server is reachable (set MEILI_URL and MEILI_MASTER_KEY to run it).',
+  );
 }

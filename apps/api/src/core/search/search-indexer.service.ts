@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppException } from '../errors/app-exception';
+import { JobRunner } from '../jobs/job-runner';
 import { SEARCH_ENGINE, type SearchDocument, type SearchEngine, type SearchKind } from './search.types';
 
 /** Where the documents of one kind come from: registered by the module that owns the data. */
@@ -48,17 +49,25 @@ const REINDEX_LOCK = 724_300_101;
  * reschedules them with exponential backoff. Deletions and visibility changes (priority 0) go first.
  */
 @Injectable()
-export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchIndexer {
   private readonly logger = new Logger('Search');
   private readonly sources = new Map<SearchKind, SearchSource>();
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly db: DataSource,
     @Inject(SEARCH_ENGINE) readonly engine: SearchEngine,
+    jobs: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Every replica relays (rows are claimed with SKIP LOCKED and a lease).
+    jobs.every({
+      name: 'search.relay',
+      everyReplica: true,
+      everyMs: config.SEARCH_RELAY_INTERVAL_MS,
+      run: () => this.relayOnce().then(() => false),
+    });
+  }
 
   register(source: SearchSource): void {
     this.sources.set(source.kind, source);
@@ -72,11 +81,18 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
    * The audience to check each hit against: for the kinds whose audience follows their networks (`idsOfNetwork`),
    * the current one, as their sources build it now (undefined: the document is gone); for the others, the hit's own.
    */
-  async currentAudiences<T extends Audienced & { kind: SearchKind; id: string }>(hits: readonly T[]): Promise<(hit: T) => Audienced | undefined> {
+  async currentAudiences<T extends Audienced & { kind: SearchKind; id: string }>(
+    hits: readonly T[],
+  ): Promise<(hit: T) => Audienced | undefined> {
     const follows = (kind: SearchKind) => this.sources.get(kind)?.idsOfNetwork !== undefined;
     const sources = [...this.sources.values()].filter((source) => follows(source.kind) && hits.some((h) => h.kind === source.kind));
     const loaded = await Promise.all(
-      sources.map((source) => source.load(hits.filter((h) => h.kind === source.kind).map((h) => h.id), { audienceOnly: true })),
+      sources.map((source) =>
+        source.load(
+          hits.filter((h) => h.kind === source.kind).map((h) => h.id),
+          { audienceOnly: true },
+        ),
+      ),
     );
     const current = new Map(loaded.flat().map((doc) => [`${doc.kind}:${doc.id}`, doc]));
     return (hit) => (follows(hit.kind) ? current.get(`${hit.kind}:${hit.id}`) : hit);
@@ -92,31 +108,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   /** Records that these objects changed; call it with the transaction of the change. */
   async enqueue(manager: EntityManager, kind: SearchKind, ids: readonly string[], options: { priority?: 0 | 1 } = {}): Promise<void> {
     if (!ids.length) return;
-    await manager.query(
-      'INSERT INTO search_outbox (kind, entity_id, priority) SELECT $1, unnest($2::uuid[]), $3',
-      [kind, [...new Set(ids)], options.priority ?? 1],
-    );
-  }
-
-  onApplicationBootstrap() {
-    if (this.config.SEARCH_RELAY_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.SEARCH_RELAY_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async tick() {
-    if (this.running) return;
-    try {
-      await this.relayOnce();
-    } catch (err) {
-      this.logger.error(`search relay: ${(err as Error).message}`);
-    }
+    await manager.query('INSERT INTO search_outbox (kind, entity_id, priority) SELECT $1, unnest($2::uuid[]), $3', [
+      kind,
+      [...new Set(ids)],
+      options.priority ?? 1,
+    ]);
   }
 
   /** One relay pass (never two at once in this process); returns how many outbox rows were handled. */
@@ -144,12 +140,14 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   private async relay(): Promise<number> {
     // Claim with a lease in a short transaction: the engine is called outside of it.
     const claimed: ClaimedRow[] = await this.db.transaction((tx) =>
-      tx.query(
-        `UPDATE search_outbox o SET due_at = now() + make_interval(secs => $2), attempts = o.attempts + 1
+      tx
+        .query(
+          `UPDATE search_outbox o SET due_at = now() + make_interval(secs => $2), attempts = o.attempts + 1
          WHERE o.id IN (SELECT id FROM search_outbox WHERE due_at <= now() ORDER BY priority, id LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING o.id, o.kind, o.entity_id, o.attempts, o.priority`,
-        [CLAIM, LEASE_SECONDS],
-      ).then((r: [ClaimedRow[], number] | ClaimedRow[]) => (Array.isArray(r[0]) ? (r[0] as ClaimedRow[]) : (r as ClaimedRow[]))),
+          [CLAIM, LEASE_SECONDS],
+        )
+        .then((r: [ClaimedRow[], number] | ClaimedRow[]) => (Array.isArray(r[0]) ? (r[0] as ClaimedRow[]) : (r as ClaimedRow[]))),
     );
     if (!claimed.length) return 0;
     // RETURNING has no order: deletions and visibility changes first, then oldest first.
@@ -224,16 +222,19 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async rebuild(
-    options: { kinds?: SearchKind[]; batch?: number; concurrency?: number; progress?: (kind: SearchKind, done: number) => void },
-  ): Promise<Record<string, number>> {
+  private async rebuild(options: {
+    kinds?: SearchKind[];
+    batch?: number;
+    concurrency?: number;
+    progress?: (kind: SearchKind, done: number) => void;
+  }): Promise<Record<string, number>> {
     const kinds = options.kinds ?? this.kinds;
     const batch = options.batch ?? 1000;
     const counts: Record<string, number> = {};
     // A full rebuild empties everything first and loads in bulk (the engine may defer derived work until optimize).
     const bulk = !options.kinds && this.engine.clearAll !== undefined;
     const [{ started }] = await this.db.query('SELECT now() AS started');
-    if (bulk) await this.engine.clearAll!();
+    if (bulk) await this.engine.clearAll?.();
     for (const kind of kinds) {
       const source = this.sources.get(kind);
       if (!source) throw new Error(`No search source for ${kind}`);

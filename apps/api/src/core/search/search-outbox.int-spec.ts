@@ -1,5 +1,6 @@
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { loadConfig } from '../../config/config';
+import { JobRunner } from '../jobs/job-runner';
 import { SearchIndexer, type SearchSource } from './search-indexer.service';
 import type { EngineResult, SearchDocument, SearchEngine, SearchKind } from './search.types';
 
@@ -43,16 +44,33 @@ describe('search outbox relay (real database, recording engine)', () => {
   beforeAll(async () => {
     app = await createTestApp({ SEARCH_RELAY_INTERVAL_MS: 0 });
     engine = new RecordingEngine();
-    indexer = new SearchIndexer(app.db, engine, { ...loadConfig({ NODE_ENV: 'test' }), SEARCH_RELAY_INTERVAL_MS: 0 });
+    indexer = new SearchIndexer(app.db, engine, new JobRunner(app.db), {
+      ...loadConfig({ NODE_ENV: 'test' }),
+      SEARCH_RELAY_INTERVAL_MS: 0,
+    });
     const source: SearchSource = {
       kind: 'company',
       async load(ids) {
         return ids
           .filter((id) => current.has(id))
-          .map((id) => ({ kind: 'company', id, visibility: 'public', audience: [], title: current.get(id)!, keywords: [], body: '', facets: {}, location: null, payload: {} }));
+          .map((id) => ({
+            kind: 'company',
+            id,
+            visibility: 'public',
+            audience: [],
+            title: current.get(id)!,
+            keywords: [],
+            body: '',
+            facets: {},
+            location: null,
+            payload: {},
+          }));
       },
       async ids(after, limit) {
-        return [...current.keys()].sort().filter((id) => after === null || id > after).slice(0, limit);
+        return [...current.keys()]
+          .sort()
+          .filter((id) => after === null || id > after)
+          .slice(0, limit);
       },
     };
     indexer.register(source);
@@ -88,7 +106,7 @@ describe('search outbox relay (real database, recording engine)', () => {
     engine.failWith = 'engine unreachable';
     await app.db.transaction((tx) => indexer.enqueue(tx, 'company', [uuid(2)]));
     expect(await indexer.relayOnce()).toBe(1);
-    const [row] = await app.db.query("SELECT attempts, last_error, due_at > now() AS later FROM search_outbox");
+    const [row] = await app.db.query('SELECT attempts, last_error, due_at > now() AS later FROM search_outbox');
     expect(row).toEqual({ attempts: 1, last_error: 'engine unreachable', later: true });
     expect(await indexer.relayOnce()).toBe(0);
     expect((await indexer.status()).failing).toBe(1);
@@ -103,7 +121,10 @@ describe('search outbox relay (real database, recording engine)', () => {
   it('claims each row once when relays run concurrently', async () => {
     engine.calls = [];
     await app.db.transaction((tx) => indexer.enqueue(tx, 'company', [uuid(1)]));
-    const other = new SearchIndexer(app.db, engine, { ...loadConfig({ NODE_ENV: 'test' }), SEARCH_RELAY_INTERVAL_MS: 0 });
+    const other = new SearchIndexer(app.db, engine, new JobRunner(app.db), {
+      ...loadConfig({ NODE_ENV: 'test' }),
+      SEARCH_RELAY_INTERVAL_MS: 0,
+    });
     other.register({ kind: 'company', load: async () => [], ids: async () => [] });
     const handled = await Promise.all([indexer.relayOnce(), other.relayOnce()]);
     expect(handled.sort()).toEqual([0, 1]);
@@ -111,15 +132,32 @@ describe('search outbox relay (real database, recording engine)', () => {
 
   it('relays in the background on its interval, and stops with the application', async () => {
     engine.calls = [];
-    const background = new SearchIndexer(app.db, engine, { ...loadConfig({ NODE_ENV: 'test' }), SEARCH_RELAY_INTERVAL_MS: 50 });
-    background.register({ kind: 'company', load: async (ids) => ids.map((id) => ({ kind: 'company', id, visibility: 'public', audience: [], title: 'Gamma', keywords: [], body: '', facets: {}, location: null, payload: {} })), ids: async () => [] });
-    background.onApplicationBootstrap();
+    const jobs = new JobRunner(app.db);
+    const background = new SearchIndexer(app.db, engine, jobs, { ...loadConfig({ NODE_ENV: 'test' }), SEARCH_RELAY_INTERVAL_MS: 50 });
+    background.register({
+      kind: 'company',
+      load: async (ids) =>
+        ids.map((id) => ({
+          kind: 'company',
+          id,
+          visibility: 'public',
+          audience: [],
+          title: 'Gamma',
+          keywords: [],
+          body: '',
+          facets: {},
+          location: null,
+          payload: {},
+        })),
+      ids: async () => [],
+    });
+    jobs.onApplicationBootstrap();
     try {
       await app.db.transaction((tx) => background.enqueue(tx, 'company', [uuid(9)]));
       for (let i = 0; i < 100 && (await background.status()).pending > 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(engine.calls).toEqual(['index Gamma']);
     } finally {
-      await background.onApplicationShutdown();
+      await jobs.beforeApplicationShutdown();
     }
   });
 

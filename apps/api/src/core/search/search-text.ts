@@ -1,4 +1,5 @@
-// Text helpers shared by the engines: query words, highlight sanitising, distances.
+// Text helpers shared by the engines: query words, highlight sanitising, distances, deadline windows.
+import { SEARCH_DEADLINE_DAYS, type SearchDeadlineWindow } from '@maillage/contracts';
 
 /** Markers the engines wrap matches with; removed from indexed text so that content cannot forge them. */
 export const MARK_START = '\uE000';
@@ -16,7 +17,11 @@ export function cleanText(s: string | null | undefined): string {
 
 /** Lower case without accents or punctuation: 'Métallerie-Chaudronnerie' → 'metallerie chaudronnerie'. */
 export function fold(s: string): string {
-  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!/[^\x00-\x7f]/.test(s))
+    return s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -82,4 +87,22 @@ export function splitNaf(values: readonly string[] = []): { sections: string[]; 
     divisions: values.filter((v) => /^\d{2}$/.test(v)),
     codes: values.filter((v) => /^\d{2}\.\d{2}[A-Z]$/.test(v)),
   };
+}
+
+/** A YYYY-MM-DD day as a whole number of days since 1970-01-01 (NaN for anything else). */
+export function dayNumber(day: string | null | undefined): number {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return NaN;
+  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+}
+
+/** The current Europe/Paris day (deadlines are French calendar days). */
+export function parisDay(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The day numbers a deadline window covers from `today` (inclusive; `to` Infinity when it has no end). */
+export function deadlineRange(window: SearchDeadlineWindow, today: string): { from: number; to: number } {
+  const from = dayNumber(today);
+  const days = SEARCH_DEADLINE_DAYS[window];
+  return { from, to: days === null ? Infinity : from + days };
 }

@@ -25,7 +25,9 @@ async function createEngine(config: AppConfig, db: DataSource): Promise<SearchEn
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([SearchIndexRow, SearchDocumentRow, SearchStateRow, SearchTombstoneRow, SearchTermRow, SearchOutboxRow])],
+  imports: [
+    TypeOrmModule.forFeature([SearchIndexRow, SearchDocumentRow, SearchStateRow, SearchTombstoneRow, SearchTermRow, SearchOutboxRow]),
+  ],
   providers: [{ provide: SEARCH_ENGINE, inject: [APP_CONFIG, DataSource], useFactory: createEngine }, SearchIndexer],
   exports: [SEARCH_ENGINE, SearchIndexer],
 })

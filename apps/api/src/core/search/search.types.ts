@@ -1,6 +1,6 @@
-import type { SearchFacetName, SearchKind, SearchSort } from '@maillage/contracts';
+import type { SearchDeadlineWindow, SearchFacetName, SearchKind, SearchSort } from '@maillage/contracts';
 
-export type { SearchFacetName, SearchKind, SearchSort };
+export type { SearchDeadlineWindow, SearchFacetName, SearchKind, SearchSort };
 
 /** Who may see restricted documents: 'all' (platform admins) or the viewer's audience keys. */
 export type SearchAudience = 'all' | readonly string[];
@@ -29,6 +29,10 @@ export interface SearchDocument {
     networkIds?: string[];
     networkType?: string | null;
     maturity?: string | null;
+    /** An opportunity's type. */
+    opportunityType?: string | null;
+    /** An opportunity's deadline, a Europe/Paris day (YYYY-MM-DD): counted and filtered by window from the query's `today`. */
+    deadline?: string | null;
   };
   location: { lat: number; lng: number } | null;
   /** Card data returned with hits as is. */
@@ -46,6 +50,9 @@ export interface SearchFilters {
   networkIds?: string[];
   networkType?: string[];
   maturity?: string[];
+  opportunityType?: string[];
+  /** Deadline windows (documents with a deadline only); they nest, so several mean the widest. */
+  deadline?: SearchDeadlineWindow[];
 }
 
 export interface SearchQuery {
@@ -62,6 +69,8 @@ export interface SearchQuery {
   /** false: the total is not counted (search as you type); `total` is then a lower bound. */
   withTotal?: boolean;
   audience: SearchAudience;
+  /** The Europe/Paris day deadline windows start from (YYYY-MM-DD); default the current one. */
+  today?: string;
 }
 
 export interface EngineHit {

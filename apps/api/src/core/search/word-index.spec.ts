@@ -2,7 +2,8 @@ import { WordIndex, type WordGroup } from './word-index';
 
 const word = (lexeme: string, prefix = true): WordGroup => [[{ lexeme, prefix }]];
 const doc = (all: string[], head: string[] = [], title: string[] = []) => ({ all, head, title });
-const ords = (index: WordIndex, groups: WordGroup[], operator: 'and' | 'or' = 'and') => [...index.match(groups, operator).ords].sort((a, b) => a - b);
+const ords = (index: WordIndex, groups: WordGroup[], operator: 'and' | 'or' = 'and') =>
+  [...index.match(groups, operator).ords].sort((a, b) => a - b);
 
 describe('WordIndex', () => {
   let index: WordIndex;
@@ -27,7 +28,16 @@ describe('WordIndex', () => {
   });
 
   it('needs all the lexemes of an alternative', () => {
-    expect(ords(index, [[[{ lexeme: 'inox', prefix: false }, { lexeme: 'loir', prefix: false }]]])).toEqual([1]);
+    expect(
+      ords(index, [
+        [
+          [
+            { lexeme: 'inox', prefix: false },
+            { lexeme: 'loir', prefix: false },
+          ],
+        ],
+      ]),
+    ).toEqual([1]);
   });
 
   it('ignores words without lexemes (stop words), and matches nothing without any word', () => {
@@ -45,7 +55,11 @@ describe('WordIndex', () => {
     index.upsert(7, doc(['usinag', 'inox'], ['usinag'], ['usinage', 'inox', 'martin']));
     index.upsert(8, doc(['usinag', 'inox'], ['usinag'], ['atelier', 'martin']));
     const titled = (titleWords: string[]) =>
-      index.match([word('usin')], 'and', titleWords.map((w) => [[{ lexeme: w, prefix: true }]])).titled;
+      index.match(
+        [word('usin')],
+        'and',
+        titleWords.map((w) => [[{ lexeme: w, prefix: true }]]),
+      ).titled;
     expect([...titled(['usin', 'mart'])].flatMap((bit, ord) => (bit ? [ord] : []))).toEqual([7]);
     expect([...titled(['mart'])].flatMap((bit, ord) => (bit ? [ord] : []))).toEqual([7, 8]);
     // A new title: its old words no longer count.

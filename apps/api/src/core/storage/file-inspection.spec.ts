@@ -39,7 +39,11 @@ describe('sniffDocument', () => {
     [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'x.svg', 'UNSAFE_SVG'],
     [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)">x</a></svg>'), 'x.svg', 'UNSAFE_SVG'],
     [makeZipBomb(), 'bomb.zip', 'UNSAFE_ARCHIVE'],
-    [makeZip([{ name: 'big.bin', data: Buffer.from('x'), declaredSize: ARCHIVE_LIMITS.maxUncompressedBytes + 1 }]), 'big.zip', 'UNSAFE_ARCHIVE'],
+    [
+      makeZip([{ name: 'big.bin', data: Buffer.from('x'), declaredSize: ARCHIVE_LIMITS.maxUncompressedBytes + 1 }]),
+      'big.zip',
+      'UNSAFE_ARCHIVE',
+    ],
     [makeZip([{ name: '../../etc/cron.d/evil', data: Buffer.from('x') }]), 'slip.zip', 'UNSAFE_ARCHIVE'],
     // A lying archive: 30 MB of zeros declared as 100 bytes (the central directory alone would let it through).
     [makeZip([{ name: 'small.txt', data: Buffer.alloc(30 * 1024 * 1024), declaredSize: 100 }]), 'liar.zip', 'UNSAFE_ARCHIVE'],

@@ -42,15 +42,21 @@ const TEXT_TYPES = new Map([
 /** Archive entries that make a zip an installable program (Java, Android). */
 const EXECUTABLE_ENTRIES = /^(META-INF\/MANIFEST\.MF|AndroidManifest\.xml|classes\.dex)$/i;
 const MARKUP = /<\s*(!doctype\s+html|html|head|body|script|iframe|object|embed|svg|\?xml|meta|link|style)\b/i;
-const SVG_ACTIVE = /<\s*(script|foreignObject|iframe|embed|object|handler|set|animate)\b|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?:javascript|data|vbscript):|<!ENTITY/i;
+const SVG_ACTIVE =
+  /<\s*(script|foreignObject|iframe|embed|object|handler|set|animate)\b|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?:javascript|data|vbscript):|<!ENTITY/i;
 
 export function isRasterImage(mime: string): boolean {
   return RASTER.has(mime);
 }
 
 const unsupported = () =>
-  new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_FILE_TYPE', 'Accepted: PDF, images, office documents, text, CSV and ZIP files (no programs, web pages or scripts)');
-const unsafeArchive = (reason: string) => new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNSAFE_ARCHIVE', `This archive was refused: ${reason}`);
+  new AppException(
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    'UNSUPPORTED_FILE_TYPE',
+    'Accepted: PDF, images, office documents, text, CSV and ZIP files (no programs, web pages or scripts)',
+  );
+const unsafeArchive = (reason: string) =>
+  new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNSAFE_ARCHIVE', `This archive was refused: ${reason}`);
 
 function extensionOf(filename: string): string {
   const match = /\.([a-z0-9]{1,8})$/i.exec(filename.trim());
@@ -117,7 +123,8 @@ export async function checkArchive(data: Buffer): Promise<Entry[]> {
   for (const entry of entries) {
     const name = entry.fileName;
     // yauzl already refuses absolute paths and '..'; control characters and drive letters too.
-    if (/[\u0000-\u001f\u007f]/.test(name) || /^[a-z]:/i.test(name) || name.split('/').includes('..')) throw unsafeArchive('it has an unsafe entry name');
+    if (/[\u0000-\u001f\u007f]/.test(name) || /^[a-z]:/i.test(name) || name.split('/').includes('..'))
+      throw unsafeArchive('it has an unsafe entry name');
     if (EXECUTABLE_ENTRIES.test(name)) throw unsupported();
     total += entry.uncompressedSize;
   }
@@ -152,7 +159,12 @@ function sniffText(data: Buffer, filename: string): SniffedType | null {
 
 function checkSvg(data: Buffer): SniffedType {
   const text = data.toString('utf8');
-  if (SVG_ACTIVE.test(text)) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNSAFE_SVG', 'SVG images carrying scripts, event handlers or embedded content are refused');
+  if (SVG_ACTIVE.test(text))
+    throw new AppException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'UNSAFE_SVG',
+      'SVG images carrying scripts, event handlers or embedded content are refused',
+    );
   return { mime: 'image/svg+xml', extension: 'svg' };
 }
 
@@ -173,7 +185,8 @@ export async function sniffDocument(data: Buffer, filename: string): Promise<Sni
   }
   const mimes = new Set(candidates.map((c) => c.mime));
   if (mimes.has('application/pdf')) return { mime: 'application/pdf', extension: 'pdf' };
-  if (first.mime && RASTER.has(first.mime)) return { mime: first.mime, extension: first.extension === 'jpeg' ? 'jpg' : (first.extension ?? 'img') };
+  if (first.mime && RASTER.has(first.mime))
+    return { mime: first.mime, extension: first.extension === 'jpeg' ? 'jpg' : (first.extension ?? 'img') };
   if (first.typename === 'SVG' || mimes.has('image/svg+xml')) return checkSvg(data);
   if (first.mime === 'application/rtf') return { mime: 'application/rtf', extension: 'rtf' };
   if (mimes.has('application/msword')) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../../modules/identity/identity.decorators';
+import { Public } from '../auth/auth.decorators';
 import { AppException } from '../errors/app-exception';
 import { UuidParam } from '../http/params';
 import { FilesService } from './files.service';
@@ -17,6 +17,6 @@ export class FilesController {
   async download(@UuidParam('id', 'File') id: string, @Res() reply: FastifyReply) {
     const file = await this.files.find(id);
     if (!file || !file.isPublic) throw AppException.notFound('File');
-    return this.files.send(file, reply);
+    return this.files.send({ file }, reply);
   }
 }

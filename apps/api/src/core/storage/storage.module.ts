@@ -27,10 +27,7 @@ export function fileStorageFor(config: AppConfig): FileStorage {
 @Module({
   imports: [TypeOrmModule.forFeature([StoredFile])],
   controllers: [FilesController],
-  providers: [
-    FilesService,
-    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: fileStorageFor },
-  ],
+  providers: [FilesService, { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: fileStorageFor }],
   exports: [FilesService],
 })
 export class StorageModule {}

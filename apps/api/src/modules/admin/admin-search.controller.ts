@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdminSearchStatus, ReindexRun } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
-import { CurrentActor } from '../identity/identity.decorators';
+import { CurrentActor } from '../../core/auth/auth.decorators';
 import { AdminSearchService } from './admin-search.service';
 import { ReindexDto } from './admin.dto';
 

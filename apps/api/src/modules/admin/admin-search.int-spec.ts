@@ -36,7 +36,14 @@ describe('admin: the search index status and its rebuild (real database)', () =>
 
   it('shows documents per kind, pending changes, the lag and the last errors', async () => {
     const before = await status();
-    expect(before).toMatchObject({ engine: expect.stringMatching(/^(postgres|meilisearch)$/), pending: 0, failing: 0, oldestSeconds: null, lastErrors: [], reindex: null });
+    expect(before).toMatchObject({
+      engine: expect.stringMatching(/^(postgres|meilisearch)$/),
+      pending: 0,
+      failing: 0,
+      oldestSeconds: null,
+      lastErrors: [],
+      reindex: null,
+    });
     expect(before.documents).toMatchObject({ company: 0 });
     const companies: { id: string }[] = await app.db.query(
       `INSERT INTO companies (siren, siret, legal_name) VALUES ('732829320', '73282932000074', 'Forges du Gier'), ('552100554', '55210055400013', 'Tissages du Pilat')
@@ -57,7 +64,13 @@ describe('admin: the search index status and its rebuild (real database)', () =>
     const failing = await status();
     expect(failing).toMatchObject({ pending: 1, failing: 1 });
     expect(failing.lastErrors).toEqual([
-      { kind: 'company', entityId: '00000000-0000-4000-8000-000000000001', attempts: 3, error: 'engine unreachable', dueAt: expect.any(String) },
+      {
+        kind: 'company',
+        entityId: '00000000-0000-4000-8000-000000000001',
+        attempts: 3,
+        error: 'engine unreachable',
+        dueAt: expect.any(String),
+      },
     ]);
     await app.db.query('DELETE FROM search_outbox');
   });
@@ -70,7 +83,12 @@ describe('admin: the search index status and its rebuild (real database)', () =>
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ status: 'running', startedAt: expect.any(String), finishedAt: null, error: null });
     const current = await rebuilt(started.body.startedAt);
-    expect(current.reindex).toMatchObject({ status: 'done', error: null, finishedAt: expect.any(String), done: expect.objectContaining({ company: 3 }) });
+    expect(current.reindex).toMatchObject({
+      status: 'done',
+      error: null,
+      finishedAt: expect.any(String),
+      done: expect.objectContaining({ company: 3 }),
+    });
     expect(current.documents.company).toBe(3);
 
     // One kind only.
@@ -80,20 +98,21 @@ describe('admin: the search index status and its rebuild (real database)', () =>
   });
 
   // Another process rebuilding holds the advisory lock (PostgreSQL only: embedded PGlite is one process, nothing to guard).
-  if (process.env.TEST_DB !== 'pglite') it('refuses a rebuild while another process (a replica, `npm run reindex`) runs one', async () => {
-    const other = new Client({ connectionString: app.running.databaseUrl });
-    await other.connect();
-    try {
-      await other.query('SELECT pg_advisory_lock(724300101)');
-      const refused = await admin.post('/api/v1/admin/search/reindex', {});
-      expect([refused.status, refused.body.code]).toEqual([409, 'REINDEX_ALREADY_RUNNING']);
-      await expect(indexer.reindex({ kinds: ['company'] })).rejects.toThrow('already being rebuilt');
-      await other.query('SELECT pg_advisory_unlock(724300101)');
-      expect(await indexer.reindex({ kinds: ['company'] })).toEqual({ company: 3 });
-    } finally {
-      await other.end();
-    }
-  });
+  if (process.env.TEST_DB !== 'pglite')
+    it('refuses a rebuild while another process (a replica, `npm run reindex`) runs one', async () => {
+      const other = new Client({ connectionString: app.running.databaseUrl });
+      await other.connect();
+      try {
+        await other.query('SELECT pg_advisory_lock(724300101)');
+        const refused = await admin.post('/api/v1/admin/search/reindex', {});
+        expect([refused.status, refused.body.code]).toEqual([409, 'REINDEX_ALREADY_RUNNING']);
+        await expect(indexer.reindex({ kinds: ['company'] })).rejects.toThrow('already being rebuilt');
+        await other.query('SELECT pg_advisory_unlock(724300101)');
+        expect(await indexer.reindex({ kinds: ['company'] })).toEqual({ company: 3 });
+      } finally {
+        await other.end();
+      }
+    });
 
   it('validates the request strictly and is for platform admins only', async () => {
     for (const body of [{ kinds: ['nope'] }, { kinds: 'company' }, { kinds: ['company', 'company'] }, { everything: true }]) {

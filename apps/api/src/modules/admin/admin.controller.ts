@@ -4,7 +4,7 @@ import type { AdminUser, OutboxMail, Page } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { ListQueryDto } from '../../core/http/query.dto';
-import { CurrentActor } from '../identity/identity.decorators';
+import { CurrentActor } from '../../core/auth/auth.decorators';
 import { UpdateUserRoleDto } from './admin.dto';
 import { AdminService } from './admin.service';
 

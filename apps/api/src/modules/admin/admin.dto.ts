@@ -8,6 +8,10 @@ export class UpdateUserRoleDto implements UpdateUserRoleRequest {
 
 /** POST /admin/search/reindex: every kind, or only these. */
 export class ReindexDto implements ReindexRequest {
-  @IsOptional() @IsArray() @ArrayMaxSize(SEARCH_KINDS.length) @ArrayUnique() @IsIn(SEARCH_KINDS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SEARCH_KINDS.length)
+  @ArrayUnique()
+  @IsIn(SEARCH_KINDS, { each: true })
   kinds?: SearchKind[];
 }

@@ -19,7 +19,12 @@ interface Endpoint {
 }
 
 const HUGE = 'x'.repeat(100_000);
-const HOSTILE = ["'; DROP TABLE people; --", '<img src=x onerror=alert(1)>', '{{constructor.constructor("return process")()}}', '../../etc/passwd'];
+const HOSTILE = [
+  "'; DROP TABLE people; --",
+  '<img src=x onerror=alert(1)>',
+  '{{constructor.constructor("return process")()}}',
+  '../../etc/passwd',
+];
 const CONTROL = ['a\u0000b', 'a\ud800b', '\u001b[2J'];
 const WRONG_TYPES = [12345, true, { nested: 'object' }, [1, 2]];
 const BAD_SIRETS = ['12345678901234', '1234', 'abcdefghijklmn', '5521005540001X', '552100554000131'];
@@ -35,7 +40,12 @@ function mutations(e: Endpoint): { label: string; body: unknown }[] {
   if (!e.allOptional) out.push({ label: 'empty object', body: {} });
   for (const [field, value] of Object.entries(e.valid)) {
     const bad: unknown[] = [...WRONG_TYPES.filter((w) => typeof w !== typeof value), HUGE, ...CONTROL];
-    if (Array.isArray(value)) bad.push([HUGE], [1], Array.from({ length: 200 }, (_, i) => `tag${i}`));
+    if (Array.isArray(value))
+      bad.push(
+        [HUGE],
+        [1],
+        Array.from({ length: 200 }, (_, i) => `tag${i}`),
+      );
     if (!e.freeText?.includes(field) && typeof value === 'string') bad.push(...HOSTILE);
     if (!e.allOptional && !e.optional?.includes(field) && typeof value === 'string') bad.push('');
     if (field === 'siret') bad.push(...BAD_SIRETS);
@@ -49,10 +59,14 @@ function mutations(e: Endpoint): { label: string; body: unknown }[] {
 }
 
 async function snapshot(app: TestApp): Promise<Record<string, string>> {
-  const tables: { tablename: string }[] = await app.db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const tables: { tablename: string }[] = await app.db.query(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   const result: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [row] = await app.db.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    const [row] = await app.db.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    );
     result[tablename] = `${row.n}:${row.h}`;
   }
   return result;
@@ -76,23 +90,145 @@ describe('bad input on every foundation endpoint', () => {
   afterAll(() => app.close());
 
   const endpoints = (): Endpoint[] => [
-    { as: 'anonymous', method: 'POST', path: '/api/v1/auth/signup', valid: { email: uniqueEmail(), password: PASSWORD, firstName: 'Léa', lastName: 'Roux', locale: 'fr' }, freeText: ['firstName', 'lastName', 'password'], optional: ['locale'] },
-    { as: 'anonymous', method: 'POST', path: '/api/v1/auth/login', valid: { email: 'nobody@test.example', password: PASSWORD }, freeText: ['password'] },
+    {
+      as: 'anonymous',
+      method: 'POST',
+      path: '/api/v1/auth/signup',
+      valid: { email: uniqueEmail(), password: PASSWORD, firstName: 'Léa', lastName: 'Roux', locale: 'fr' },
+      freeText: ['firstName', 'lastName', 'password'],
+      optional: ['locale'],
+    },
+    {
+      as: 'anonymous',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      valid: { email: 'nobody@test.example', password: PASSWORD },
+      freeText: ['password'],
+    },
     { as: 'anonymous', method: 'POST', path: '/api/v1/auth/verify', valid: { token: 'a'.repeat(43) } },
     { as: 'anonymous', method: 'POST', path: '/api/v1/auth/verification/resend', valid: { email: 'nobody@test.example' } },
     { as: 'anonymous', method: 'POST', path: '/api/v1/auth/password/forgot', valid: { email: 'nobody@test.example' } },
-    { as: 'anonymous', method: 'POST', path: '/api/v1/auth/password/reset', valid: { token: 'a'.repeat(43), password: PASSWORD }, freeText: ['password'] },
-    { as: 'user', method: 'POST', path: '/api/v1/auth/password/change', valid: { currentPassword: 'wrong wrong wrong', newPassword: 'a new long passphrase' }, freeText: ['currentPassword', 'newPassword'] },
-    { as: 'user', method: 'PATCH', path: '/api/v1/people/me', allOptional: true, valid: { firstName: 'Léa', jobTitle: 'CEO', bio: 'Bio', skills: ['usinage'], languages: ['français'], locale: 'fr', isExpert: true, expertiseDomains: ['Export'], areasServed: ['Loire'] }, freeText: ['firstName', 'jobTitle', 'bio'] },
-    { as: 'user', method: 'POST', path: '/api/v1/companies', valid: { siret: '73282932000074', legalName: 'Nouvelle' }, freeText: ['legalName'] },
-    { as: 'user', method: 'PATCH', path: `/api/v1/companies/${companyId}`, allOptional: true, valid: { legalName: 'Peugeot SA', tradeName: 'Peugeot', nafCode: '29.10Z', legalFormCode: '5599', headcountBandCode: '53', addressLine1: '7 rue', addressLine2: 'Bât. B', postalCode: '75016', communeCode: '75056', website: 'https://peugeot.example', description: 'Automobiles' }, freeText: ['legalName', 'tradeName', 'addressLine1', 'addressLine2', 'description'] },
-    { as: 'user', method: 'POST', path: `/api/v1/companies/${companyId}/invitations`, valid: { email: 'colleague@test.example', role: 'member' } },
+    {
+      as: 'anonymous',
+      method: 'POST',
+      path: '/api/v1/auth/password/reset',
+      valid: { token: 'a'.repeat(43), password: PASSWORD },
+      freeText: ['password'],
+    },
+    {
+      as: 'user',
+      method: 'POST',
+      path: '/api/v1/auth/password/change',
+      valid: { currentPassword: 'wrong wrong wrong', newPassword: 'a new long passphrase' },
+      freeText: ['currentPassword', 'newPassword'],
+    },
+    {
+      as: 'user',
+      method: 'PATCH',
+      path: '/api/v1/people/me',
+      allOptional: true,
+      valid: {
+        firstName: 'Léa',
+        jobTitle: 'CEO',
+        bio: 'Bio',
+        skills: ['usinage'],
+        languages: ['français'],
+        locale: 'fr',
+        isExpert: true,
+        expertiseDomains: ['Export'],
+        areasServed: ['Loire'],
+      },
+      freeText: ['firstName', 'jobTitle', 'bio'],
+    },
+    {
+      as: 'user',
+      method: 'POST',
+      path: '/api/v1/companies',
+      valid: { siret: '73282932000074', legalName: 'Nouvelle' },
+      freeText: ['legalName'],
+    },
+    {
+      as: 'user',
+      method: 'PATCH',
+      path: `/api/v1/companies/${companyId}`,
+      allOptional: true,
+      valid: {
+        legalName: 'Peugeot SA',
+        tradeName: 'Peugeot',
+        nafCode: '29.10Z',
+        legalFormCode: '5599',
+        headcountBandCode: '53',
+        addressLine1: '7 rue',
+        addressLine2: 'Bât. B',
+        postalCode: '75016',
+        communeCode: '75056',
+        website: 'https://peugeot.example',
+        description: 'Automobiles',
+      },
+      freeText: ['legalName', 'tradeName', 'addressLine1', 'addressLine2', 'description'],
+    },
+    {
+      as: 'user',
+      method: 'POST',
+      path: `/api/v1/companies/${companyId}/invitations`,
+      valid: { email: 'colleague@test.example', role: 'member' },
+    },
     { as: 'user', method: 'PATCH', path: `/api/v1/companies/${companyId}/members/${user.id}`, valid: { role: 'owner' } },
     { as: 'user', method: 'POST', path: '/api/v1/companies/invitations/accept', valid: { token: 'a'.repeat(43) } },
-    { as: 'admin', method: 'POST', path: '/api/v1/organizations', valid: { name: 'CCI Nouvelle', kind: 'cci_territorial', parentId: organizationId, communeCode: '42218', website: 'https://cci.example', description: 'Desc' }, freeText: ['name', 'description'], optional: ['parentId', 'communeCode', 'website', 'description'] },
-    { as: 'admin', method: 'PUT', path: `/api/v1/organizations/${organizationId}`, valid: { name: 'CCI Test', kind: 'cci_territorial' }, freeText: ['name'] },
-    { as: 'admin', method: 'POST', path: `/api/v1/organizations/${organizationId}/staff`, valid: { email: 'someone@test.example', role: 'animator' } },
+    {
+      as: 'admin',
+      method: 'POST',
+      path: '/api/v1/organizations',
+      valid: {
+        name: 'CCI Nouvelle',
+        kind: 'cci_territorial',
+        parentId: organizationId,
+        communeCode: '42218',
+        website: 'https://cci.example',
+        description: 'Desc',
+      },
+      freeText: ['name', 'description'],
+      optional: ['parentId', 'communeCode', 'website', 'description'],
+    },
+    {
+      as: 'admin',
+      method: 'PUT',
+      path: `/api/v1/organizations/${organizationId}`,
+      valid: { name: 'CCI Test', kind: 'cci_territorial' },
+      freeText: ['name'],
+    },
+    {
+      as: 'admin',
+      method: 'POST',
+      path: `/api/v1/organizations/${organizationId}/staff`,
+      valid: { email: 'someone@test.example', role: 'animator' },
+    },
     { as: 'admin', method: 'PATCH', path: `/api/v1/admin/users/${user.id}`, valid: { platformRole: 'user' } },
+    // A wrong code is a legitimate (counted) attempt: only malformed ones are sent here.
+    { as: 'anonymous', method: 'POST', path: '/api/v1/auth/login/two-factor', valid: { code: '123456' }, freeText: ['code'] },
+    { as: 'user', method: 'POST', path: '/api/v1/auth/two-factor/enrolment/confirm', valid: { code: '123456' }, freeText: ['code'] },
+    { as: 'user', method: 'POST', path: '/api/v1/auth/two-factor/recovery-codes', valid: { code: '123456' }, freeText: ['code'] },
+    {
+      as: 'user',
+      method: 'POST',
+      path: '/api/v1/auth/two-factor/disable',
+      valid: { password: PASSWORD, code: '123456' },
+      freeText: ['code', 'password'],
+    },
+    { as: 'admin', method: 'PUT', path: '/api/v1/admin/security', valid: { requireTwoFactorForStaff: false } },
+    {
+      as: 'admin',
+      method: 'PUT',
+      path: `/api/v1/admin/sso-providers/${organizationId}`,
+      valid: {
+        issuer: 'https://idp.example.org',
+        clientId: 'maillage',
+        clientSecret: 'secret',
+        allowedDomains: ['cci.example.org'],
+        enabled: true,
+      },
+      freeText: ['clientId', 'clientSecret'],
+    },
   ];
 
   it('answers 4xx with a code, never 5xx, and writes nothing', async () => {
@@ -104,7 +240,8 @@ describe('bad input on every foundation endpoint', () => {
       for (const m of mutations(e)) {
         const res = await client.request(e.method, e.path, m.body);
         sent++;
-        const ok = res.status >= 400 && res.status < 500 && typeof res.body?.code === 'string' && typeof res.body?.correlationId === 'string';
+        const ok =
+          res.status >= 400 && res.status < 500 && typeof res.body?.code === 'string' && typeof res.body?.correlationId === 'string';
         if (!ok) failures.push(`${e.method} ${e.path} [${m.label}] → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
         else if (res.body.code === 'VALIDATION_FAILED' && !(Array.isArray(res.body.details) && res.body.details[0]?.field)) {
           failures.push(`${e.method} ${e.path} [${m.label}] → validation error without field names`);
@@ -136,11 +273,13 @@ describe('bad input on every foundation endpoint', () => {
       expect([path, res.status, typeof res.body.code]).toEqual([path, status, 'string']);
     }
     const notMultipart = await user.client.post(`/api/v1/companies/${companyId}/logo`, { file: 'x' });
-    expect(notMultipart.status).toBe(400);
+    expect(notMultipart.status).toBe(415);
     const twoFiles = new FormData();
     twoFiles.append('file', new Blob(['a']), 'a.png');
     twoFiles.append('file', new Blob(['b']), 'b.png');
-    expect((await user.client.request('POST', `/api/v1/companies/${companyId}/logo`, undefined, { raw: twoFiles })).status).toBeLessThan(500);
+    expect((await user.client.request('POST', `/api/v1/companies/${companyId}/logo`, undefined, { raw: twoFiles })).status).toBeLessThan(
+      500,
+    );
     expect(await snapshot(app)).toEqual(before);
   });
 });

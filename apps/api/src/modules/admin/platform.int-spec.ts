@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { pendingSchemaChanges } from '../../core/database/schema-drift';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { makePlatformAdmin, PNG, signedInUser } from '../../../test/fixtures';
@@ -29,7 +30,9 @@ describe('platform: schema, health, errors, organisations, profiles, admin', () 
     expect(missing.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String), correlationId: expect.any(String) });
     const unauthenticated = await app.client().get('/api/v1/auth/me');
     expect(unauthenticated.body.code).toBe('UNAUTHENTICATED');
-    const badJson = await app.client().request('POST', '/api/v1/auth/login', undefined, { raw: '{"email":', headers: { 'content-type': 'application/json' } });
+    const badJson = await app
+      .client()
+      .request('POST', '/api/v1/auth/login', undefined, { raw: '{"email":', headers: { 'content-type': 'application/json' } });
     expect(badJson.status).toBe(400);
     expect(badJson.body.correlationId).toEqual(expect.any(String));
     // A real 5xx: the database disappears under a request; the answer says nothing of it.
@@ -66,20 +69,73 @@ describe('platform: schema, health, errors, organisations, profiles, admin', () 
     const outsider = await signedInUser(app);
 
     expect((await outsider.client.post('/api/v1/organizations', { name: 'CCI Pirate', kind: 'cci_territorial' })).status).toBe(403);
-    const region = await admin.client.post('/api/v1/organizations', { name: 'CCI Auvergne-Rhône-Alpes', kind: 'cci_regional', communeCode: '69123' });
+    const region = await admin.client.post('/api/v1/organizations', {
+      name: 'CCI Auvergne-Rhône-Alpes',
+      kind: 'cci_regional',
+      communeCode: '69123',
+    });
     expect(region.status).toBe(201);
-    const loire = await admin.client.post('/api/v1/organizations', { name: 'CCI Loire', kind: 'cci_territorial', parentId: region.body.id });
+    const loire = await admin.client.post('/api/v1/organizations', {
+      name: 'CCI Loire',
+      kind: 'cci_territorial',
+      parentId: region.body.id,
+    });
     expect(loire.body.parentId).toBe(region.body.id);
     expect((await admin.client.post('/api/v1/organizations', { name: 'CCI Loire', kind: 'cci_territorial' })).status).toBe(409);
 
     const staff = await admin.client.post(`/api/v1/organizations/${loire.body.id}/staff`, { email: animator.email, role: 'animator' });
     expect(staff.status).toBe(201);
     expect(staff.body).toEqual([expect.objectContaining({ personId: animator.id, role: 'animator' })]);
-    expect((await animator.client.get('/api/v1/auth/me')).body.staffOf).toEqual([{ organizationId: loire.body.id, organizationName: 'CCI Loire', role: 'animator' }]);
+    expect((await animator.client.get('/api/v1/auth/me')).body.staffOf).toEqual([
+      { organizationId: loire.body.id, organizationName: 'CCI Loire', role: 'animator' },
+    ]);
     // An animator is not an organisation admin.
     expect((await animator.client.get(`/api/v1/organizations/${loire.body.id}/staff`)).status).toBe(403);
     expect((await outsider.client.put(`/api/v1/organizations/${loire.body.id}`, { name: 'Renamed', kind: 'other' })).status).toBe(403);
     expect((await app.client().get('/api/v1/organizations')).body).toHaveLength(2);
+
+    // An accent colour for the pages of its networks: #rrggbb only, anything else refused and nothing changed.
+    const coloured = await admin.client.put(`/api/v1/organizations/${loire.body.id}`, {
+      name: 'CCI Loire',
+      kind: 'cci_territorial',
+      accentColor: '#1C5D99',
+    });
+    expect([coloured.status, coloured.body.accentColor]).toEqual([200, '#1c5d99']);
+    for (const bad of ['red', '#12345', '#1c5d99; background:url(x)', 'expression(alert(1))', 12]) {
+      const refused = await admin.client.put(`/api/v1/organizations/${loire.body.id}`, {
+        name: 'CCI Loire',
+        kind: 'cci_territorial',
+        accentColor: bad,
+      });
+      expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect((await app.client().get(`/api/v1/organizations/${loire.body.id}`)).body.accentColor).toBe('#1c5d99');
+    const cleared = await admin.client.put(`/api/v1/organizations/${loire.body.id}`, {
+      name: 'CCI Loire',
+      kind: 'cci_territorial',
+      accentColor: null,
+    });
+    expect(cleared.body.accentColor).toBeNull();
+
+    // A logo, set by the organisation's admins (not its animators), resized to fit 512 × 512.
+    const orgAdmin = await signedInUser(app);
+    await admin.client.post(`/api/v1/organizations/${loire.body.id}/staff`, { email: orgAdmin.email, role: 'admin' });
+    const logoPath = `/api/v1/organizations/${loire.body.id}/logo`;
+    const big = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#1c5d99' } })
+      .png()
+      .toBuffer();
+    for (const who of [animator, outsider])
+      expect((await who.client.upload(logoPath, big, 'logo.png', 'image/png', 'PUT')).status).toBe(403);
+    expect(
+      (await orgAdmin.client.upload(logoPath, Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg', 'image/svg+xml', 'PUT')).status,
+    ).toBe(415);
+    expect((await app.client().get(`/api/v1/organizations/${loire.body.id}`)).body.logoUrl).toBeNull();
+    const logo = await orgAdmin.client.upload(logoPath, big, 'logo.png', 'image/png', 'PUT');
+    expect([logo.status, logo.body.logoUrl]).toEqual([200, expect.stringMatching(/^\/api\/v1\/files\/[0-9a-f-]{36}$/)]);
+    const served = await fetch(`${app.url}${logo.body.logoUrl}`);
+    expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ format: 'png', width: 512, height: 256 });
+    expect((await orgAdmin.client.delete(logoPath)).body.logoUrl).toBeNull();
+    expect((await app.client().get(logo.body.logoUrl)).status).toBe(404);
   });
 
   it('shows the outbox and users to platform admins only', async () => {
@@ -131,7 +187,9 @@ describe('platform: schema, health, errors, organisations, profiles, admin', () 
     expect(communes.body[0]).toMatchObject({ code: '42218', departement: { code: '42' }, region: { code: '84' } });
     expect((await app.client().get('/api/v1/referentials/naf/25.62B')).body.code).toBe('25.62B');
     expect((await app.client().get('/api/v1/referentials/communes/00000')).status).toBe(404);
-    expect((await app.client().get('/api/v1/referentials/departements')).body).toContainEqual(expect.objectContaining({ code: '42', name: 'Loire' }));
+    expect((await app.client().get('/api/v1/referentials/departements')).body).toContainEqual(
+      expect.objectContaining({ code: '42', name: 'Loire' }),
+    );
     expect((await app.client().get('/api/v1/referentials/regions')).body).toContainEqual(expect.objectContaining({ code: '84' }));
     const epcis = await app.client().get('/api/v1/referentials/epcis?q=saint-etienne metropole');
     expect(epcis.body[0]).toMatchObject({ code: expect.stringMatching(/^\d{9}$/), name: 'Saint-Étienne Métropole' });

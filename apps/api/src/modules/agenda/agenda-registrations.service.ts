@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AGENDA_ANSWER_MAX, type AgendaAttendee, type AgendaMyRegistration, type AgendaQuestion, type AgendaRegistrationStatus, type Locale } from '@maillage/contracts';
+import {
+  AGENDA_ANSWER_MAX,
+  parseCheckInCode,
+  type AgendaAttendee,
+  type AgendaCodeCheckIn,
+  type AgendaMyRegistration,
+  type AgendaQuestion,
+  type AgendaRegistrationStatus,
+  type Locale,
+} from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
-import { toCsv, type CsvFile } from '../networks/network-export.service';
+import { type CsvFile, toCsv } from '../../core/csv/csv';
 import { AgendaErrors, REGISTRATION } from './agenda.errors';
 import { AgendaNotifier } from './agenda-notifier';
 import { AgendaService } from './agenda.service';
-import { WAITLIST_POSITION } from './agenda.repository';
+import { myCheckIn, WAITLIST_POSITION } from './agenda.repository';
 import { inParis } from './agenda-time';
 
 interface AttendeeRow {
@@ -21,20 +30,21 @@ interface AttendeeRow {
   checked_in_at: Date | null;
 }
 
-const CSV_LABELS: Record<Locale, { headers: string[]; statuses: Record<AgendaRegistrationStatus, string>; yes: string; filename: string }> = {
-  fr: {
-    headers: ['Nom', 'Entreprises', 'Statut', 'Inscription', 'Présent'],
-    statuses: { registered: 'Inscrit', waitlisted: 'Liste d’attente', cancelled: 'Annulé' },
-    yes: 'Oui',
-    filename: 'participants',
-  },
-  en: {
-    headers: ['Name', 'Companies', 'Status', 'Registered at', 'Present'],
-    statuses: { registered: 'Registered', waitlisted: 'Waitlisted', cancelled: 'Cancelled' },
-    yes: 'Yes',
-    filename: 'attendees',
-  },
-};
+const CSV_LABELS: Record<Locale, { headers: string[]; statuses: Record<AgendaRegistrationStatus, string>; yes: string; filename: string }> =
+  {
+    fr: {
+      headers: ['Nom', 'Entreprises', 'Statut', 'Inscription', 'Présent'],
+      statuses: { registered: 'Inscrit', waitlisted: 'Liste d’attente', cancelled: 'Annulé' },
+      yes: 'Oui',
+      filename: 'participants',
+    },
+    en: {
+      headers: ['Name', 'Companies', 'Status', 'Registered at', 'Present'],
+      statuses: { registered: 'Registered', waitlisted: 'Waitlisted', cancelled: 'Cancelled' },
+      yes: 'Yes',
+      filename: 'attendees',
+    },
+  };
 
 /**
  * Registrations: every change runs in one transaction that first locks the event's row
@@ -67,7 +77,10 @@ export class AgendaRegistrationsService {
         [eventId, actor.personId],
       );
       if (existing && existing.status !== 'cancelled') throw AgendaErrors.alreadyRegistered();
-      const [{ n }]: { n: number }[] = await tx.query("SELECT count(*)::int AS n FROM agenda_registrations WHERE event_id = $1 AND status = 'registered'", [eventId]);
+      const [{ n }]: { n: number }[] = await tx.query(
+        "SELECT count(*)::int AS n FROM agenda_registrations WHERE event_id = $1 AND status = 'registered'",
+        [eventId],
+      );
       const status: AgendaRegistrationStatus = event.capacity === null || n < event.capacity ? 'registered' : 'waitlisted';
       await tx.query(
         `INSERT INTO agenda_registrations (event_id, person_id, status, answers, queued_at) VALUES ($1, $2, $3, $4, clock_timestamp())
@@ -75,6 +88,7 @@ export class AgendaRegistrationsService {
            checked_in_at = NULL, checked_in_by_id = NULL, updated_at = now()`,
         [eventId, actor.personId, status, JSON.stringify(clean)],
       );
+      if (status === 'registered') await this.notifier.confirm(tx, eventId, [actor.personId]);
       return this.mine(tx, eventId, actor.personId);
     });
   }
@@ -95,11 +109,16 @@ export class AgendaRegistrationsService {
   }
 
   private async mine(tx: EntityManager, eventId: string, personId: string): Promise<AgendaMyRegistration> {
-    const [row]: { id: string; status: AgendaRegistrationStatus; position: number | null }[] = await tx.query(
-      `SELECT me.id, me.status, ${WAITLIST_POSITION} AS position FROM agenda_registrations me WHERE me.event_id = $1 AND me.person_id = $2`,
+    const [row]: { id: string; status: AgendaRegistrationStatus; position: number | null; code: string }[] = await tx.query(
+      `SELECT me.id, me.status, ${WAITLIST_POSITION} AS position, me.check_in_code AS code FROM agenda_registrations me WHERE me.event_id = $1 AND me.person_id = $2`,
       [eventId, personId],
     );
-    return { id: row.id, status: row.status, waitlistPosition: row.position };
+    return {
+      id: row.id,
+      status: row.status,
+      waitlistPosition: row.position,
+      checkIn: row.status === 'registered' ? myCheckIn(eventId, row.code) : null,
+    };
   }
 
   // ---------- managers ----------
@@ -112,20 +131,44 @@ export class AgendaRegistrationsService {
   /** Records (or clears) the attendance of a registered person. */
   async checkIn(actor: Actor, eventId: string, registrationId: string, present: boolean): Promise<AgendaAttendee> {
     await this.events.context(actor, eventId, 'manage');
-    const [row]: { status: AgendaRegistrationStatus }[] = await this.db.query('SELECT status FROM agenda_registrations WHERE id = $1 AND event_id = $2', [
-      registrationId,
-      eventId,
-    ]);
+    const [row]: { status: AgendaRegistrationStatus }[] = await this.db.query(
+      'SELECT status FROM agenda_registrations WHERE id = $1 AND event_id = $2',
+      [registrationId, eventId],
+    );
     if (!row) throw AppException.notFound(REGISTRATION);
     if (row.status !== 'registered') throw AgendaErrors.checkInRegisteredOnly();
-    await this.db.query('UPDATE agenda_registrations SET checked_in_at = $3, checked_in_by_id = $4, updated_at = now() WHERE id = $1 AND event_id = $2', [
-      registrationId,
-      eventId,
-      present ? new Date() : null,
-      present ? actor.personId : null,
-    ]);
+    await this.db.query(
+      'UPDATE agenda_registrations SET checked_in_at = $3, checked_in_by_id = $4, updated_at = now() WHERE id = $1 AND event_id = $2',
+      [registrationId, eventId, present ? new Date() : null, present ? actor.personId : null],
+    );
     const [attendee] = await this.attendeeRows(eventId, registrationId);
     return toAttendee(attendee);
+  }
+
+  /**
+   * Checks in the holder of a check-in code (typed, or read from the QR code) at this event. A code of another event
+   * is unknown here: nothing changes. Checking in twice keeps the first time.
+   */
+  async checkInByCode(actor: Actor, eventId: string, input: string): Promise<AgendaCodeCheckIn> {
+    await this.events.context(actor, eventId, 'manage');
+    const code = parseCheckInCode(input);
+    if (!code) throw AgendaErrors.invalidCheckInCode();
+    return this.db.transaction(async (tx) => {
+      const [row]: { id: string; status: AgendaRegistrationStatus; checked_in_at: Date | null }[] = await tx.query(
+        'SELECT id, status, checked_in_at FROM agenda_registrations WHERE check_in_code = $1 AND event_id = $2 FOR UPDATE',
+        [code, eventId],
+      );
+      if (!row) throw AgendaErrors.unknownCheckInCode();
+      if (row.status !== 'registered') throw AgendaErrors.checkInRegisteredOnly();
+      if (!row.checked_in_at) {
+        await tx.query('UPDATE agenda_registrations SET checked_in_at = now(), checked_in_by_id = $2, updated_at = now() WHERE id = $1', [
+          row.id,
+          actor.personId,
+        ]);
+      }
+      const [attendee] = await this.attendeeRows(eventId, row.id, tx);
+      return { attendee: toAttendee(attendee), alreadyCheckedIn: !!row.checked_in_at };
+    });
   }
 
   /** The attendee list as a spreadsheet-safe CSV (one column per question). */
@@ -149,8 +192,8 @@ export class AgendaRegistrationsService {
     };
   }
 
-  private attendeeRows(eventId: string, registrationId?: string): Promise<AttendeeRow[]> {
-    return this.db.query(
+  private attendeeRows(eventId: string, registrationId?: string, manager: Pick<EntityManager, 'query'> = this.db): Promise<AttendeeRow[]> {
+    return manager.query(
       `SELECT r.id, r.person_id, trim(p.first_name || ' ' || p.last_name) AS name, r.status, r.answers, r.queued_at, r.checked_in_at,
               (SELECT array_agg(coalesce(c.trade_name, c.legal_name) ORDER BY c.legal_name) FROM company_members cm JOIN companies c ON c.id = cm.company_id
                 WHERE cm.person_id = r.person_id) AS companies
@@ -182,9 +225,11 @@ export function checkAnswers(questions: readonly AgendaQuestion[], answers: Reco
   for (const [id, value] of Object.entries(answers)) {
     const question = byId.get(id);
     if (!question) throw AgendaErrors.invalidAnswers(`Unknown question "${id}"`);
-    if (typeof value !== 'string' || value.length > AGENDA_ANSWER_MAX) throw AgendaErrors.invalidAnswers(`The answer to "${question.label}" must be a text of at most ${AGENDA_ANSWER_MAX} characters`);
+    if (typeof value !== 'string' || value.length > AGENDA_ANSWER_MAX)
+      throw AgendaErrors.invalidAnswers(`The answer to "${question.label}" must be a text of at most ${AGENDA_ANSWER_MAX} characters`);
     const text = value.trim();
-    if (question.kind === 'choice' && text && !question.choices.includes(text)) throw AgendaErrors.invalidAnswers(`"${text}" is not a choice of "${question.label}"`);
+    if (question.kind === 'choice' && text && !question.choices.includes(text))
+      throw AgendaErrors.invalidAnswers(`"${text}" is not a choice of "${question.label}"`);
     if (text) clean[id] = text;
   }
   const missing = questions.find((q) => q.required && !clean[q.id]);

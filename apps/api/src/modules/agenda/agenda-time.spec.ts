@@ -26,9 +26,15 @@ describe('agenda times (Europe/Paris)', () => {
     expect(weekly.map((o) => parisWallClock(o.startsAt))).toEqual(['2027-10-25T18:00:00', '2027-11-01T18:00:00']);
     expect(weekly.map((o) => o.startsAt.toISOString())).toEqual(['2027-10-25T16:00:00.000Z', '2027-11-01T17:00:00.000Z']);
     expect(weekly.every((o) => o.endsAt.getTime() - o.startsAt.getTime() === 2 * 3600 * 1000)).toBe(true);
-    const late = occurrences(parseAgendaTime('2027-03-27T23:30') as Date, parseAgendaTime('2027-03-28T01:00') as Date, { frequency: 'weekly', count: 2 });
+    const late = occurrences(parseAgendaTime('2027-03-27T23:30') as Date, parseAgendaTime('2027-03-28T01:00') as Date, {
+      frequency: 'weekly',
+      count: 2,
+    });
     expect(late.map((o) => parisWallClock(o.startsAt))).toEqual(['2027-03-27T23:30:00', '2027-04-03T23:30:00']);
-    const monthly = occurrences(parseAgendaTime('2027-01-31T09:00') as Date, parseAgendaTime('2027-01-31T10:00') as Date, { frequency: 'monthly', count: 3 });
+    const monthly = occurrences(parseAgendaTime('2027-01-31T09:00') as Date, parseAgendaTime('2027-01-31T10:00') as Date, {
+      frequency: 'monthly',
+      count: 3,
+    });
     expect(monthly.map((o) => parisWallClock(o.startsAt))).toEqual(['2027-01-31T09:00:00', '2027-02-28T09:00:00', '2027-03-31T09:00:00']);
     expect(occurrences(start, end, null)).toHaveLength(1);
   });

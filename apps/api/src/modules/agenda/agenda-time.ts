@@ -21,7 +21,8 @@ export function parseAgendaTime(value: string): Date | AgendaTimeError {
   if (!m) return 'format';
   const [, y, mo, d, h, mi, s = '00', offset] = m;
   const day = new Date(Date.UTC(+y, +mo - 1, +d));
-  if (day.getUTCFullYear() !== +y || day.getUTCMonth() !== +mo - 1 || day.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return 'impossible';
+  if (day.getUTCFullYear() !== +y || day.getUTCMonth() !== +mo - 1 || day.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59)
+    return 'impossible';
   if (offset) return new Date(value);
   const wall = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
   const local = dayjs.tz(wall, AGENDA_TIME_ZONE);
@@ -41,7 +42,11 @@ export function parisWallClock(date: Date): string {
 
 /** A readable Europe/Paris date and time for notifications and e-mails. */
 export function parisLabel(date: Date, locale: 'fr' | 'en' = 'fr'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { timeZone: AGENDA_TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+    timeZone: AGENDA_TIME_ZONE,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(date);
 }
 
 /**
@@ -49,7 +54,11 @@ export function parisLabel(date: Date, locale: 'fr' | 'en' = 'fr'): string {
  * (so 18:00 stays 18:00 across daylight-saving changes). A monthly occurrence on the 31st falls on the
  * month's last day when the month is shorter.
  */
-export function occurrences(start: Date, end: Date, recurrence: { frequency: AgendaRecurrenceFrequency; count: number } | null | undefined): { startsAt: Date; endsAt: Date }[] {
+export function occurrences(
+  start: Date,
+  end: Date,
+  recurrence: { frequency: AgendaRecurrenceFrequency; count: number } | null | undefined,
+): { startsAt: Date; endsAt: Date }[] {
   const count = recurrence?.count ?? 1;
   const first = inParis(start);
   const duration = end.getTime() - start.getTime();

@@ -1,15 +1,38 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AgendaAttendee, AgendaEvent, AgendaEventSummary, AgendaFeedStatus, AgendaMyRegistration, AgendaSettings, AgendaShareTarget } from '@maillage/contracts';
+import type { FastifyReply } from 'fastify';
+import {
+  checkInAddress,
+  CHECK_IN_CODE_LENGTH,
+  type AgendaAttendee,
+  type AgendaCodeCheckIn,
+  type AgendaEvent,
+  type AgendaEventSummary,
+  type AgendaFeedStatus,
+  type AgendaMyRegistration,
+  type AgendaSettings,
+  type AgendaShareTarget,
+} from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
+import * as QRCode from 'qrcode';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppException } from '../../core/errors/app-exception';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { AgendaIcsService, type IcsFile } from './agenda-ics.service';
 import { AgendaRegistrationsService } from './agenda-registrations.service';
 import { AgendaService } from './agenda.service';
 import { EVENT, NETWORK, REGISTRATION } from './agenda.errors';
-import { AgendaCheckInDto, AgendaListQueryDto, AgendaRegistrationDto, AgendaSettingsDto, CreateAgendaEventDto, UpdateAgendaEventDto } from './dto/agenda.dto';
+import {
+  AgendaCheckInDto,
+  AgendaCodeCheckInDto,
+  AgendaListQueryDto,
+  AgendaRegistrationDto,
+  AgendaSettingsDto,
+  CreateAgendaEventDto,
+  UpdateAgendaEventDto,
+} from './dto/agenda.dto';
 
 /** Sends a file as an attachment (`text/calendar` or `text/csv`), never sniffed nor cached by shared caches. */
 function attachment(reply: FastifyReply, type: string, file: IcsFile): string {
@@ -31,7 +54,11 @@ export class NetworkAgendaController {
   ) {}
 
   @Post('agenda/events')
-  create(@CurrentActor() actor: Actor, @UuidParam('networkId', NETWORK) networkId: string, @Body() dto: CreateAgendaEventDto): Promise<AgendaEvent[]> {
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', NETWORK) networkId: string,
+    @Body() dto: CreateAgendaEventDto,
+  ): Promise<AgendaEvent[]> {
     return this.agenda.create(actor, networkId, dto);
   }
 
@@ -47,14 +74,22 @@ export class NetworkAgendaController {
   }
 
   @Put('agenda/settings')
-  updateSettings(@CurrentActor() actor: Actor, @UuidParam('networkId', NETWORK) networkId: string, @Body() dto: AgendaSettingsDto): Promise<AgendaSettings> {
+  updateSettings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', NETWORK) networkId: string,
+    @Body() dto: AgendaSettingsDto,
+  ): Promise<AgendaSettings> {
     return this.agenda.updateSettings(actor, networkId, dto.memberProposals);
   }
 
   @Public()
   @Get('agenda.ics')
   @ApiProduces('text/calendar')
-  async feed(@OptionalActor() actor: MaybeActor, @UuidParam('networkId', NETWORK) networkId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async feed(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('networkId', NETWORK) networkId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return attachment(reply, 'text/calendar', await this.ics.network(actor, networkId));
   }
 }
@@ -67,6 +102,7 @@ export class AgendaController {
     private readonly agenda: AgendaService,
     private readonly registrations: AgendaRegistrationsService,
     private readonly ics: AgendaIcsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -98,10 +134,21 @@ export class AgendaController {
     return this.agenda.cancel(actor, id);
   }
 
+  /** Takes the event out of a network it is shared with (its managers, or that network's moderators). */
+  @Delete('events/:id/shares/:networkId')
+  @HttpCode(204)
+  unshare(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', EVENT) id: string,
+    @UuidParam('networkId', NETWORK) networkId: string,
+  ): Promise<void> {
+    return this.agenda.unshare(actor, id, networkId);
+  }
+
   @Put('events/:id/cover')
   @ApiConsumes('multipart/form-data')
-  setCover(@CurrentActor() actor: Actor, @UuidParam('id', EVENT) id: string, @Req() req: FastifyRequest): Promise<AgendaEvent> {
-    return this.agenda.setCover(actor, id, req);
+  setCover(@CurrentActor() actor: Actor, @UuidParam('id', EVENT) id: string, @Upload() upload: UploadSource): Promise<AgendaEvent> {
+    return this.agenda.setCover(actor, id, upload);
   }
 
   @Delete('events/:id/cover')
@@ -112,12 +159,20 @@ export class AgendaController {
   @Public()
   @Get('events/:id/event.ics')
   @ApiProduces('text/calendar')
-  async eventIcs(@OptionalActor() actor: MaybeActor, @UuidParam('id', EVENT) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async eventIcs(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('id', EVENT) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return attachment(reply, 'text/calendar', await this.ics.event(actor, id));
   }
 
   @Post('events/:id/registrations')
-  register(@CurrentActor() actor: Actor, @UuidParam('id', EVENT) id: string, @Body() dto: AgendaRegistrationDto): Promise<AgendaMyRegistration> {
+  register(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', EVENT) id: string,
+    @Body() dto: AgendaRegistrationDto,
+  ): Promise<AgendaMyRegistration> {
     return this.registrations.register(actor, id, dto.answers ?? {});
   }
 
@@ -141,9 +196,48 @@ export class AgendaController {
     return this.registrations.checkIn(actor, id, registrationId, dto.present);
   }
 
+  /** The organisers' check-in by the code of a registration's QR code (scanned or typed). */
+  @Post('events/:id/check-in')
+  @HttpCode(200)
+  checkInByCode(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', EVENT) id: string,
+    @Body() dto: AgendaCodeCheckInDto,
+  ): Promise<AgendaCodeCheckIn> {
+    return this.registrations.checkInByCode(actor, id, dto.code);
+  }
+
+  /**
+   * The QR code of a check-in code (for e-mails, calendars and the holder's page). It only draws the address made of
+   * what it is given, without reading the database: it tells nothing to whoever does not already hold the code.
+   */
+  @Public()
+  @Get('check-in-codes/:eventId/:file')
+  @ApiProduces('image/png')
+  async checkInQr(
+    @UuidParam('eventId', EVENT) eventId: string,
+    @Param('file') file: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const code = new RegExp(`^([0-9A-F]{${CHECK_IN_CODE_LENGTH}})\\.png$`).exec(file)?.[1];
+    if (!code) throw AppException.notFound('Check-in code');
+    const png = await QRCode.toBuffer(checkInAddress(this.config.PUBLIC_URL, eventId, code), {
+      type: 'png',
+      width: 320,
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    });
+    reply.header('content-type', 'image/png').header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=86400');
+    return png;
+  }
+
   @Get('events/:id/attendees.csv')
   @ApiProduces('text/csv')
-  async csv(@CurrentActor() actor: Actor, @UuidParam('id', EVENT) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async csv(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', EVENT) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     return attachment(reply, 'text/csv', await this.registrations.csv(actor, id));
   }
 

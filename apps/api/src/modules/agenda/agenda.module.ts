@@ -15,12 +15,25 @@ import { AgendaEvent } from './entities/agenda-event.entity';
 import { AgendaFeedToken } from './entities/agenda-feed-token.entity';
 import { AgendaRegistration } from './entities/agenda-registration.entity';
 import { AgendaSettings } from './entities/agenda-settings.entity';
+import { AgendaPersonalData } from './agenda.personal-data';
 
-/** The agenda (issue 6): events, registrations with a waitlist, check-in, ICS feeds, reminders. Access through the policy only. */
+/** The agenda: events, registrations with a waitlist, check-in, ICS feeds, reminders. Access through the policy only. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AgendaEvent, AgendaEventShare, AgendaRegistration, AgendaSettings, AgendaFeedToken]), NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([AgendaEvent, AgendaEventShare, AgendaRegistration, AgendaSettings, AgendaFeedToken]),
+    NotificationsModule,
+  ],
   controllers: [NetworkAgendaController, AgendaController],
-  providers: [EventSearchSource, AgendaRepository, AgendaNotifier, AgendaService, AgendaRegistrationsService, AgendaIcsService, AgendaRemindersService],
+  providers: [
+    AgendaPersonalData,
+    EventSearchSource,
+    AgendaRepository,
+    AgendaNotifier,
+    AgendaService,
+    AgendaRegistrationsService,
+    AgendaIcsService,
+    AgendaRemindersService,
+  ],
   exports: [AgendaService, AgendaRemindersService],
 })
 export class AgendaModule implements OnModuleInit {

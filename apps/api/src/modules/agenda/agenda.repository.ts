@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AgendaEvent, AgendaEventSummary, AgendaNetworkRef, AgendaQuestion, AgendaRegistrationStatus, AgendaEventFormat, AgendaEventStatus } from '@maillage/contracts';
+import type {
+  AgendaEvent,
+  AgendaEventSummary,
+  AgendaNetworkRef,
+  AgendaQuestion,
+  AgendaRegistrationStatus,
+  AgendaEventFormat,
+  AgendaEventStatus,
+  AgendaMyCheckIn,
+} from '@maillage/contracts';
 import { findCommune } from '@maillage/referentials';
 import { renderMarkdown } from '../../core/markdown';
-import { fileUrl } from '../companies/companies.service';
+import { fileUrl } from '../../core/storage/file-url';
 import { parisWallClock } from './agenda-time';
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -34,12 +43,19 @@ export interface EventRow {
   waitlist_count: number;
   my_id: string | null;
   my_status: AgendaRegistrationStatus | null;
+  my_code: string | null;
   my_position: number | null;
 }
 
 /** The 1-based waitlist position of the registration `me` (null unless waitlisted): oldest first. */
 export const WAITLIST_POSITION = `CASE WHEN me.status = 'waitlisted' THEN (SELECT count(*)::int FROM agenda_registrations w
       WHERE w.event_id = me.event_id AND w.status = 'waitlisted' AND (w.queued_at, w.id) <= (me.queued_at, me.id)) END`;
+
+/** A registered person's code and the address of its QR code image. */
+export const myCheckIn = (eventId: string, code: string): AgendaMyCheckIn => ({
+  code,
+  qrUrl: `/api/v1/agenda/check-in-codes/${eventId}/${code}.png`,
+});
 
 /** The columns of an EventRow; `$1` is the caller's person id (or null). */
 const SELECT_EVENT = `SELECT e.id, e.network_id, e.series_id, e.title, e.description, e.status, e.format, e.address, e.commune_code, e.departement_code,
@@ -48,7 +64,7 @@ const SELECT_EVENT = `SELECT e.id, e.network_id, e.series_id, e.title, e.descrip
     (SELECT array_agg(sh.network_id::text ORDER BY sh.network_id) FROM agenda_event_shares sh WHERE sh.event_id = e.id) AS shared_ids,
     (SELECT count(*)::int FROM agenda_registrations r WHERE r.event_id = e.id AND r.status = 'registered') AS registered_count,
     (SELECT count(*)::int FROM agenda_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlist_count,
-    me.id AS my_id, me.status AS my_status,
+    me.id AS my_id, me.status AS my_status, me.check_in_code AS my_code,
     ${WAITLIST_POSITION} AS my_position
   FROM agenda_events e
   LEFT JOIN people p ON p.id = e.created_by_id
@@ -74,7 +90,9 @@ export class AgendaRepository {
 
   async networkRefs(ids: readonly string[], db: Queryable = this.db): Promise<Map<string, AgendaNetworkRef>> {
     if (!ids.length) return new Map();
-    const rows: AgendaNetworkRef[] = await db.query('SELECT id, name, slug, type, visibility FROM networks WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+    const rows: AgendaNetworkRef[] = await db.query('SELECT id, name, slug, type, visibility FROM networks WHERE id = ANY($1::uuid[])', [
+      [...new Set(ids)],
+    ]);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -119,6 +137,7 @@ export class AgendaRepository {
       waitlistCount: row.waitlist_count,
       myWaitlistPosition: row.my_position,
       myRegistrationId: row.my_status && row.my_status !== 'cancelled' ? row.my_id : null,
+      myCheckIn: row.my_status === 'registered' && row.my_code ? myCheckIn(row.id, row.my_code) : null,
       createdBy: row.created_by_id ? { id: row.created_by_id, name: row.created_by_name ?? '' } : null,
       canManage: extra.canManage,
       canRegister: extra.canRegister,

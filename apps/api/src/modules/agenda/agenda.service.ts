@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { type UploadSource } from '../../core/storage/upload-source';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   AGENDA_RANGE_DAYS_MAX,
@@ -24,6 +24,7 @@ import { occurrences, parseAgendaTime } from './agenda-time';
 import { AgendaEvent } from './entities/agenda-event.entity';
 import { AgendaEventShare } from './entities/agenda-event-share.entity';
 import { AgendaSettings } from './entities/agenda-settings.entity';
+import { isHostStaffSql, isNetworkMemberSql } from '../../core/access/network-standing.sql';
 
 /** What the policy decided about one event for the caller. */
 export interface EventContext {
@@ -75,9 +76,7 @@ export class AgendaService {
 
   /** The caller's standing in a network whose agenda they see; 404 otherwise. */
   async networkStanding(actor: MaybeActor, networkId: string): Promise<NetworkStanding> {
-    const standing = await this.access.networkStanding(actor, networkId);
-    if (!this.access.canSeeNetworkAgenda(standing)) throw AppException.notFound(NETWORK);
-    return standing;
+    return this.access.require(actor, 'agenda.read', { network: networkId }, { hide: NETWORK });
   }
 
   async get(actor: MaybeActor, id: string): Promise<AgendaEventView> {
@@ -89,18 +88,30 @@ export class AgendaService {
     const networks = await this.visibleRefs(ctx);
     const now = Date.now();
     const registrationClosed =
-      row.status !== 'published' ? 'not_published' : row.starts_at.getTime() <= now ? 'started' : row.registration_deadline && row.registration_deadline.getTime() < now ? 'deadline' : null;
-    return this.repo.view(row, networks, {
+      row.status !== 'published'
+        ? 'not_published'
+        : row.starts_at.getTime() <= now
+          ? 'started'
+          : row.registration_deadline && row.registration_deadline.getTime() < now
+            ? 'deadline'
+            : null;
+    const view = this.repo.view(row, networks, {
       canManage: rights.manage,
       canRegister: rights.register && registrationClosed === null,
       registrationClosed,
       showLink: this.access.canSeeEventLink(rights, row.my_status),
     });
+    // The organiser is a person: shown as the people rule says (AccessPolicy.canSeePerson).
+    if (view.createdBy && (await this.access.hiddenPeopleAmong(actor, [view.createdBy.id])).size) view.createdBy = null;
+    return view;
   }
 
   /** The home network and the sharing networks the caller may see (a secret sharing network stays hidden from outsiders). */
   private async visibleRefs(ctx: EventContext) {
-    const visible = [ctx.row.network_id, ...(ctx.row.shared_ids ?? []).filter((id) => this.access.canSeeNetwork(ctx.standings.get(id) ?? null))];
+    const visible = [
+      ctx.row.network_id,
+      ...(ctx.row.shared_ids ?? []).filter((id) => this.access.canSeeNetwork(ctx.standings.get(id) ?? null)),
+    ];
     return this.repo.networkRefs(visible);
   }
 
@@ -137,13 +148,14 @@ export class AgendaService {
     const where = [statuses, 'e.starts_at < $3', 'e.ends_at > $2', `EXISTS (SELECT 1 FROM networks n WHERE ${EVENT_NETWORK} AND ${seen})`];
     if (query.networkId) {
       const id = bind(query.networkId);
-      where.push(`(e.network_id = ${id}::uuid OR EXISTS (SELECT 1 FROM agenda_event_shares s2 WHERE s2.event_id = e.id AND s2.network_id = ${id}::uuid))`);
+      where.push(
+        `(e.network_id = ${id}::uuid OR EXISTS (SELECT 1 FROM agenda_event_shares s2 WHERE s2.event_id = e.id AND s2.network_id = ${id}::uuid))`,
+      );
     }
     if (query.scope === 'mine') {
       if (!actor) throw AppException.unauthorized();
       const me = bind(actor.personId);
-      where.push(`(EXISTS (SELECT 1 FROM networks n JOIN network_memberships m ON m.network_id = n.id JOIN company_members cm ON cm.company_id = m.company_id
-          WHERE ${EVENT_NETWORK} AND m.status = 'active' AND cm.person_id = ${me}::uuid)
+      where.push(`(EXISTS (SELECT 1 FROM networks n WHERE ${EVENT_NETWORK} AND ${isNetworkMemberSql('n.id', `${me}::uuid`)})
         OR EXISTS (SELECT 1 FROM agenda_registrations r WHERE r.event_id = e.id AND r.person_id = ${me}::uuid AND r.status <> 'cancelled'))`);
     }
     if (territory) {
@@ -182,13 +194,15 @@ export class AgendaService {
     const candidates: { id: string; name: string }[] = await this.db.query(
       `SELECT n.id, n.name FROM networks n
        WHERE n.id <> $1 AND (
-         EXISTS (SELECT 1 FROM organization_staff s WHERE s.organization_id = n.host_organization_id AND s.person_id = $2)
-         OR EXISTS (SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
-                    WHERE m.network_id = n.id AND cm.person_id = $2 AND m.status = 'active' AND m.role = 'animator'))
+         ${isHostStaffSql('n.host_organization_id', '$2')}
+         OR ${isNetworkMemberSql('n.id', '$2', { roles: ['animator'] })})
        ORDER BY n.name, n.id LIMIT 200`,
       [homeId, actor.personId],
     );
-    const standings = await this.access.networkStandings(actor, candidates.map((c) => c.id));
+    const standings = await this.access.networkStandings(
+      actor,
+      candidates.map((c) => c.id),
+    );
     return candidates.filter((c) => {
       const standing = standings.get(c.id);
       return standing !== undefined && this.access.canManageAgenda(standing);
@@ -230,10 +244,16 @@ export class AgendaService {
           status,
           createdById: actor.personId,
         });
-        if (shared.length) await tx.insert(AgendaEventShare, shared.map((nid) => ({ eventId: event.id, networkId: nid })));
+        if (shared.length)
+          await tx.insert(
+            AgendaEventShare,
+            shared.map((nid) => ({ eventId: event.id, networkId: nid })),
+          );
         created.push(event.id);
       }
       await this.search.enqueue(tx, 'event', created);
+      // A series is announced once, by its first occurrence.
+      if (status === 'published') await this.notifier.announceNew(tx, created[0], actor.personId);
       return created;
     });
     return Promise.all(ids.map((id) => this.get(actor, id)));
@@ -242,17 +262,26 @@ export class AgendaService {
   async update(actor: Actor, id: string, dto: UpdateAgendaEventDto): Promise<AgendaEventView> {
     const ctx = await this.context(actor, id, 'manage');
     if (ctx.row.status === 'cancelled') throw AgendaErrors.notEditable();
-    const shared = dto.sharedNetworkIds ? await this.checkShares(actor, ctx.row.network_id, dto.sharedNetworkIds, ctx.row.shared_ids ?? []) : null;
+    const shared = dto.sharedNetworkIds
+      ? await this.checkShares(actor, ctx.row.network_id, dto.sharedNetworkIds, ctx.row.shared_ids ?? [])
+      : null;
     const fields = this.fields(dto, ctx.row);
     await this.db.transaction(async (tx) => {
       // The event's row lock orders this change with registrations (capacity).
       await tx.query('SELECT id FROM agenda_events WHERE id = $1 FOR UPDATE', [id]);
-      const [{ n }]: { n: number }[] = await tx.query("SELECT count(*)::int AS n FROM agenda_registrations WHERE event_id = $1 AND status = 'registered'", [id]);
+      const [{ n }]: { n: number }[] = await tx.query(
+        "SELECT count(*)::int AS n FROM agenda_registrations WHERE event_id = $1 AND status = 'registered'",
+        [id],
+      );
       if (fields.capacity !== null && fields.capacity < n) throw AgendaErrors.capacityBelowRegistrations(n);
       await tx.update(AgendaEvent, id, fields);
       if (shared) {
         await tx.delete(AgendaEventShare, { eventId: id });
-        if (shared.length) await tx.insert(AgendaEventShare, shared.map((nid) => ({ eventId: id, networkId: nid })));
+        if (shared.length)
+          await tx.insert(
+            AgendaEventShare,
+            shared.map((nid) => ({ eventId: id, networkId: nid })),
+          );
       }
       await this.notifier.promote(tx, id);
       await this.search.enqueue(tx, 'event', [id]);
@@ -266,6 +295,7 @@ export class AgendaService {
     await this.db.transaction(async (tx) => {
       await tx.update(AgendaEvent, id, { status: 'published' });
       await this.search.enqueue(tx, 'event', [id]);
+      await this.notifier.announceNew(tx, id, actor.personId);
     });
     return this.get(actor, id);
   }
@@ -279,23 +309,51 @@ export class AgendaService {
       await tx.update(AgendaEvent, id, { status: 'cancelled' });
       // Removals go first (a cancelled event is no longer found).
       await this.search.enqueue(tx, 'event', [id], { priority: 0 });
-      const people: { person_id: string }[] = await tx.query("SELECT person_id FROM agenda_registrations WHERE event_id = $1 AND status <> 'cancelled'", [id]);
-      await this.notifier.tellAbout(tx, 'agenda.event_cancelled', id, people.map((p) => p.person_id), actor.personId);
+      const people: { person_id: string }[] = await tx.query(
+        "SELECT person_id FROM agenda_registrations WHERE event_id = $1 AND status <> 'cancelled'",
+        [id],
+      );
+      await this.notifier.tellAbout(
+        tx,
+        'agenda.event_cancelled',
+        id,
+        people.map((p) => p.person_id),
+        actor.personId,
+      );
     });
     return this.get(actor, id);
   }
 
-  async setCover(actor: Actor, id: string, req: FastifyRequest | null): Promise<AgendaEventView> {
+  async setCover(actor: Actor, id: string, source: UploadSource | null): Promise<AgendaEventView> {
     await this.context(actor, id, 'manage');
-    await this.files.replaceImage(req, actor.personId, (fileId) =>
-      this.db.transaction(async (tx: EntityManager) => {
-        const previous = (await tx.findOne(AgendaEvent, { where: { id }, lock: { mode: 'pessimistic_write' } }))?.coverFileId;
-        if (previous === undefined) throw AppException.notFound(EVENT);
-        await tx.update(AgendaEvent, id, { coverFileId: fileId });
-        return previous;
-      }),
+    await this.files.replaceImage(
+      source,
+      actor.personId,
+      (fileId) =>
+        this.db.transaction(async (tx: EntityManager) => {
+          const previous = (await tx.findOne(AgendaEvent, { where: { id }, lock: { mode: 'pessimistic_write' } }))?.coverFileId;
+          if (previous === undefined) throw AppException.notFound(EVENT);
+          await tx.update(AgendaEvent, id, { coverFileId: fileId });
+          return previous;
+        }),
+      'cover',
     );
     return this.get(actor, id);
+  }
+
+  /**
+   * Takes a shared event out of one of the networks it is shared with: its managers, or the moderators of that
+   * network (AccessPolicy.canRemoveSharedFrom), who may always take out what another network shared into theirs.
+   */
+  async unshare(actor: Actor, id: string, networkId: string): Promise<void> {
+    const ctx = await this.context(actor, id);
+    const standing = ctx.standings.get(networkId);
+    if (!(ctx.row.shared_ids ?? []).includes(networkId) || !standing) throw AppException.notFound(NETWORK);
+    await this.access.assert(ctx.rights.manage || this.access.canRemoveSharedFrom(standing));
+    await this.db.transaction(async (tx) => {
+      await tx.delete(AgendaEventShare, { eventId: id, networkId });
+      await this.search.enqueue(tx, 'event', [id], { priority: 0 });
+    });
   }
 
   /** The other networks of a shared event: each one managed by the caller (already sharing ones may stay). */
@@ -318,7 +376,11 @@ export class AgendaService {
     if (endsAt.getTime() <= startsAt.getTime()) throw AgendaErrors.endBeforeStart();
     const deadlineInput = pick(dto.registrationDeadline, undefined);
     const registrationDeadline =
-      deadlineInput === undefined ? (row?.registration_deadline ?? null) : deadlineInput === null ? null : timeField('registrationDeadline', deadlineInput);
+      deadlineInput === undefined
+        ? (row?.registration_deadline ?? null)
+        : deadlineInput === null
+          ? null
+          : timeField('registrationDeadline', deadlineInput);
     if (registrationDeadline && registrationDeadline.getTime() > startsAt.getTime()) throw AgendaErrors.deadlineAfterStart();
     const format = pick(dto.format, row?.format ?? 'in_person');
     const address = pick(dto.address, row?.address ?? null);
@@ -343,6 +405,91 @@ export class AgendaService {
       registrationDeadline,
       questions: dto.questions ? questionsOf(dto.questions) : (row?.questions ?? []),
     };
+  }
+
+  /**
+   * The events published lately in these networks or shared into them, newest first (the activity feed; the caller
+   * passes networks whose agenda the reader sees). `networkId` is the listed network the event is in.
+   */
+  async recentlyPublished(
+    networkIds: readonly string[],
+    limit: number,
+  ): Promise<{ id: string; networkId: string; title: string; startsAt: Date; author: string | null; at: Date }[]> {
+    if (!networkIds.length) return [];
+    const rows: { id: string; network_id: string; title: string; starts_at: Date; author: string | null; created_at: Date }[] =
+      await this.db.query(
+        // One line per event (shared ones reach several networks) and per series: its next occurrence, else its first.
+        `SELECT * FROM (
+           SELECT DISTINCT ON (coalesce(e.series_id, e.id)) e.id, x.network_id, e.title, e.starts_at, e.created_at,
+                  (SELECT trim(p.first_name || ' ' || p.last_name) FROM people p WHERE p.id = e.created_by_id) AS author
+           FROM agenda_events e
+           JOIN (SELECT id AS event_id, network_id FROM agenda_events WHERE network_id = ANY($1::uuid[])
+                 UNION ALL SELECT event_id, network_id FROM agenda_event_shares WHERE network_id = ANY($1::uuid[])) x ON x.event_id = e.id
+           WHERE e.status = 'published'
+           ORDER BY coalesce(e.series_id, e.id), e.starts_at < now(), e.starts_at
+         ) published
+         ORDER BY created_at DESC, id LIMIT $2`,
+        [[...new Set(networkIds)], limit],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      networkId: r.network_id,
+      title: r.title,
+      startsAt: new Date(r.starts_at),
+      author: r.author,
+      at: new Date(r.created_at),
+    }));
+  }
+
+  // ---------- steering aggregates (read by the steering module's refresh job) ----------
+
+  /**
+   * Events held per home network and Europe/Paris day of their start in [from, to) (published, started before `now`;
+   * cancelled ones excluded) with their registrations, check-ins and waitlist, and who checked in.
+   */
+  async steeringActivity(
+    db: Pick<EntityManager, 'query'>,
+    from: string,
+    to: string,
+    now: Date,
+  ): Promise<{
+    days: { network_id: string; day: string; events_held: number; registrations: number; check_ins: number; waitlisted: number }[];
+    people: { network_id: string; person_id: string; day: string }[];
+  }> {
+    const range = `e.status = 'published' AND e.starts_at <= $3
+      AND e.starts_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris') AND e.starts_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+    const days = await db.query(
+      `SELECT e.network_id, (e.starts_at AT TIME ZONE 'Europe/Paris')::date::text AS day, count(*)::int AS events_held,
+              coalesce(sum(r.registered), 0)::int AS registrations, coalesce(sum(r.checked_in), 0)::int AS check_ins, coalesce(sum(r.waitlisted), 0)::int AS waitlisted
+       FROM agenda_events e
+       LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'registered') AS registered,
+                                 count(*) FILTER (WHERE status = 'registered' AND checked_in_at IS NOT NULL) AS checked_in,
+                                 count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted
+                          FROM agenda_registrations WHERE event_id = e.id) r ON true
+       WHERE ${range}
+       GROUP BY 1, 2`,
+      [from, to, now],
+    );
+    const people = await db.query(
+      `SELECT DISTINCT e.network_id, r.person_id, (e.starts_at AT TIME ZONE 'Europe/Paris')::date::text AS day
+       FROM agenda_events e JOIN agenda_registrations r ON r.event_id = e.id
+       WHERE ${range} AND r.status = 'registered' AND r.checked_in_at IS NOT NULL`,
+      [from, to, now],
+    );
+    return { days, people };
+  }
+
+  /** The titles and starts of events of a network, by id (ids of other networks or unknown ones are left out). */
+  async steeringEvents(
+    db: Pick<EntityManager, 'query'>,
+    networkId: string,
+    ids: readonly string[],
+  ): Promise<{ id: string; title: string; starts_at: Date }[]> {
+    if (!ids.length) return [];
+    return db.query(
+      'SELECT id, title, starts_at FROM agenda_events WHERE network_id = $1 AND id = ANY($2::uuid[]) ORDER BY starts_at, id',
+      [networkId, ids],
+    );
   }
 }
 

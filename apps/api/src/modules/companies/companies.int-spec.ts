@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { lastMail, PNG, signedInUser, tokenOf, uniqueEmail } from '../../../test/fixtures';
 
@@ -47,6 +48,63 @@ describe('companies (HTTP, real database)', () => {
     expect(refused.body).toMatchObject({ code: 'COMPANY_ALREADY_MANAGED', details: { companyId: id } });
   });
 
+  it('lets someone ask to join a managed company: its owners are told and e-mailed, accept or refuse, and the requester is told', async () => {
+    const owner = await signedInUser(app, { firstName: 'Odile' });
+    const { body: company } = await owner.client.post('/api/v1/companies', { siret: '77553310200007', legalName: 'Forges de Firminy' });
+    const asker = await signedInUser(app, { firstName: 'Bruno' });
+    const other = await signedInUser(app, { firstName: 'Chloé' });
+
+    // Bad input changes nothing.
+    expect((await asker.client.post(`/api/v1/companies/${company.id}/claims`, { message: 'x'.repeat(1001) })).status).toBe(400);
+    expect((await asker.client.post('/api/v1/companies/00000000-0000-4000-8000-000000000000/claims', {})).status).toBe(404);
+    expect((await owner.client.post(`/api/v1/companies/${company.id}/claims`, {})).body.code).toBe('ALREADY_COMPANY_MEMBER');
+    expect((await app.db.query('SELECT count(*)::int AS n FROM company_claims WHERE company_id = $1', [company.id]))[0].n).toBe(0);
+
+    const asked = await asker.client.post(`/api/v1/companies/${company.id}/claims`, { message: '  Je dirige l’atelier de forge.  ' });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({
+      companyId: company.id,
+      status: 'pending',
+      message: 'Je dirige l’atelier de forge.',
+      person: { id: asker.id, firstName: 'Bruno' },
+    });
+    expect((await asker.client.post(`/api/v1/companies/${company.id}/claims`, {})).body.code).toBe('CLAIM_ALREADY_PENDING');
+
+    // The owner is told in the app and by e-mail, with the message; nobody else may see or decide.
+    const mail = await lastMail(app, owner.email);
+    expect(mail.template).toBe('company-claim-request');
+    expect(mail.subject).toBe('Bruno Martin demande à rejoindre Forges de Firminy');
+    expect(mail.text).toContain('Je dirige l’atelier de forge.');
+    expect(mail.link).toContain(`/entreprises/${company.id}?modifier`);
+    const notes = await owner.client.get('/api/v1/notifications');
+    expect(notes.body.items[0]).toMatchObject({
+      type: 'company.claim_request',
+      data: { person: 'Bruno Martin', company: 'Forges de Firminy' },
+    });
+    expect((await other.client.get(`/api/v1/companies/${company.id}/claims`)).status).toBe(403);
+    expect((await asker.client.post(`/api/v1/companies/${company.id}/claims/${asked.body.id}/accept`)).status).toBe(403);
+    expect((await owner.client.get(`/api/v1/companies/${company.id}/claims`)).body).toEqual([
+      expect.objectContaining({ id: asked.body.id }),
+    ]);
+
+    // Accepted: a member of the company, told by e-mail; a second answer is refused.
+    const accepted = await owner.client.post(`/api/v1/companies/${company.id}/claims/${asked.body.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
+    expect((await asker.client.get('/api/v1/companies/mine')).body).toEqual([expect.objectContaining({ id: company.id, role: 'member' })]);
+    expect((await lastMail(app, asker.email)).subject).toBe('Vous avez rejoint Forges de Firminy');
+    expect((await owner.client.post(`/api/v1/companies/${company.id}/claims/${asked.body.id}/refuse`)).body.code).toBe(
+      'CLAIM_ALREADY_DECIDED',
+    );
+    expect((await owner.client.get(`/api/v1/companies/${company.id}/claims`)).body).toEqual([]);
+
+    // Refused: nothing changes for the company, the requester is told.
+    const again = await other.client.post(`/api/v1/companies/${company.id}/claims`, {});
+    expect((await owner.client.post(`/api/v1/companies/${company.id}/claims/${again.body.id}/refuse`)).body.status).toBe('refused');
+    expect((await other.client.get('/api/v1/companies/mine')).body).toEqual([]);
+    expect((await lastMail(app, other.email)).subject).toBe('Votre demande pour rejoindre Forges de Firminy');
+  });
+
   it('edits the profile with real NAF and commune codes; others cannot', async () => {
     const { client } = await signedInUser(app);
     const { body: company } = await client.post('/api/v1/companies', { siret: '73282932000074', legalName: 'Atelier Test' });
@@ -73,7 +131,11 @@ describe('companies (HTTP, real database)', () => {
     const [row] = await app.db.query('SELECT departement_code, region_code FROM companies WHERE id = $1', [company.id]);
     expect(row).toEqual({ departement_code: '42', region_code: '84' });
 
-    const bad = await client.patch(`/api/v1/companies/${company.id}`, { nafCode: '99.99Z', communeCode: '99999', website: 'javascript:alert(1)' });
+    const bad = await client.patch(`/api/v1/companies/${company.id}`, {
+      nafCode: '99.99Z',
+      communeCode: '99999',
+      website: 'javascript:alert(1)',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['communeCode', 'nafCode', 'website']);
 
@@ -87,9 +149,19 @@ describe('companies (HTTP, real database)', () => {
   it('uploads a logo (sniffed, stored under a generated name, served as an attachment with nosniff)', async () => {
     const { client } = await signedInUser(app);
     const { body: company } = await client.post('/api/v1/companies', { siret: '44306184100047', legalName: 'Logo Test' });
-    const fake = await client.upload(`/api/v1/companies/${company.id}/logo`, Buffer.from('<script>alert(1)</script>'), 'logo.png', 'image/png');
+    const fake = await client.upload(
+      `/api/v1/companies/${company.id}/logo`,
+      Buffer.from('<script>alert(1)</script>'),
+      'logo.png',
+      'image/png',
+    );
     expect(fake.status).toBe(415);
-    const big = await client.upload(`/api/v1/companies/${company.id}/logo`, Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]), 'big.png', 'image/png');
+    const big = await client.upload(
+      `/api/v1/companies/${company.id}/logo`,
+      Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]),
+      'big.png',
+      'image/png',
+    );
     expect(big.status).toBe(413);
 
     const ok = await client.upload(`/api/v1/companies/${company.id}/logo`, PNG, '../../etc/passwd.png', 'image/png');
@@ -106,6 +178,45 @@ describe('companies (HTTP, real database)', () => {
     const removed = await client.delete(`/api/v1/companies/${company.id}/logo`);
     expect(removed.body.logoUrl).toBeNull();
     expect((await app.client().get(ok.body.logoUrl)).status).toBe(404);
+  });
+
+  it('sets a cover (resized to a 1600 × 600 band) beside the logo; its people edit it, nobody else', async () => {
+    const owner = await signedInUser(app);
+    const outsider = await signedInUser(app);
+    const { body: company } = await owner.client.post('/api/v1/companies', { siret: '81234567600017', legalName: 'Couverture Test' });
+    expect((await owner.client.get(`/api/v1/companies/${company.id}`)).body.coverUrl).toBeNull();
+    const photo = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#c2410c' } })
+      .webp()
+      .toBuffer();
+    const path = `/api/v1/companies/${company.id}/cover`;
+    expect((await outsider.client.upload(path, photo, 'cover.webp', 'image/webp', 'PUT')).status).toBe(403);
+    expect((await owner.client.upload(path, Buffer.from('<svg onload="alert(1)"/>'), 'cover.svg', 'image/svg+xml', 'PUT')).status).toBe(
+      415,
+    );
+    const first = await owner.client.upload(path, photo, 'cover.webp', 'image/webp', 'PUT');
+    expect([first.status, first.body.coverUrl]).toEqual([200, expect.stringMatching(/^\/api\/v1\/files\/[0-9a-f-]{36}$/)]);
+    const served = await fetch(`${app.url}${first.body.coverUrl}`);
+    expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 1600, height: 600 });
+    expect((await app.client().get(`/api/v1/companies/${company.id}`)).body.coverUrl).toBe(first.body.coverUrl);
+    const second = await owner.client.upload(path, photo, 'cover2.webp', 'image/webp', 'PUT');
+    expect((await app.client().get(first.body.coverUrl)).status).toBe(404);
+    expect((await outsider.client.delete(path)).status).toBe(403);
+    expect((await owner.client.delete(path)).body.coverUrl).toBeNull();
+    expect((await app.client().get(second.body.coverUrl)).status).toBe(404);
+  });
+
+  it('lists its people with the form of their role title they chose (dirigeante, dirigeant, or neutral)', async () => {
+    const owner = await signedInUser(app);
+    const { body: company } = await owner.client.post('/api/v1/companies', { siret: '81234568400011', legalName: 'Titres Test' });
+    const members = async () =>
+      (await owner.client.get(`/api/v1/companies/${company.id}/members`)).body as {
+        personId: string;
+        role: string;
+        titleForm: string | null;
+      }[];
+    expect((await members()).find((m) => m.personId === owner.id)).toMatchObject({ role: 'owner', titleForm: null });
+    expect((await owner.client.patch('/api/v1/people/me', { titleForm: 'feminine' })).status).toBe(200);
+    expect((await members()).find((m) => m.personId === owner.id)).toMatchObject({ role: 'owner', titleForm: 'feminine' });
   });
 
   it('invites a colleague by e-mail; only that address can accept; one person in several companies', async () => {

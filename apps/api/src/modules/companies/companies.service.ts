@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { type UploadSource } from '../../core/storage/upload-source';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import type {
   Company as CompanyView,
@@ -18,26 +18,43 @@ import { MailService } from '../../core/mail/mail.service';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { FilesService } from '../../core/storage/files.service';
 import { Person } from '../identity/entities/person.entity';
-import { hashToken, newToken } from '../identity/tokens';
+import { throttleRules, ThrottleService } from '../identity/throttle.service';
+import { hashToken, newToken } from '../../core/auth/tokens';
 import { companyInvitationMail } from './companies.mail-templates';
 import type { CreateCompanyDto, InviteColleagueDto, UpdateCompanyDto } from './dto/company.dto';
 import { CompanyInvitation } from './entities/company-invitation.entity';
 import { CompanyMember } from './entities/company-member.entity';
 import { Company } from './entities/company.entity';
+import { fileUrl } from '../../core/storage/file-url';
 
 const INVITATION_DAYS = 14;
 /** Every column of `companies`, aliased to the entity's property names. */
 const COMPANY_COLUMNS = [
-  'id', 'siren', 'siret', 'legal_name', 'trade_name', 'naf_code', 'legal_form_code', 'headcount_band', 'address_line1',
-  'address_line2', 'postal_code', 'commune_code', 'departement_code', 'region_code', 'lat', 'lng', 'website',
-  'description', 'logo_file_id', 'created_at', 'updated_at',
+  'id',
+  'siren',
+  'siret',
+  'legal_name',
+  'trade_name',
+  'naf_code',
+  'legal_form_code',
+  'headcount_band',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'commune_code',
+  'departement_code',
+  'region_code',
+  'lat',
+  'lng',
+  'website',
+  'description',
+  'logo_file_id',
+  'cover_file_id',
+  'created_at',
+  'updated_at',
 ]
   .map((c) => `${c} AS "${c.replace(/_([a-z0-9])/g, (_, l: string) => l.toUpperCase())}"`)
   .join(', ');
-
-export function fileUrl(fileId: string | null): string | null {
-  return fileId ? `/api/v1/files/${fileId}` : null;
-}
 
 @Injectable()
 export class CompaniesService {
@@ -49,6 +66,7 @@ export class CompaniesService {
     private readonly mail: MailService,
     private readonly search: SearchIndexer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: ThrottleService,
   ) {}
 
   /** Creates the company, or claims it when it is known (seed, SIRENE import) but has nobody yet. */
@@ -71,7 +89,10 @@ export class CompaniesService {
           { field: 'legalName', messages: ['is required for a company that is not yet known'] },
         ]);
       }
-      const company = await tx.save(Company, tx.create(Company, { siret: dto.siret, siren: sirenFromSiret(dto.siret)!, legalName: dto.legalName }));
+      const company = await tx.save(
+        Company,
+        tx.create(Company, { siret: dto.siret, siren: sirenFromSiret(dto.siret) ?? dto.siret.slice(0, 9), legalName: dto.legalName }),
+      );
       await tx.insert(CompanyMember, { companyId: company.id, personId: actor.personId, role: 'owner' });
       await this.search.enqueue(tx, 'company', [company.id]);
       return company.id;
@@ -106,36 +127,61 @@ export class CompaniesService {
     return this.get(actor, id);
   }
 
-  async setLogo(actor: Actor, id: string, req: FastifyRequest): Promise<CompanyView> {
+  /** The logo or the cover (`source` null: removes it), resized for its role by core/storage. */
+  async setLogo(
+    actor: Actor,
+    id: string,
+    source: UploadSource | null,
+    which: 'logoFileId' | 'coverFileId' = 'logoFileId',
+  ): Promise<CompanyView> {
     await this.assertEditable(actor, id);
-    await this.files.replaceImage(req, actor.personId, (fileId) => this.replaceLogo(id, fileId));
+    await this.files.replaceImage(
+      source,
+      actor.personId,
+      (fileId) => this.replaceLogo(id, fileId, which),
+      which === 'coverFileId' ? 'cover' : 'logo',
+    );
     return this.get(actor, id);
   }
 
-  async removeLogo(actor: Actor, id: string): Promise<CompanyView> {
-    await this.assertEditable(actor, id);
-    await this.files.replaceImage(null, actor.personId, (fileId) => this.replaceLogo(id, fileId));
-    return this.get(actor, id);
+  async removeLogo(actor: Actor, id: string, which: 'logoFileId' | 'coverFileId' = 'logoFileId'): Promise<CompanyView> {
+    return this.setLogo(actor, id, null, which);
   }
 
   /** The companies a person belongs to (for "my companies" and profiles). */
-  async companiesOf(personId: string): Promise<CompanySummary[]> {
-    const rows = await this.db.manager.find(CompanyMember, { where: { personId }, relations: { company: true }, order: { createdAt: 'ASC' } });
-    return rows.map((m) => ({ ...this.toSummary(m.company!), role: m.role }));
+  async companiesOf(personId: string): Promise<(CompanySummary & { role: CompanyRole })[]> {
+    const rows = await this.db.manager.find(CompanyMember, {
+      where: { personId },
+      relations: { company: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.flatMap((m) => (m.company ? [{ ...this.toSummary(m.company), role: m.role }] : []));
   }
 
   async members(actor: MaybeActor, id: string): Promise<MemberView[]> {
     await this.assertExists(id);
     const contacts = await this.access.canSeeCompanyContacts(actor, id);
-    const rows = await this.db.manager.find(CompanyMember, { where: { companyId: id }, relations: { person: true }, order: { createdAt: 'ASC' } });
-    return rows.map(({ person, role }) => ({
-      personId: person!.id,
-      firstName: person!.firstName,
-      lastName: person!.lastName,
-      jobTitle: person!.jobTitle,
-      role,
-      ...(contacts ? { email: person!.email } : {}),
-    }));
+    const rows = await this.db.manager.find(CompanyMember, {
+      where: { companyId: id },
+      relations: { person: true },
+      order: { createdAt: 'ASC' },
+    });
+    // The company is public; its people are listed as the people rule says (anonymous visitors: its experts only).
+    return rows.flatMap(({ person, role }) =>
+      person && this.access.canSeePerson(actor, person)
+        ? [
+            {
+              personId: person.id,
+              firstName: person.firstName,
+              lastName: person.lastName,
+              jobTitle: person.jobTitle,
+              role,
+              titleForm: person.titleForm,
+              ...(contacts ? { email: person.email } : {}),
+            },
+          ]
+        : [],
+    );
   }
 
   async invite(actor: Actor, id: string, dto: InviteColleagueDto): Promise<InvitationView> {
@@ -146,6 +192,7 @@ export class CompaniesService {
       [id, dto.email],
     );
     if (already.length) throw AppException.conflict('ALREADY_MEMBER', 'This person already belongs to the company');
+    await this.throttle.consume(throttleRules.invitationsBy(actor.personId), throttleRules.invitationsTo(dto.email));
     const { token, hash } = newToken();
     const invitation = await this.db.transaction(async (tx) => {
       const company = await tx.findOneByOrFail(Company, { id });
@@ -245,11 +292,11 @@ export class CompaniesService {
 
   // ---- helpers ----
 
-  /** Sets the logo and queues the search update in one transaction; returns the previous file. */
-  private replaceLogo(id: string, fileId: string | null): Promise<string | null> {
+  /** Sets the logo (or the cover) and queues the search update in one transaction; returns the previous file. */
+  private replaceLogo(id: string, fileId: string | null, which: 'logoFileId' | 'coverFileId'): Promise<string | null> {
     return this.db.transaction(async (tx) => {
-      const previous = (await tx.findOneOrFail(Company, { where: { id }, lock: { mode: 'pessimistic_write' } })).logoFileId;
-      await tx.update(Company, id, { logoFileId: fileId });
+      const previous = (await tx.findOneOrFail(Company, { where: { id }, lock: { mode: 'pessimistic_write' } }))[which];
+      await tx.update(Company, id, { [which]: fileId });
       await this.search.enqueue(tx, 'company', [id]);
       return previous;
     });
@@ -323,6 +370,7 @@ export class CompaniesService {
       website: c.website,
       description: c.description,
       logoUrl: fileUrl(c.logoFileId),
+      coverUrl: fileUrl(c.coverFileId),
       myRole,
       canEdit,
       createdAt: c.createdAt.toISOString(),
@@ -332,5 +380,24 @@ export class CompaniesService {
 
   private toInvitationView(i: CompanyInvitation): InvitationView {
     return { id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() };
+  }
+
+  /** The companies of these people (person, company pairs), for aggregates that count companies. */
+  async companiesOfPeople(
+    db: Pick<EntityManager, 'query'>,
+    personIds: readonly string[],
+  ): Promise<{ person_id: string; company_id: string }[]> {
+    if (!personIds.length) return [];
+    return db.query('SELECT person_id, company_id FROM company_members WHERE person_id = ANY($1::uuid[])', [personIds]);
+  }
+
+  /** Names of companies (trade name, else legal name), by id. */
+  async namesOf(db: Pick<EntityManager, 'query'>, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await db.query(
+      'SELECT id, coalesce(trade_name, legal_name) AS name FROM companies WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

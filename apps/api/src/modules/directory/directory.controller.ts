@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CompanyMatches, CompanyOffer, SearchIndexStatus, SearchMapResponse, SearchResponse, SearchSuggestResponse } from '@maillage/contracts';
+import type { CompanyOffer, SearchIndexStatus, SearchMapResponse, SearchResponse, SearchSuggestResponse } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { DirectoryService } from './directory.service';
 import { CompanyOfferDto } from './dto/offer.dto';
 import { SearchQueryDto, SuggestQueryDto } from './dto/search.dto';
@@ -68,14 +68,11 @@ export class CompanyOffersController {
 
   @Delete('offers/:offerId')
   @HttpCode(204)
-  remove(@CurrentActor() actor: Actor, @UuidParam('id', 'Company') id: string, @UuidParam('offerId', 'Offer') offerId: string): Promise<void> {
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', 'Company') id: string,
+    @UuidParam('offerId', 'Offer') offerId: string,
+  ): Promise<void> {
     return this.offers.remove(actor, id, offerId);
-  }
-
-  /** "Companies that need what you offer" and "companies offering what you need". */
-  @Public()
-  @Get('matches')
-  matches(@UuidParam('id', 'Company') id: string): Promise<CompanyMatches> {
-    return this.offers.matches(id);
   }
 }

@@ -136,7 +136,12 @@ export async function importCommuneGeo(
        RETURNING c.id`,
     );
     const ids = Array.isArray(rows[0]) ? (rows[0] as unknown as { id: string }[]) : rows;
-    for (let i = 0; i < ids.length; i += 10000) await indexer.enqueue(tx, 'company', ids.slice(i, i + 10000).map((r) => r.id));
+    for (let i = 0; i < ids.length; i += 10000)
+      await indexer.enqueue(
+        tx,
+        'company',
+        ids.slice(i, i + 10000).map((r) => r.id),
+      );
     return ids.length;
   });
   return { ...report, companiesLocated };
@@ -144,9 +149,21 @@ export async function importCommuneGeo(
 
 /** Columns of INSEE's StockEtablissement this import reads (the file has more: they are ignored). */
 export const SIRENE_COLUMNS = [
-  'siren', 'nic', 'siret', 'etatAdministratifEtablissement', 'activitePrincipaleEtablissement', 'nomenclatureActivitePrincipaleEtablissement',
-  'trancheEffectifsEtablissement', 'codeCommuneEtablissement', 'codePostalEtablissement', 'denominationUsuelleEtablissement',
-  'enseigne1Etablissement', 'numeroVoieEtablissement', 'indiceRepetitionEtablissement', 'typeVoieEtablissement', 'libelleVoieEtablissement',
+  'siren',
+  'nic',
+  'siret',
+  'etatAdministratifEtablissement',
+  'activitePrincipaleEtablissement',
+  'nomenclatureActivitePrincipaleEtablissement',
+  'trancheEffectifsEtablissement',
+  'codeCommuneEtablissement',
+  'codePostalEtablissement',
+  'denominationUsuelleEtablissement',
+  'enseigne1Etablissement',
+  'numeroVoieEtablissement',
+  'indiceRepetitionEtablissement',
+  'typeVoieEtablissement',
+  'libelleVoieEtablissement',
   'complementAdresseEtablissement',
 ] as const;
 
@@ -168,7 +185,8 @@ interface CompanyUpsert {
 /** One StockEtablissement line → a company row, 'closed', or the reason it is rejected. */
 export function sireneRow(v: Record<string, string>): CompanyUpsert | 'closed' | { reason: string } {
   if (v.etatAdministratifEtablissement === 'F') return 'closed';
-  if (v.etatAdministratifEtablissement !== 'A') return { reason: `unknown administrative state "${v.etatAdministratifEtablissement.slice(0, 5)}"` };
+  if (v.etatAdministratifEtablissement !== 'A')
+    return { reason: `unknown administrative state "${v.etatAdministratifEtablissement.slice(0, 5)}"` };
   const siret = v.siret || `${v.siren}${v.nic}`;
   if (!/^\d{14}$/.test(siret) || !isValidSiret(siret)) return { reason: `invalid SIRET "${siret.slice(0, 20)}"` };
   if (v.siren && v.nic && `${v.siren}${v.nic}` !== siret) return { reason: `SIRET ${siret} does not match siren + nic` };
@@ -252,7 +270,11 @@ export async function importSirene(
          RETURNING id, (xmax = 0) AS created`,
         [JSON.stringify([...bySiret.values()])],
       );
-      await indexer.enqueue(tx, 'company', rows.map((w) => w.id));
+      await indexer.enqueue(
+        tx,
+        'company',
+        rows.map((w) => w.id),
+      );
       return rows;
     });
     const created = written.filter((w) => w.created).length;

@@ -7,7 +7,7 @@ import { SEARCH_ENGINE, type SearchEngine } from '../../core/search/search.types
 // Valid SIRETs (Luhn).
 const SIRETS = ['73282932000074', '55210055400013', '35600000049837', '54205118000066', '44306184100047'];
 
-describe('directory: search, suggestions, offers and matches (HTTP, real database)', () => {
+describe('directory: search, suggestions and offers (HTTP, real database)', () => {
   let app: TestApp;
   let owner: { client: HttpClient; id: string };
   let forez: string;
@@ -38,8 +38,20 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
       description: 'Usinage de précision, inox et titane.',
     });
     const other = await signedInUser(app);
-    firminy = await company(other.client, SIRETS[1], { tradeName: 'Chaudronnerie de Firminy', nafCode: '25.11Z', headcountBandCode: '02', communeCode: '42095', description: 'Soudure et chaudronnerie inox.' });
-    lyon = await company(other.client, SIRETS[2], { tradeName: 'Logiciels Lyonnais', nafCode: '62.01Z', headcountBandCode: '12', communeCode: '69123', description: 'Développement de logiciels pour l’industrie.' });
+    firminy = await company(other.client, SIRETS[1], {
+      tradeName: 'Chaudronnerie de Firminy',
+      nafCode: '25.11Z',
+      headcountBandCode: '02',
+      communeCode: '42095',
+      description: 'Soudure et chaudronnerie inox.',
+    });
+    lyon = await company(other.client, SIRETS[2], {
+      tradeName: 'Logiciels Lyonnais',
+      nafCode: '62.01Z',
+      headcountBandCode: '12',
+      communeCode: '69123',
+      description: 'Développement de logiciels pour l’industrie.',
+    });
   });
   afterAll(() => app.close());
 
@@ -62,7 +74,10 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
     expect(res.body.facets.nafSection).toEqual([{ value: 'C', label: 'Industrie manufacturière', count: 1 }]);
     expect(res.body.facets.departement).toEqual([{ value: '42', label: 'Loire', count: 1 }]);
     expect(res.body.facets.headcount).toEqual([{ value: '12', label: '20 à 49 salariés', count: 1 }]);
-    expect(res.body.facets.epci[0]).toMatchObject({ value: expect.stringMatching(/^\d{9}$/), label: expect.stringMatching(/Saint-Étienne/) });
+    expect(res.body.facets.epci[0]).toMatchObject({
+      value: expect.stringMatching(/^\d{9}$/),
+      label: expect.stringMatching(/Saint-Étienne/),
+    });
     // An edit re-indexes.
     await owner.client.patch(`/api/v1/companies/${forez}`, { tradeName: 'Forez Précision' });
     await relay();
@@ -89,9 +104,29 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
 
   it('answers bad filters with 400 and any query text with results or nothing, never a 5xx', async () => {
     const bad = [
-      'naf=ZZ', 'naf=25.62', 'departement=999', 'region=99', 'commune=99999', 'headcount=77', 'epci=123', 'kind=planet',
-      'near=00000', 'radiusKm=10', 'near=42218&radiusKm=-1', 'near=42218&radiusKm=abc', 'near=42218&radiusKm=5000', 'sort=distance',
-      'sort=random', 'page=0', 'page=abc', 'page=100000', 'pageSize=0', 'pageSize=1000', 'unknown=1', `q=${'x'.repeat(201)}`, 'q=a%00b',
+      'naf=ZZ',
+      'naf=25.62',
+      'departement=999',
+      'region=99',
+      'commune=99999',
+      'headcount=77',
+      'epci=123',
+      'kind=planet',
+      'near=00000',
+      'radiusKm=10',
+      'near=42218&radiusKm=-1',
+      'near=42218&radiusKm=abc',
+      'near=42218&radiusKm=5000',
+      'sort=distance',
+      'sort=random',
+      'page=0',
+      'page=abc',
+      'page=100000',
+      'pageSize=0',
+      'pageSize=1000',
+      'unknown=1',
+      `q=${'x'.repeat(201)}`,
+      'q=a%00b',
       `naf=${Array.from({ length: 21 }, (_, i) => String(10 + i)).join(',')}`,
     ];
     for (const query of bad) {
@@ -99,7 +134,26 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(res.body.code).toEqual(expect.any(String));
     }
-    const weird = ['"usinage', "'", 'a & b | !c', '(((', '🚀', '東京', 'Ωμέγα', '\\', "' OR 1=1 --", '%', '_', '*', ':*', '<script>', '   ', '-', 'NOT', 'usinage -inox'];
+    const weird = [
+      '"usinage',
+      "'",
+      'a & b | !c',
+      '(((',
+      '🚀',
+      '東京',
+      'Ωμέγα',
+      '\\',
+      "' OR 1=1 --",
+      '%',
+      '_',
+      '*',
+      ':*',
+      '<script>',
+      '   ',
+      '-',
+      'NOT',
+      'usinage -inox',
+    ];
     for (const q of weird) {
       const res = await anonymous().get(`/api/v1/search?q=${encodeURIComponent(q)}`);
       expect({ q, status: res.status }).toEqual({ q, status: 200 });
@@ -127,13 +181,23 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
   it('suggests as you type, grouped by kind', async () => {
     const res = await anonymous().get('/api/v1/search/suggest?q=chaud');
     expect(res.status).toBe(200);
-    expect(res.body.groups).toEqual([{ kind: 'company', items: [expect.objectContaining({ id: firminy, title: 'Chaudronnerie de Firminy' })] }]);
+    expect(res.body.groups).toEqual([
+      { kind: 'company', items: [expect.objectContaining({ id: firminy, title: 'Chaudronnerie de Firminy' })] },
+    ]);
     expect(res.body.groups[0].items[0].highlights.title).toBe('<mark>Chaudronnerie</mark> de Firminy');
   });
 
   it('indexes experts while they are experts; leaving the directory is pushed first', async () => {
     const expert = await signedInUser(app, { firstName: 'Noémie' });
-    expect((await expert.client.patch('/api/v1/people/me', { isExpert: true, expertiseDomains: ['Cybersécurité industrielle'], skills: ['audit'] })).status).toBe(200);
+    expect(
+      (
+        await expert.client.patch('/api/v1/people/me', {
+          isExpert: true,
+          expertiseDomains: ['Cybersécurité industrielle'],
+          skills: ['audit'],
+        })
+      ).status,
+    ).toBe(200);
     await relay();
     const found = await anonymous().get('/api/v1/search?q=cybersecurite&kind=expert');
     expect(found.body.items).toEqual([expect.objectContaining({ kind: 'expert', id: expert.id, title: 'Noémie Martin' })]);
@@ -155,19 +219,34 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
       territory: { departements: ['42', '43'], regions: ['84'] },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'offer', nafCodes: ['25.62B'], territory: { communes: [], departements: ['42', '43'], regions: ['84'] } });
+    expect(created.body).toMatchObject({
+      kind: 'offer',
+      nafCodes: ['25.62B'],
+      territory: { communes: [], departements: ['42', '43'], regions: ['84'] },
+    });
     const stranger = await signedInUser(app);
     expect((await stranger.client.post(url, { kind: 'need', label: 'Pirate' })).status).toBe(403);
     expect((await anonymous().post(url, { kind: 'need', label: 'Pirate' })).status).toBe(401);
     const invalid = await owner.client.post(url, { kind: 'gift', label: '', nafCodes: ['99.99Z'], territory: { departements: ['999'] } });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['kind', 'label', 'nafCodes', 'territory.departements']);
-    expect((await anonymous().get(url)).body).toEqual([expect.objectContaining({ id: created.body.id, label: 'Rectification cylindrique' })]);
+    expect(invalid.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'kind',
+      'label',
+      'nafCodes',
+      'territory.departements',
+    ]);
+    expect((await anonymous().get(url)).body).toEqual([
+      expect.objectContaining({ id: created.body.id, label: 'Rectification cylindrique' }),
+    ]);
 
     await relay();
     expect((await anonymous().get('/api/v1/search?q=rectification%20cylindrique')).body.items[0].id).toBe(forez);
 
-    const updated = await owner.client.put(`${url}/${created.body.id}`, { kind: 'offer', label: 'Rodage de cylindres', skills: ['rodage'] });
+    const updated = await owner.client.put(`${url}/${created.body.id}`, {
+      kind: 'offer',
+      label: 'Rodage de cylindres',
+      skills: ['rodage'],
+    });
     expect(updated.status).toBe(200);
     expect((await stranger.client.put(`${url}/${created.body.id}`, { kind: 'offer', label: 'x' })).status).toBe(403);
     await relay();
@@ -180,36 +259,6 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
     await relay();
     expect((await anonymous().get('/api/v1/search?q=rodage')).body.total).toBe(0);
     expect((await anonymous().get('/api/v1/companies/00000000-0000-4000-8000-000000000000/offers')).status).toBe(404);
-  });
-
-  it('matches companies that need what one offers, and those offering what one needs', async () => {
-    const offers = `/api/v1/companies/${forez}/offers`;
-    await owner.client.post(offers, { kind: 'offer', label: 'Usinage inox', nafCodes: ['25.62B'], skills: ['usinage', 'inox'], territory: { departements: ['42'] } });
-    await owner.client.post(offers, { kind: 'need', label: 'Logiciel de GPAO', nafCodes: ['62.01Z'], skills: ['ERP'], territory: { regions: ['84'] } });
-    const buyer = await signedInUser(app);
-    const buyerId = await company(buyer.client, SIRETS[3], { tradeName: 'Robotique du Gier', nafCode: '28.41Z', communeCode: '42095' });
-    await buyer.client.post(`/api/v1/companies/${buyerId}/offers`, { kind: 'need', label: 'Pièces usinées en inox', nafCodes: ['25.62B'], skills: ['Usinage'], territory: { departements: ['42'] } });
-    const vendor = await signedInUser(app);
-    const vendorId = await company(vendor.client, SIRETS[4], { tradeName: 'Éditeur GPAO', nafCode: '62.01Z', communeCode: '69123' });
-    await vendor.client.post(`/api/v1/companies/${vendorId}/offers`, { kind: 'offer', label: 'GPAO pour PME', nafCodes: ['62.01Z'], skills: ['ERP', 'cloud'] });
-    await vendor.client.post(`/api/v1/companies/${vendorId}/offers`, { kind: 'need', label: 'Rien en usinage', skills: ['comptabilité'] });
-
-    const res = await anonymous().get(`/api/v1/companies/${forez}/matches`);
-    expect(res.status).toBe(200);
-    expect(res.body.needWhatYouOffer).toEqual([
-      expect.objectContaining({
-        company: expect.objectContaining({ id: buyerId, name: 'Robotique du Gier' }),
-        score: 3 + 2 + 2,
-        theirs: expect.objectContaining({ label: 'Pièces usinées en inox' }),
-        ours: expect.objectContaining({ label: 'Usinage inox' }),
-        reasons: { naf: ['25.62B'], skills: ['usinage'], territory: true },
-      }),
-    ]);
-    expect(res.body.offerWhatYouNeed).toEqual([
-      expect.objectContaining({ company: expect.objectContaining({ id: vendorId }), score: 3 + 2 + 2, reasons: { naf: ['62.01Z'], skills: ['erp'], territory: true } }),
-    ]);
-    const theirs = await anonymous().get(`/api/v1/companies/${buyerId}/matches`);
-    expect(theirs.body.offerWhatYouNeed.map((m: { company: { id: string } }) => m.company.id)).toEqual([forez]);
   });
 
   it('filters restricted documents in the engine and re-checks every hit (canary)', async () => {
@@ -257,7 +306,13 @@ describe('directory: search, suggestions, offers and matches (HTTP, real databas
     expect(map.status).toBe(200);
     expect(map.body).toMatchObject({ total: 160, truncated: false });
     expect(map.body.points).toHaveLength(150);
-    expect(map.body.points[0]).toEqual({ kind: 'company', id: expect.any(String), title: expect.stringMatching(/^Carte /), lat: 45.4339, lng: 4.3903 });
+    expect(map.body.points[0]).toEqual({
+      kind: 'company',
+      id: expect.any(String),
+      title: expect.stringMatching(/^Carte /),
+      lat: 45.4339,
+      lng: 4.3903,
+    });
     // The same validation as the search.
     expect((await anonymous().get('/api/v1/search/map?radiusKm=10')).status).toBe(400);
     expect((await anonymous().get('/api/v1/search/map?near=42218&radiusKm=5&q=carte')).body.points).toHaveLength(150);

@@ -9,15 +9,24 @@ import type {
   SearchResponse,
   SearchSuggestResponse,
 } from '@maillage/contracts';
-import { SEARCH_FACETS, type NetworkMaturity, type NetworkType } from '@maillage/contracts';
+import {
+  OPPORTUNITY_TYPE_LABELS_FR,
+  SEARCH_FACETS,
+  type NetworkMaturity,
+  type NetworkType,
+  type OpportunityType,
+  type SearchDeadlineWindow,
+} from '@maillage/contracts';
 import { findCommune, findDepartement, findEpci, findHeadcountBand, findRegion, NAF_SECTIONS, nafDivision } from '@maillage/referentials';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { preparedQuery } from '../../core/database/prepared-query';
 import { AppException } from '../../core/errors/app-exception';
 import { GeoService } from '../../core/geo/geo.service';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
+import { parisDay } from '../../core/search/search-text';
 import { SEARCH_ENGINE, type EngineHit, type SearchEngine, type SearchQuery } from '../../core/search/search.types';
 import type { SearchQueryDto } from './dto/search.dto';
 
@@ -48,11 +57,16 @@ const MATURITY_LABELS: Record<NetworkMaturity, string> = {
   development: 'Développement',
   autonomy: 'Autonomie',
 };
+const DEADLINE_LABELS: Record<SearchDeadlineWindow, string> = {
+  open: 'Ouvertes',
+  '7d': 'Clôture sous 7 jours',
+  '30d': 'Clôture sous 30 jours',
+};
 /** The most points a map receives (markers are clustered in the browser). */
 const MAP_LIMIT = 5000;
 const SUGGESTIONS_PER_KIND = 5;
 /** Kinds offered by search-as-you-type, in display order. */
-const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network', 'topic'];
+const SUGGEST_KINDS: SearchKind[] = ['company', 'expert', 'network', 'opportunity', 'topic'];
 
 function facetLabel(facet: SearchFacetName, value: string, networkNames: Map<string, string>): string {
   switch (facet) {
@@ -78,6 +92,10 @@ function facetLabel(facet: SearchFacetName, value: string, networkNames: Map<str
       return findCommune(value)?.name ?? value;
     case 'headcount':
       return findHeadcountBand(value)?.label ?? value;
+    case 'opportunityType':
+      return OPPORTUNITY_TYPE_LABELS_FR[value as OpportunityType] ?? value;
+    case 'deadline':
+      return DEADLINE_LABELS[value as SearchDeadlineWindow] ?? value;
   }
 }
 
@@ -90,6 +108,7 @@ export class DirectoryService {
     private readonly geo: GeoService,
     private readonly indexer: SearchIndexer,
     private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Lag, pending and failing index updates (platform admins). */
@@ -137,6 +156,8 @@ export class DirectoryService {
         networkIds: dto.network,
         networkType: dto.networkType,
         maturity: dto.maturity,
+        opportunityType: dto.opportunityType,
+        deadline: dto.deadline,
       },
       near,
       sort: dto.sort,
@@ -144,6 +165,7 @@ export class DirectoryService {
       pageSize: dto.pageSize,
       facets: [...SEARCH_FACETS],
       audience: await this.access.searchAudience(actor),
+      today: parisDay(),
     };
   }
 
@@ -152,7 +174,16 @@ export class DirectoryService {
     const query = await this.query(actor, dto);
     const { total, points } = await this.engine.points(query, MAP_LIMIT + 1);
     const visible = await this.visibleItems(actor, query.audience, points.slice(0, MAP_LIMIT));
-    return { total, truncated: points.length > MAP_LIMIT, points: visible.map(({ kind, id, title, lat, lng }) => ({ kind, id, title, lat, lng })) };
+    return {
+      total,
+      truncated: points.length > MAP_LIMIT,
+      points: visible.map(({ kind, id, title, lat, lng }) => ({ kind, id, title, lat, lng })),
+      tiles: {
+        url: this.config.MAP_TILE_URL,
+        attribution: this.config.MAP_TILE_ATTRIBUTION,
+        attributionUrl: this.config.MAP_TILE_ATTRIBUTION_URL,
+      },
+    };
   }
 
   async suggest(actor: MaybeActor, q: string): Promise<SearchSuggestResponse> {
@@ -181,7 +212,15 @@ export class DirectoryService {
    * (companies, experts) through their indexed audience.
    */
   private async visible(actor: MaybeActor, audience: SearchQuery['audience'], hits: EngineHit[]): Promise<SearchHit[]> {
-    return (await this.visibleItems(actor, audience, hits)).map((h) => ({ kind: h.kind, id: h.id, title: h.title, highlights: h.highlights, data: h.payload, location: h.location, distanceKm: h.distanceKm }));
+    return (await this.visibleItems(actor, audience, hits)).map((h) => ({
+      kind: h.kind,
+      id: h.id,
+      title: h.title,
+      highlights: h.highlights,
+      data: h.payload,
+      location: h.location,
+      distanceKm: h.distanceKm,
+    }));
   }
 
   private async visibleItems<T extends { kind: SearchKind; id: string; visibility: string; audience: readonly string[] }>(

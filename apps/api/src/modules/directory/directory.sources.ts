@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../core/access/access-policy.service';
 import { epciOfCommune, findCommune, findNaf, nafDivision, nafSection } from '@maillage/referentials';
 import type { SearchDocument } from '../../core/search/search.types';
 import type { SearchSource } from '../../core/search/search-indexer.service';
-import { fileUrl } from '../companies/companies.service';
+import { fileUrl } from '../../core/storage/file-url';
 
-interface CompanyRow {
+export interface CompanyRow {
   id: string;
   siret: string;
   legal_name: string;
@@ -39,7 +40,13 @@ interface ExpertRow {
 }
 
 /** Keyset pagination on the primary key (two statements, so that the index is used). */
-async function pageOfIds(db: DataSource, table: 'companies' | 'people', where: string, afterId: string | null, limit: number): Promise<string[]> {
+async function pageOfIds(
+  db: DataSource,
+  table: 'companies' | 'people',
+  where: string,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
   const rows: { id: string }[] =
     afterId === null
       ? await db.query(`SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT $1`, [limit])
@@ -77,6 +84,27 @@ export class CompanySearchSource implements SearchSource {
   }
 }
 
+/** The passages of a body, each once: an offer often repeats the company's description, and a snippet would show it twice. */
+export function distinctPassages(passages: readonly (string | null | undefined)[]): string[] {
+  const kept: { text: string; key: string }[] = [];
+  const keyOf = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[\s.;,:!?…]+/g, ' ')
+      .trim();
+  for (const passage of passages) {
+    const text = passage?.trim();
+    if (!text) continue;
+    const key = keyOf(text);
+    if (kept.some((k) => k.key.includes(key))) continue;
+    // A longer passage that holds an earlier one takes its place.
+    const held = kept.findIndex((k) => key.includes(k.key));
+    if (held >= 0) kept.splice(held, 1);
+    kept.push({ text, key });
+  }
+  return kept.map((k) => k.text);
+}
+
 export function companyDocument(c: CompanyRow): SearchDocument {
   const naf = c.naf_code ? findNaf(c.naf_code) : null;
   const commune = c.commune_code ? findCommune(c.commune_code) : null;
@@ -89,14 +117,12 @@ export function companyDocument(c: CompanyRow): SearchDocument {
     ...offers.map((o) => o.label),
     ...offers.flatMap((o) => o.skills),
   ];
-  const body = [
+  const body = distinctPassages([
     c.description,
     ...offers.map((o) => o.description),
-    ...needs.map((o) => `Recherche : ${o.label}. ${o.description ?? ''} ${o.skills.join(', ')}`),
+    ...needs.map((o) => `${/^recherch/i.test(o.label) ? '' : 'Recherche : '}${o.label}. ${o.description ?? ''} ${o.skills.join(', ')}`),
     commune ? `${commune.name} ${commune.departement.name}` : null,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  ]).join('\n');
   return {
     kind: 'company',
     id: c.id,
@@ -139,10 +165,13 @@ export function companyDocument(c: CompanyRow): SearchDocument {
 export class ExpertSearchSource implements SearchSource {
   readonly kind = 'expert' as const;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
 
   ids(afterId: string | null, limit: number): Promise<string[]> {
-    return pageOfIds(this.db, 'people', 'is_expert', afterId, limit);
+    return pageOfIds(this.db, 'people', `is_expert AND ${this.access.publicExpertSql('people.id')}`, afterId, limit);
   }
 
   async load(ids: string[]): Promise<SearchDocument[]> {
@@ -151,7 +180,7 @@ export class ExpertSearchSource implements SearchSource {
               p.photo_file_id,
               ARRAY(SELECT COALESCE(c.trade_name, c.legal_name) FROM company_members m JOIN companies c ON c.id = m.company_id
                     WHERE m.person_id = p.id ORDER BY m.created_at) AS companies
-       FROM people p WHERE p.id = ANY($1::uuid[]) AND p.is_expert`,
+       FROM people p WHERE p.id = ANY($1::uuid[]) AND p.is_expert AND ${this.access.publicExpertSql('p.id')}`,
       [ids],
     );
     return rows.map((p) => ({

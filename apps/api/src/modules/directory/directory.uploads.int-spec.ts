@@ -45,7 +45,12 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
   it('imports the INSEE sample in the background with the counts of the command line, and can be re-run', async () => {
     const started = await admin.upload<DirectoryImport>('/api/v1/admin/imports', SAMPLE, SAMPLE_NAME, 'text/csv');
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ status: 'running', fileName: SAMPLE_NAME, bytesTotal: SAMPLE.length, startedBy: { id: adminId, name: 'Alice Martin' } });
+    expect(started.body).toMatchObject({
+      status: 'running',
+      fileName: SAMPLE_NAME,
+      bytesTotal: SAMPLE.length,
+      startedBy: { id: adminId, name: 'Alice Martin' },
+    });
     const done = await finished(admin, started.body.id);
     expect(done).toMatchObject({
       status: 'done',
@@ -73,7 +78,14 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
 
     const again = await admin.upload<DirectoryImport>('/api/v1/admin/imports', SAMPLE, SAMPLE_NAME, 'text/csv');
     expect(again.status).toBe(202);
-    expect(await finished(admin, again.body.id)).toMatchObject({ status: 'done', imported: 6, created: 0, updated: 5, skippedClosed: 1, rejectedCount: 5 });
+    expect(await finished(admin, again.body.id)).toMatchObject({
+      status: 'done',
+      imported: 6,
+      created: 0,
+      updated: 5,
+      skippedClosed: 1,
+      rejectedCount: 5,
+    });
     expect(await count("companies WHERE siret LIKE '901%'")).toBe(5);
 
     const list = await admin.get('/api/v1/admin/imports?pageSize=1');
@@ -85,7 +97,12 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
 
   it('imports the good lines of a broken file and reports the others with their line and reason', async () => {
     const good = LINES[0].replace(/901000018,00019,90100001800019/, '901000026,00012,90100002600012');
-    const res = await admin.upload<DirectoryImport>('/api/v1/admin/imports', csv([good, 'not,a,line', `${LINES[1].slice(0, 40)}"broken`, LINES[2]]), '../../étrange<nom>.txt', 'application/vnd.ms-excel');
+    const res = await admin.upload<DirectoryImport>(
+      '/api/v1/admin/imports',
+      csv([good, 'not,a,line', `${LINES[1].slice(0, 40)}"broken`, LINES[2]]),
+      '../../étrange<nom>.txt',
+      'application/vnd.ms-excel',
+    );
     expect(res.status).toBe(202);
     expect(res.body.fileName).toBe('étrangenom.csv');
     const done = await finished(admin, res.body.id);
@@ -100,7 +117,14 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
     expect(file.length).toBeLessThan(MAX_BYTES);
     const res = await admin.upload<DirectoryImport>('/api/v1/admin/imports', file, 'gros.csv', 'text/csv');
     expect(res.status).toBe(202);
-    expect(await finished(admin, res.body.id)).toMatchObject({ status: 'done', linesRead: 100, imported: 100, created: 0, updated: 1, bytesRead: file.length });
+    expect(await finished(admin, res.body.id)).toMatchObject({
+      status: 'done',
+      linesRead: 100,
+      imported: 100,
+      created: 0,
+      updated: 1,
+      bytesRead: file.length,
+    });
   });
 
   it('refuses what is not a StockEtablissement CSV, too large, or not a file, and keeps nothing', async () => {
@@ -108,20 +132,43 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
     const png = await admin.upload('/api/v1/admin/imports', PNG, 'stock.csv', 'text/csv');
     expect(png.status).toBe(415);
     expect(png.body.code).toBe('UNSUPPORTED_FILE_TYPE');
-    const zip = await admin.upload('/api/v1/admin/imports', Buffer.concat([Buffer.from('PK\u0003\u0004'), SAMPLE]), 'stock.zip', 'application/zip');
+    const zip = await admin.upload(
+      '/api/v1/admin/imports',
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), SAMPLE]),
+      'stock.zip',
+      'application/zip',
+    );
     expect(zip.status).toBe(415);
-    const latin1 = await admin.upload('/api/v1/admin/imports', Buffer.from(`${HEADER.replace('siren', 'sirén')}\n`, 'latin1'), 'stock.csv', 'text/csv');
+    const latin1 = await admin.upload(
+      '/api/v1/admin/imports',
+      Buffer.from(`${HEADER.replace('siren', 'sirén')}\n`, 'latin1'),
+      'stock.csv',
+      'text/csv',
+    );
     expect(latin1.status).toBe(415);
-    const other = await admin.upload('/api/v1/admin/imports', Buffer.from('insee_com,lat,lng\n42218,45.4,4.3\n'), 'communes.csv', 'text/csv');
+    const other = await admin.upload(
+      '/api/v1/admin/imports',
+      Buffer.from('insee_com,lat,lng\n42218,45.4,4.3\n'),
+      'communes.csv',
+      'text/csv',
+    );
     expect(other.status).toBe(422);
-    expect(other.body).toMatchObject({ code: 'INVALID_SIRENE_FILE', details: { missingColumns: expect.arrayContaining(['siret', 'etatAdministratifEtablissement']) } });
+    expect(other.body).toMatchObject({
+      code: 'INVALID_SIRENE_FILE',
+      details: { missingColumns: expect.arrayContaining(['siret', 'etatAdministratifEtablissement']) },
+    });
     const empty = await admin.upload('/api/v1/admin/imports', Buffer.alloc(0), 'empty.csv', 'text/csv');
     expect(empty.status).toBe(422);
-    const big = await admin.upload('/api/v1/admin/imports', csv(Array.from({ length: 200 }, () => LINES[0])).subarray(0, MAX_BYTES + 1), 'big.csv', 'text/csv');
+    const big = await admin.upload(
+      '/api/v1/admin/imports',
+      csv(Array.from({ length: 200 }, () => LINES[0])).subarray(0, MAX_BYTES + 1),
+      'big.csv',
+      'text/csv',
+    );
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: 'FILE_TOO_LARGE', details: { maxBytes: MAX_BYTES } });
     const json = await admin.post('/api/v1/admin/imports', { file: HEADER });
-    expect(json.status).toBe(400);
+    expect(json.status).toBe(415);
     expect(json.body.code).toBe('MULTIPART_REQUIRED');
     const form = new FormData();
     form.append('note', 'no file');
@@ -161,7 +208,11 @@ describe('SIRENE imports uploaded from the administration (real database)', () =
     expect((await admin.get(`/api/v1/admin/imports/${id}`)).body.status).toBe('running');
     // Its process stopped: no heartbeat for a while.
     await app.db.query("UPDATE directory_imports SET heartbeat_at = now() - interval '5 minutes' WHERE id = $1", [id]);
-    expect((await admin.get(`/api/v1/admin/imports/${id}`)).body).toMatchObject({ status: 'failed', error: 'interrupted', finishedAt: expect.any(String) });
+    expect((await admin.get(`/api/v1/admin/imports/${id}`)).body).toMatchObject({
+      status: 'failed',
+      error: 'interrupted',
+      finishedAt: expect.any(String),
+    });
     const accepted = await admin.upload<DirectoryImport>('/api/v1/admin/imports', SAMPLE, SAMPLE_NAME, 'text/csv');
     expect(accepted.status).toBe(202);
     expect((await finished(admin, accepted.body.id)).status).toBe('done');

@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { DirectoryImport, DirectoryImportPage } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { ListQueryDto } from '../../core/http/query.dto';
-import { CurrentActor } from '../identity/identity.decorators';
+import { CurrentActor } from '../../core/auth/auth.decorators';
 import { SireneUploadsService } from './sirene-uploads.service';
 
 /** SIRENE StockEtablissement imports started from the administration (platform admins). */
@@ -23,8 +23,8 @@ export class SireneUploadsController {
   @Post()
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
-  start(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<DirectoryImport> {
-    return this.uploads.start(actor, req);
+  start(@CurrentActor() actor: Actor, @Upload() upload: UploadSource): Promise<DirectoryImport> {
+    return this.uploads.start(actor, upload);
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import { parse } from 'csv-parse/sync';
-import type { FastifyRequest } from 'fastify';
+import { type UploadSource } from '../../core/storage/upload-source';
 import { filetypeinfo } from 'magic-bytes.js';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { DirectoryImport as ImportView, DirectoryImportPage, DirectoryImportSummary } from '@maillage/contracts';
@@ -79,12 +79,16 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
   }
 
   private async sweep(all = false): Promise<void> {
-    const rows: { id: string }[] = await this.db.query(
-      `UPDATE directory_imports SET status = 'failed', active = NULL, error = $1, finished_at = now()
+    const rows: { id: string }[] = await this.db
+      .query(
+        `UPDATE directory_imports SET status = 'failed', active = NULL, error = $1, finished_at = now()
        WHERE active AND id IS DISTINCT FROM $2 AND ($3 OR heartbeat_at < now() - make_interval(secs => $4))
        RETURNING id`,
-      [INTERRUPTED, this.current?.id ?? null, all, STALE_SECONDS],
-    ).then((r: [{ id: string }[], number] | { id: string }[]) => (Array.isArray(r[0]) ? (r[0] as { id: string }[]) : (r as { id: string }[])));
+        [INTERRUPTED, this.current?.id ?? null, all, STALE_SECONDS],
+      )
+      .then((r: [{ id: string }[], number] | { id: string }[]) =>
+        Array.isArray(r[0]) ? (r[0] as { id: string }[]) : (r as { id: string }[]),
+      );
     for (const { id } of rows) await rm(this.fileOf(id), { force: true });
   }
 
@@ -97,7 +101,13 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize, maxUploadBytes: this.config.SIRENE_UPLOAD_MAX_BYTES };
+    return {
+      items: rows.map(toSummary),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      maxUploadBytes: this.config.SIRENE_UPLOAD_MAX_BYTES,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<ImportView> {
@@ -113,18 +123,24 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
    * text with the StockEtablissement columns), then starts its import in the background.
    * 409 while another import is queued or running; nothing is kept on a refused upload.
    */
-  async start(actor: Actor, req: FastifyRequest): Promise<ImportView> {
+  async start(actor: Actor, source: UploadSource): Promise<ImportView> {
     await this.access.assert(this.access.canAdministerPlatform(actor));
-    if (!req.isMultipart()) throw AppException.badRequest('MULTIPART_REQUIRED', 'Send the file as multipart/form-data');
+    if (!source.multipart) throw AppException.badRequest('MULTIPART_REQUIRED', 'Send the file as multipart/form-data');
     await this.sweep();
     const id = await this.claim(actor);
     const path = this.fileOf(id);
     const heartbeat = setInterval(() => void this.beat(id), HEARTBEAT_MS).unref();
     try {
-      const fileName = await this.receive(req, path);
+      const fileName = await this.receive(source, path);
       const { size } = await stat(path);
       await this.check(path, size);
-      await this.db.manager.update(DirectoryImport, id, { fileName, bytesTotal: String(size), status: 'running', startedAt: new Date(), heartbeatAt: new Date() });
+      await this.db.manager.update(DirectoryImport, id, {
+        fileName,
+        bytesTotal: String(size),
+        status: 'running',
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+      });
     } catch (err) {
       clearInterval(heartbeat);
       await rm(path, { force: true });
@@ -154,7 +170,9 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
     } catch (err) {
       if (!(err instanceof QueryFailedError) || (err.driverError as { code?: string }).code !== '23505') throw err;
       const active = await this.db.manager.findOneBy(DirectoryImport, { active: true });
-      throw AppException.conflict('IMPORT_ALREADY_RUNNING', 'Another import is in progress: wait for it to finish', { importId: active?.id ?? null });
+      throw AppException.conflict('IMPORT_ALREADY_RUNNING', 'Another import is in progress: wait for it to finish', {
+        importId: active?.id ?? null,
+      });
     }
   }
 
@@ -163,12 +181,12 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
   }
 
   /** Streams the request's single file to `path`; returns its display name. */
-  private async receive(req: FastifyRequest, path: string): Promise<string> {
+  private async receive(source: UploadSource, path: string): Promise<string> {
     const max = this.config.SIRENE_UPLOAD_MAX_BYTES;
     const tooLarge = () => new AppException(413, 'FILE_TOO_LARGE', `The file exceeds ${max} bytes`, { maxBytes: max });
     let part: MultipartFile | undefined;
     try {
-      part = await req.file({ limits: { fileSize: max, files: 1 }, throwFileSizeLimit: false });
+      part = await source.file({ fileSize: max, files: 1 }, false);
       if (!part) throw AppException.badRequest('FILE_REQUIRED', 'No file was sent');
       await mkdir(this.folder, { recursive: true });
       await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
@@ -183,7 +201,8 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
 
   /** 415 unless the file starts as UTF-8 text; 422 unless its header names StockEtablissement's columns. */
   private async check(path: string, size: number): Promise<void> {
-    const notCsv = () => new AppException(415, 'UNSUPPORTED_FILE_TYPE', 'Send the StockEtablissement file as an uncompressed CSV text (UTF-8)');
+    const notCsv = () =>
+      new AppException(415, 'UNSUPPORTED_FILE_TYPE', 'Send the StockEtablissement file as an uncompressed CSV text (UTF-8)');
     if (size === 0) throw new AppException(422, 'INVALID_SIRENE_FILE', 'The file is empty');
     const handle = await open(path, 'r');
     const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
@@ -232,9 +251,11 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
         heartbeatAt: new Date(),
         ...extra,
       };
-      saving = saving.then(() => this.db.manager.update(DirectoryImport, run.id, values as never)).catch((err: Error) => {
-        this.logger.warn(`import ${run.id}: progress not saved (${err.message})`);
-      });
+      saving = saving
+        .then(() => this.db.manager.update(DirectoryImport, run.id, values as never))
+        .catch((err: Error) => {
+          this.logger.warn(`import ${run.id}: progress not saved (${err.message})`);
+        });
     };
     // The final state is written once the file is gone: whoever sees "done" or "failed" finds no leftover.
     let finish: () => void = () => undefined;
@@ -254,7 +275,12 @@ export class SireneUploadsService implements OnApplicationBootstrap, BeforeAppli
       if (!(err instanceof Interrupted)) this.logger.warn(`import ${run.id} failed: ${message}`);
       finish = () => {
         saving = saving.then(() =>
-          this.db.manager.update(DirectoryImport, run.id, { status: 'failed', active: null, error: message, finishedAt: new Date() } as never),
+          this.db.manager.update(DirectoryImport, run.id, {
+            status: 'failed',
+            active: null,
+            error: message,
+            finishedAt: new Date(),
+          } as never),
         );
       };
     } finally {

@@ -1,12 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { FilesService } from '../../core/storage/files.service';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DocumentDetail, DocumentFolder, DocumentFolderOption, DocumentItem, DocumentLibrary, DocumentSearchResult } from '@maillage/contracts';
+import type { FastifyReply } from 'fastify';
+import type {
+  DocumentDetail,
+  DocumentFolder,
+  DocumentFolderOption,
+  DocumentItem,
+  DocumentLibrary,
+  DocumentSearchResult,
+} from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
-import { CreateDocumentFolderDto, DocumentFolderQueryDto, DocumentSearchQueryDto, UpdateDocumentDto, UpdateDocumentFolderDto } from './dto/document.dto';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
+import {
+  CreateDocumentFolderDto,
+  DocumentFolderQueryDto,
+  DocumentSearchQueryDto,
+  UpdateDocumentDto,
+  UpdateDocumentFolderDto,
+} from './dto/document.dto';
 import { DOCUMENT, FOLDER, LIBRARY, VERSION } from './documents.errors';
 import { DocumentsService } from './documents.service';
 
@@ -21,17 +36,28 @@ function versionNumber(value: string): number | 'current' {
 @ApiTags('documents')
 @Controller('networks/:networkId/documents')
 export class NetworkDocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly files: FilesService,
+  ) {}
 
   @Public()
   @Get()
-  library(@OptionalActor() actor: MaybeActor, @UuidParam('networkId', LIBRARY) networkId: string, @Query() query: DocumentFolderQueryDto): Promise<DocumentLibrary> {
+  library(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('networkId', LIBRARY) networkId: string,
+    @Query() query: DocumentFolderQueryDto,
+  ): Promise<DocumentLibrary> {
     return this.documents.library(actor, networkId, query.folderId);
   }
 
   @Public()
   @Get('search')
-  search(@OptionalActor() actor: MaybeActor, @UuidParam('networkId', LIBRARY) networkId: string, @Query() query: DocumentSearchQueryDto): Promise<DocumentSearchResult> {
+  search(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('networkId', LIBRARY) networkId: string,
+    @Query() query: DocumentSearchQueryDto,
+  ): Promise<DocumentSearchResult> {
     return this.documents.search(actor, networkId, query.q);
   }
 
@@ -42,7 +68,11 @@ export class NetworkDocumentsController {
   }
 
   @Post('folders')
-  createFolder(@CurrentActor() actor: Actor, @UuidParam('networkId', LIBRARY) networkId: string, @Body() dto: CreateDocumentFolderDto): Promise<DocumentFolder> {
+  createFolder(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', LIBRARY) networkId: string,
+    @Body() dto: CreateDocumentFolderDto,
+  ): Promise<DocumentFolder> {
     return this.documents.createFolder(actor, networkId, dto);
   }
 
@@ -52,9 +82,9 @@ export class NetworkDocumentsController {
     @CurrentActor() actor: Actor,
     @UuidParam('networkId', LIBRARY) networkId: string,
     @Query() query: DocumentFolderQueryDto,
-    @Req() req: FastifyRequest,
+    @Upload() upload: UploadSource,
   ): Promise<DocumentItem> {
-    return this.documents.upload(actor, networkId, query.folderId, req);
+    return this.documents.upload(actor, networkId, query.folderId, upload);
   }
 }
 
@@ -62,10 +92,17 @@ export class NetworkDocumentsController {
 @ApiTags('documents')
 @Controller('documents')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly files: FilesService,
+  ) {}
 
   @Patch('folders/:folderId')
-  updateFolder(@CurrentActor() actor: Actor, @UuidParam('folderId', FOLDER) id: string, @Body() dto: UpdateDocumentFolderDto): Promise<DocumentFolder> {
+  updateFolder(
+    @CurrentActor() actor: Actor,
+    @UuidParam('folderId', FOLDER) id: string,
+    @Body() dto: UpdateDocumentFolderDto,
+  ): Promise<DocumentFolder> {
     return this.documents.updateFolder(actor, id, dto);
   }
 
@@ -82,7 +119,11 @@ export class DocumentsController {
   }
 
   @Patch(':documentId')
-  update(@CurrentActor() actor: Actor, @UuidParam('documentId', DOCUMENT) id: string, @Body() dto: UpdateDocumentDto): Promise<DocumentItem> {
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('documentId', DOCUMENT) id: string,
+    @Body() dto: UpdateDocumentDto,
+  ): Promise<DocumentItem> {
     return this.documents.update(actor, id, dto);
   }
 
@@ -94,12 +135,20 @@ export class DocumentsController {
 
   @Post(':documentId/versions')
   @ApiConsumes('multipart/form-data')
-  newVersion(@CurrentActor() actor: Actor, @UuidParam('documentId', DOCUMENT) id: string, @Req() req: FastifyRequest): Promise<DocumentDetail> {
-    return this.documents.newVersion(actor, id, req);
+  newVersion(
+    @CurrentActor() actor: Actor,
+    @UuidParam('documentId', DOCUMENT) id: string,
+    @Upload() upload: UploadSource,
+  ): Promise<DocumentDetail> {
+    return this.documents.newVersion(actor, id, upload);
   }
 
   @Post(':documentId/versions/:number/restore')
-  restore(@CurrentActor() actor: Actor, @UuidParam('documentId', DOCUMENT) id: string, @Param('number') number: string): Promise<DocumentDetail> {
+  restore(
+    @CurrentActor() actor: Actor,
+    @UuidParam('documentId', DOCUMENT) id: string,
+    @Param('number') number: string,
+  ): Promise<DocumentDetail> {
     const n = versionNumber(number);
     if (n === 'current') throw AppException.notFound(VERSION);
     return this.documents.restore(actor, id, n);
@@ -107,7 +156,7 @@ export class DocumentsController {
 
   @Public()
   @Get(':documentId/versions/:number/:what')
-  file(
+  async file(
     @OptionalActor() actor: MaybeActor,
     @UuidParam('documentId', DOCUMENT) id: string,
     @Param('number') number: string,
@@ -115,6 +164,6 @@ export class DocumentsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (what !== 'download' && what !== 'preview' && what !== 'thumbnail') throw AppException.notFound('Resource');
-    return this.documents.send(actor, id, versionNumber(number), what, reply);
+    return this.files.send(await this.documents.send(actor, id, versionNumber(number), what), reply);
   }
 }

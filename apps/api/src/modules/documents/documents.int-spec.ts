@@ -40,14 +40,34 @@ describe('document libraries (HTTP, real database)', () => {
   const count = async (table: string) => Number((await app.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const CANARY = `secretdoc${process.pid}zq`;
 
-  function upload(client: HttpClient, path: string, data: Buffer, filename: string, fields: Record<string, string> = {}, type = 'application/octet-stream') {
+  function upload(
+    client: HttpClient,
+    path: string,
+    data: Buffer,
+    filename: string,
+    fields: Record<string, string> = {},
+    type = 'application/octet-stream',
+  ) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', new Blob([new Uint8Array(data)], { type }), filename);
     return client.request<Uploaded & { code?: string }>('POST', path, undefined, { raw: form });
   }
-  async function uploadOk(who: Person, networkId: string, data: Buffer, filename: string, fields: Record<string, string> = {}, folderId?: string): Promise<Uploaded> {
-    const res = await upload(who.client, `${V1}/networks/${networkId}/documents${folderId ? `?folderId=${folderId}` : ''}`, data, filename, fields);
+  async function uploadOk(
+    who: Person,
+    networkId: string,
+    data: Buffer,
+    filename: string,
+    fields: Record<string, string> = {},
+    folderId?: string,
+  ): Promise<Uploaded> {
+    const res = await upload(
+      who.client,
+      `${V1}/networks/${networkId}/documents${folderId ? `?folderId=${folderId}` : ''}`,
+      data,
+      filename,
+      fields,
+    );
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -67,7 +87,9 @@ describe('document libraries (HTTP, real database)', () => {
   };
 
   beforeAll(async () => {
-    PNG = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2b4c8c' } }).png().toBuffer();
+    PNG = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2b4c8c' } })
+      .png()
+      .toBuffer();
     // The general upload limit (logos, forum attachments) is lower: the library's own limit applies to its uploads.
     app = await createTestApp({ UPLOAD_DOCUMENT_MAX_BYTES: MAX_BYTES, UPLOAD_MAX_BYTES: 64 * 1024 });
     world = await networkWorld(app);
@@ -75,8 +97,14 @@ describe('document libraries (HTTP, real database)', () => {
     priv = (await world.createNetwork({ name: 'Club privé du Forez', visibility: 'private', joinPolicy: 'approval' })).id;
     pub = (await world.createNetwork({ name: 'Club public de Roanne' })).id;
     other = (await world.createNetwork({ name: 'Club de Lyon', visibility: 'private', hostOrganizationId: world.otherHostId }, admin)).id;
-    [member, colleague, animator, nonMember, otherAnimator] = await Promise.all(['Bruno', 'Chloé', 'Denis', 'Fabien', 'Gaëlle'].map((n) => world.person(true, n)));
-    for (const [who, role] of [[member, 'member'], [colleague, 'member'], [animator, 'animator']] as const) {
+    [member, colleague, animator, nonMember, otherAnimator] = await Promise.all(
+      ['Bruno', 'Chloé', 'Denis', 'Fabien', 'Gaëlle'].map((n) => world.person(true, n)),
+    );
+    for (const [who, role] of [
+      [member, 'member'],
+      [colleague, 'member'],
+      [animator, 'animator'],
+    ] as const) {
       await world.enrol(priv, who, role);
       await world.enrol(pub, who, role);
     }
@@ -91,8 +119,17 @@ describe('document libraries (HTTP, real database)', () => {
     it('a member uploads a PDF: title from its name, version 1, stored under a generated key', async () => {
       doc = await uploadOk(member, priv, PDF, 'Charte du club.pdf');
       expect(doc).toMatchObject({ title: 'Charte du club', folderId: null, versionCount: 1 });
-      expect(doc.current).toMatchObject({ number: 1, fileName: 'Charte du club.pdf', mimeType: 'application/pdf', size: PDF.length, preview: 'pdf' });
-      const [file] = await app.db.query('SELECT f.storage_key FROM files f JOIN document_versions v ON v.file_id = f.id WHERE v.document_id = $1', [doc.id]);
+      expect(doc.current).toMatchObject({
+        number: 1,
+        fileName: 'Charte du club.pdf',
+        mimeType: 'application/pdf',
+        size: PDF.length,
+        preview: 'pdf',
+      });
+      const [file] = await app.db.query(
+        'SELECT f.storage_key FROM files f JOIN document_versions v ON v.file_id = f.id WHERE v.document_id = $1',
+        [doc.id],
+      );
       expect(file.storage_key).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f-]{36}$/);
     });
 
@@ -125,7 +162,11 @@ describe('document libraries (HTTP, real database)', () => {
     it('a new version (an image, by another member) becomes current, with a thumbnail; both versions download', async () => {
       const res = await upload(colleague.client, `${V1}/documents/${doc.id}/versions`, PNG, 'affiche.png');
       expect(res.status).toBe(201);
-      const detail = res.body as unknown as { versionCount: number; current: { number: number; mimeType: string; preview: string }; versions: { number: number }[] };
+      const detail = res.body as unknown as {
+        versionCount: number;
+        current: { number: number; mimeType: string; preview: string };
+        versions: { number: number }[];
+      };
       expect(detail.versionCount).toBe(2);
       expect(detail.current).toMatchObject({ number: 2, mimeType: 'image/png', preview: 'image' });
       expect(detail.versions.map((v) => v.number)).toEqual([2, 1]);
@@ -172,7 +213,9 @@ describe('document libraries (HTTP, real database)', () => {
 
     it('concurrent new versions get distinct numbers', async () => {
       const before = (await member.client.get(`${V1}/documents/${doc.id}`)).body.versionCount as number;
-      const answers = await Promise.all([member, colleague, animator].map((who) => upload(who.client, `${V1}/documents/${doc.id}/versions`, PDF, 'v.pdf')));
+      const answers = await Promise.all(
+        [member, colleague, animator].map((who) => upload(who.client, `${V1}/documents/${doc.id}/versions`, PDF, 'v.pdf')),
+      );
       expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
       const detail = await member.client.get(`${V1}/documents/${doc.id}`);
       expect(detail.body.versionCount).toBe(before + 3);
@@ -221,7 +264,9 @@ describe('document libraries (HTTP, real database)', () => {
       expect((await animator.client.patch(`${V1}/documents/folders/${minutes.id}`, { parentId: minutes.id })).status).toBe(400);
       const elsewhere = await folder(otherAnimator, other, { name: 'Ailleurs' });
       expect((await animator.client.patch(`${V1}/documents/folders/${year.id}`, { parentId: elsewhere.id })).status).toBe(400);
-      expect((await member.client.post(`${V1}/networks/${priv}/documents/folders`, { name: 'x', parentId: elsewhere.id })).status).toBe(400);
+      expect((await member.client.post(`${V1}/networks/${priv}/documents/folders`, { name: 'x', parentId: elsewhere.id })).status).toBe(
+        400,
+      );
       expect((await upload(member.client, `${V1}/networks/${priv}/documents?folderId=${elsewhere.id}`, PDF, 'a.pdf')).status).toBe(400);
       expect((await member.client.patch(`${V1}/documents/${doc.id}`, { folderId: elsewhere.id })).status).toBe(400);
       const options = await member.client.get(`${V1}/networks/${priv}/documents/folders`);
@@ -258,13 +303,49 @@ describe('document libraries (HTTP, real database)', () => {
     const refused: [string, Buffer, string, number, string][] = [
       ['a Windows program', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512)]), 'rapport.pdf', 415, 'UNSUPPORTED_FILE_TYPE'],
       ['an ELF program', Buffer.concat([Buffer.from('\x7fELF'), Buffer.alloc(512)]), 'outil.txt', 415, 'UNSUPPORTED_FILE_TYPE'],
-      ['an HTML page', Buffer.from('<!doctype html><html><body><script>fetch("/api/v1/me")</script></body></html>'), 'page.txt', 415, 'UNSUPPORTED_FILE_TYPE'],
-      ['an SVG with a script', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'), 'logo.svg', 422, 'UNSAFE_SVG'],
-      ['an SVG with an event handler', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><image href="x" onerror="alert(1)"/></svg>'), 'logo.svg', 422, 'UNSAFE_SVG'],
+      [
+        'an HTML page',
+        Buffer.from('<!doctype html><html><body><script>fetch("/api/v1/me")</script></body></html>'),
+        'page.txt',
+        415,
+        'UNSUPPORTED_FILE_TYPE',
+      ],
+      [
+        'an SVG with a script',
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'),
+        'logo.svg',
+        422,
+        'UNSAFE_SVG',
+      ],
+      [
+        'an SVG with an event handler',
+        Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><image href="x" onerror="alert(1)"/></svg>'),
+        'logo.svg',
+        422,
+        'UNSAFE_SVG',
+      ],
       ['a zip bomb', makeZipBomb(60), 'archives.zip', 422, 'UNSAFE_ARCHIVE'],
-      ['a zip lying about its sizes', makeZip([{ name: 'petit.txt', data: Buffer.alloc(30 * 1024 * 1024), declaredSize: 100 }]), 'a.zip', 422, 'UNSAFE_ARCHIVE'],
-      ['a zip with a path-traversal entry', makeZip([{ name: '../../../home/x/.bashrc', data: Buffer.from('x') }]), 'a.zip', 422, 'UNSAFE_ARCHIVE'],
-      ['a Java archive', makeZip([{ name: 'META-INF/MANIFEST.MF', data: Buffer.from('Main-Class: A') }]), 'a.zip', 415, 'UNSUPPORTED_FILE_TYPE'],
+      [
+        'a zip lying about its sizes',
+        makeZip([{ name: 'petit.txt', data: Buffer.alloc(30 * 1024 * 1024), declaredSize: 100 }]),
+        'a.zip',
+        422,
+        'UNSAFE_ARCHIVE',
+      ],
+      [
+        'a zip with a path-traversal entry',
+        makeZip([{ name: '../../../home/x/.bashrc', data: Buffer.from('x') }]),
+        'a.zip',
+        422,
+        'UNSAFE_ARCHIVE',
+      ],
+      [
+        'a Java archive',
+        makeZip([{ name: 'META-INF/MANIFEST.MF', data: Buffer.from('Main-Class: A') }]),
+        'a.zip',
+        415,
+        'UNSUPPORTED_FILE_TYPE',
+      ],
       ['a file over the limit', Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)]), 'gros.pdf', 413, 'FILE_TOO_LARGE'],
     ];
     it.each(refused)('refuses %s with a clear 4xx and writes nothing', async (_label, data, name, status, code) => {
@@ -277,16 +358,26 @@ describe('document libraries (HTTP, real database)', () => {
 
     it('refuses a hostile new version the same way, keeping the current one', async () => {
       const doc = await uploadOk(member, priv, PDF, 'statuts.pdf');
-      const res = await upload(member.client, `${V1}/documents/${doc.id}/versions`, Buffer.from('<html><script>x</script></html>'), 'statuts.pdf');
+      const res = await upload(
+        member.client,
+        `${V1}/documents/${doc.id}/versions`,
+        Buffer.from('<html><script>x</script></html>'),
+        'statuts.pdf',
+      );
       expect(res.status).toBe(415);
       expect((await member.client.get(`${V1}/documents/${doc.id}`)).body.versionCount).toBe(1);
     });
 
     it('accepts office documents, text and CSV, typed from their bytes', async () => {
-      expect((await uploadOk(member, priv, makeDocx(), 'cr.docx')).current.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect((await uploadOk(member, priv, makeDocx(), 'cr.docx')).current.mimeType).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
       expect((await uploadOk(member, priv, Buffer.from('nom;ville\nAcme;Lyon\n'), 'membres.csv')).current.mimeType).toBe('text/csv');
       // A PDF named .exe is a PDF, named .pdf.
-      expect((await uploadOk(member, priv, PDF, 'facture.exe')).current).toMatchObject({ mimeType: 'application/pdf', fileName: 'facture.pdf' });
+      expect((await uploadOk(member, priv, PDF, 'facture.exe')).current).toMatchObject({
+        mimeType: 'application/pdf',
+        fileName: 'facture.pdf',
+      });
       // A safe SVG is accepted but never shown inline.
       const svg = await uploadOk(member, priv, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'), 'logo.svg');
       expect(svg.current.preview).toBeNull();
@@ -314,7 +405,7 @@ describe('document libraries (HTTP, real database)', () => {
       const unknown = await upload(member.client, `${V1}/networks/${priv}/documents`, PDF, 'a.pdf', { owner: 'me' });
       expect(unknown.status).toBe(400);
       const json = await member.client.post(`${V1}/networks/${priv}/documents`, { title: 'x' });
-      expect(json.status).toBe(400);
+      expect(json.status).toBe(415);
       expect(json.body.code).toBe('MULTIPART_REQUIRED');
     });
   });
@@ -327,7 +418,16 @@ describe('document libraries (HTTP, real database)', () => {
       pubDoc = await uploadOk(member, pub, PDF, 'matrice-publique.pdf');
     });
 
-    const who = (name: string): HttpClient => ({ anonymous, nonMember: nonMember.client, otherAnimator: otherAnimator.client, member: member.client, animator: animator.client, staff: staff.client, admin: admin.client })[name]!;
+    const who = (name: string): HttpClient =>
+      ({
+        anonymous,
+        nonMember: nonMember.client,
+        otherAnimator: otherAnimator.client,
+        member: member.client,
+        animator: animator.client,
+        staff: staff.client,
+        admin: admin.client,
+      })[name]!;
     const readers: [string, number][] = [
       ['anonymous', 404],
       ['nonMember', 404],
@@ -396,7 +496,11 @@ describe('document libraries (HTTP, real database)', () => {
       expect(options).not.toContain(below.id);
       const managerOptions = (await animator.client.get(`${V1}/networks/${priv}/documents/folders`)).body as { id: string; path: string }[];
       expect(managerOptions.find((f) => f.id === below.id)?.path).toBe('Bureau / Finances');
-      for (const path of [`${V1}/networks/${priv}/documents?folderId=${restricted.id}`, `${V1}/networks/${priv}/documents?folderId=${below.id}`, `${V1}/documents/${secretDoc.id}`]) {
+      for (const path of [
+        `${V1}/networks/${priv}/documents?folderId=${restricted.id}`,
+        `${V1}/networks/${priv}/documents?folderId=${below.id}`,
+        `${V1}/documents/${secretDoc.id}`,
+      ]) {
         expect((await member.client.get(path)).status).toBe(404);
       }
       expect((await raw(member.client, `${V1}/documents/${secretDoc.id}/versions/1/download`)).status).toBe(404);
@@ -408,10 +512,16 @@ describe('document libraries (HTTP, real database)', () => {
 
     it('is there for the animators, host staff and admins, in the library and in search', async () => {
       for (const who of [animator, staff, admin]) {
-        expect((await who.client.get(`${V1}/networks/${priv}/documents?folderId=${below.id}`)).body.documents.map((d: { title: string }) => d.title)).toEqual([title]);
+        expect(
+          (await who.client.get(`${V1}/networks/${priv}/documents?folderId=${below.id}`)).body.documents.map(
+            (d: { title: string }) => d.title,
+          ),
+        ).toEqual([title]);
         expect(await searchTitles(who.client, `${CANARY}b`)).toEqual([title]);
       }
-      expect((await animator.client.get(`${V1}/networks/${priv}/documents/search?q=${CANARY}b`)).body.items.map((i: { id: string }) => i.id)).toEqual([secretDoc.id]);
+      expect(
+        (await animator.client.get(`${V1}/networks/${priv}/documents/search?q=${CANARY}b`)).body.items.map((i: { id: string }) => i.id),
+      ).toEqual([secretDoc.id]);
     });
 
     it('opening the folder to members makes its documents findable; closing it hides them again', async () => {
@@ -429,7 +539,10 @@ describe('document libraries (HTTP, real database)', () => {
   describe('search and the canary', () => {
     let canaryDoc: Uploaded;
     beforeAll(async () => {
-      canaryDoc = await uploadOk(member, priv, PDF, 'canari.pdf', { title: `Étude ${CANARY}`, description: `Diagnostic ${CANARY}d des achats` });
+      canaryDoc = await uploadOk(member, priv, PDF, 'canari.pdf', {
+        title: `Étude ${CANARY}`,
+        description: `Diagnostic ${CANARY}d des achats`,
+      });
       await uploadOk(member, pub, PDF, 'ouvert.pdf', { title: `Guide ouvert p${CANARY}` });
       await relay();
     });
@@ -438,7 +551,9 @@ describe('document libraries (HTTP, real database)', () => {
       expect(await searchTitles(member.client, CANARY)).toEqual([`Étude ${CANARY}`]);
       expect(await searchTitles(member.client, `${CANARY}d`)).toEqual([`Étude ${CANARY}`]);
       const inLibrary = await member.client.get(`${V1}/networks/${priv}/documents/search?q=${CANARY}`);
-      expect(inLibrary.body.items).toEqual([expect.objectContaining({ id: canaryDoc.id, fileName: 'canari.pdf', mimeType: 'application/pdf' })]);
+      expect(inLibrary.body.items).toEqual([
+        expect.objectContaining({ id: canaryDoc.id, fileName: 'canari.pdf', mimeType: 'application/pdf' }),
+      ]);
     });
 
     it("never shows a private network's document titles to a non-member: REST, search, library search", async () => {
@@ -457,12 +572,14 @@ describe('document libraries (HTTP, real database)', () => {
 
     it("a public network's documents are public; the library search stays within its network", async () => {
       expect(await searchTitles(anonymous, `p${CANARY}`)).toEqual([`Guide ouvert p${CANARY}`]);
-      expect((await member.client.get(`${V1}/networks/${pub}/documents/search?q=p${CANARY}`)).body.items.map((i: { title: string }) => i.title)).toEqual([`Guide ouvert p${CANARY}`]);
+      expect(
+        (await member.client.get(`${V1}/networks/${pub}/documents/search?q=p${CANARY}`)).body.items.map((i: { title: string }) => i.title),
+      ).toEqual([`Guide ouvert p${CANARY}`]);
       // The private network's document is not in the public library's results.
       expect((await member.client.get(`${V1}/networks/${pub}/documents/search?q=${CANARY}`)).body.items).toEqual([]);
     });
 
-    it("a network turned private takes its documents out of public search", async () => {
+    it('a network turned private takes its documents out of public search', async () => {
       const name = 'Club bientôt privé';
       const club = (await world.createNetwork({ name })).id;
       await world.enrol(club, member);

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DocumentsController, NetworkDocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentSearchSource } from './documents.search-source';
@@ -8,12 +9,13 @@ import { DocumentsService } from './documents.service';
 import { DocumentFolder } from './entities/document-folder.entity';
 import { DocumentVersion } from './entities/document-version.entity';
 import { LibraryDocument } from './entities/document.entity';
+import { DocumentsPersonalData } from './documents.personal-data';
 
-/** Network document libraries (issue 6). Uses the access policy for every decision, never NetworksModule. */
+/** Network document libraries. Uses the access policy for every decision, never NetworksModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentFolder, LibraryDocument, DocumentVersion])],
+  imports: [TypeOrmModule.forFeature([DocumentFolder, LibraryDocument, DocumentVersion]), NotificationsModule],
   controllers: [NetworkDocumentsController, DocumentsController],
-  providers: [DocumentsRepository, DocumentSearchSource, DocumentsService],
+  providers: [DocumentsPersonalData, DocumentsRepository, DocumentSearchSource, DocumentsService],
   exports: [DocumentsService],
 })
 export class DocumentsModule implements OnModuleInit {

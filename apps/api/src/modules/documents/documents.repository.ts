@@ -118,7 +118,9 @@ export class DocumentsRepository {
   }
 
   /** Every live folder of a network with its path of names and whether it (or an ancestor) is animators-only, in path order. */
-  async folderTree(networkId: string): Promise<{ id: string; parent_id: string | null; path: string; restricted: boolean; animators_only: boolean }[]> {
+  async folderTree(
+    networkId: string,
+  ): Promise<{ id: string; parent_id: string | null; path: string; restricted: boolean; animators_only: boolean }[]> {
     return this.db.query(
       `WITH RECURSIVE tree AS (
          SELECT f.id, f.parent_id, f.name::text AS path, f.animators_only AS restricted, f.animators_only, 0 AS depth
@@ -140,7 +142,9 @@ export class DocumentsRepository {
   }
 
   async folder(folderId: string, db: Db = this.db): Promise<FolderRow | null> {
-    const rows: FolderRow[] = await db.query(`SELECT ${FOLDER_COLUMNS} FROM document_folders f WHERE f.id = $1 AND f.deleted_at IS NULL`, [folderId]);
+    const rows: FolderRow[] = await db.query(`SELECT ${FOLDER_COLUMNS} FROM document_folders f WHERE f.id = $1 AND f.deleted_at IS NULL`, [
+      folderId,
+    ]);
     return rows[0] ?? null;
   }
 

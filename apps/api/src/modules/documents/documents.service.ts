@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type FileToSend, type UploadSource } from '../../core/storage/upload-source';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   DocumentDetail,
@@ -14,6 +14,7 @@ import type {
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccessPolicy, type NetworkStanding } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
+import { NotificationsService } from '../notifications/notifications.service';
 import { AppException } from '../../core/errors/app-exception';
 import { createValidationPipe } from '../../core/errors/validation';
 import { assertCleanInput } from '../../core/http/clean-input';
@@ -22,9 +23,21 @@ import { SEARCH_ENGINE, type SearchEngine } from '../../core/search/search.types
 import { StoredFile } from '../../core/storage/entities/stored-file.entity';
 import { isRasterImage, sniffDocument } from '../../core/storage/file-inspection';
 import { FilesService, sanitizeFilename, type ReceivedUpload } from '../../core/storage/files.service';
-import { UploadDocumentFieldsDto, type CreateDocumentFolderDto, type UpdateDocumentDto, type UpdateDocumentFolderDto } from './dto/document.dto';
+import {
+  UploadDocumentFieldsDto,
+  type CreateDocumentFolderDto,
+  type UpdateDocumentDto,
+  type UpdateDocumentFolderDto,
+} from './dto/document.dto';
 import { DOCUMENT, DocumentErrors, FOLDER, LIBRARY, VERSION } from './documents.errors';
-import { DocumentsRepository, MAX_FOLDER_DEPTH, type DocumentRow, type FolderPath, type FolderRow, type VersionRow } from './documents.repository';
+import {
+  DocumentsRepository,
+  MAX_FOLDER_DEPTH,
+  type DocumentRow,
+  type FolderPath,
+  type FolderRow,
+  type VersionRow,
+} from './documents.repository';
 import { DocumentFolder } from './entities/document-folder.entity';
 import { LibraryDocument } from './entities/document.entity';
 import { DocumentVersion } from './entities/document-version.entity';
@@ -75,7 +88,7 @@ function titleOf(filename: string): string {
 }
 
 /**
- * Network document libraries (issue 6): folders, documents and their versions, uploads through
+ * Network document libraries: folders, documents and their versions, uploads through
  * core/storage (size-limited, type-sniffed, stored under generated keys), downloads through the
  * access policy, search through the search engine. See libs/contracts/src/documents.ts for the rights.
  */
@@ -89,14 +102,14 @@ export class DocumentsService {
     private readonly indexer: SearchIndexer,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---------- access ----------
 
   /** The caller's standing in a network whose library they may read; 404 otherwise, 403 when they read but lack `need`. */
   private async network(actor: MaybeActor, networkId: string, need: LibraryNeed = 'read'): Promise<NetworkStanding> {
-    const standing = await this.access.networkStanding(actor, networkId);
-    if (!this.access.canReadDocuments(standing)) throw AppException.notFound(LIBRARY);
+    const standing = await this.access.require(actor, 'documents.read', { network: networkId }, { hide: LIBRARY });
     this.require(actor, standing, need);
     return standing;
   }
@@ -111,18 +124,28 @@ export class DocumentsService {
   }
 
   /** A folder of this network that the caller may see, or the `error` (404 for the folder itself, 400 for a target). */
-  private async visibleFolder(standing: NetworkStanding, networkId: string, folderId: string, error: () => AppException): Promise<FolderPath> {
+  private async visibleFolder(
+    standing: NetworkStanding,
+    networkId: string,
+    folderId: string,
+    error: () => AppException,
+  ): Promise<FolderPath> {
     const path = await this.repo.folderPath(folderId);
     if (!path || path.folder.network_id !== networkId || !this.access.canSeeDocumentFolder(standing, path.restricted)) throw error();
     return path;
   }
 
   /** A folder the caller may see (with their standing in its network), or 404. */
-  private async folderContext(actor: MaybeActor, folderId: string, need: LibraryNeed): Promise<{ path: FolderPath; standing: NetworkStanding }> {
+  private async folderContext(
+    actor: MaybeActor,
+    folderId: string,
+    need: LibraryNeed,
+  ): Promise<{ path: FolderPath; standing: NetworkStanding }> {
     const path = await this.repo.folderPath(folderId);
     if (!path) throw AppException.notFound(FOLDER);
     const standing = await this.access.networkStanding(actor, path.folder.network_id);
-    if (!this.access.canReadDocuments(standing) || !this.access.canSeeDocumentFolder(standing, path.restricted)) throw AppException.notFound(FOLDER);
+    if (!this.access.canReadDocuments(standing) || !this.access.canSeeDocumentFolder(standing, path.restricted))
+      throw AppException.notFound(FOLDER);
     this.require(actor, standing, need);
     return { path, standing };
   }
@@ -164,7 +187,14 @@ export class DocumentsService {
   }
 
   private async items(actor: MaybeActor, standing: NetworkStanding, rows: DocumentRow[]): Promise<DocumentItem[]> {
-    const current = new Map((await this.repo.versions(rows.map((r) => r.id), true)).map((v) => [v.document_id, v]));
+    const current = new Map(
+      (
+        await this.repo.versions(
+          rows.map((r) => r.id),
+          true,
+        )
+      ).map((v) => [v.document_id, v]),
+    );
     return rows.flatMap((row) => {
       const version = current.get(row.id);
       return version ? [this.item(actor, standing, row, version)] : [];
@@ -294,10 +324,13 @@ export class DocumentsService {
 
   // ---------- documents ----------
 
-  private async receive(req: FastifyRequest): Promise<{ upload: ReceivedUpload; fields: UploadDocumentFieldsDto }> {
-    const upload = await this.files.receive(req, this.config.UPLOAD_DOCUMENT_MAX_BYTES);
+  private async receive(source: UploadSource): Promise<{ upload: ReceivedUpload; fields: UploadDocumentFieldsDto }> {
+    const upload = await this.files.receive(source, this.config.UPLOAD_DOCUMENT_MAX_BYTES);
     assertCleanInput(upload.fields);
-    const fields = (await createValidationPipe().transform(upload.fields, { type: 'body', metatype: UploadDocumentFieldsDto })) as UploadDocumentFieldsDto;
+    const fields = (await createValidationPipe().transform(upload.fields, {
+      type: 'body',
+      metatype: UploadDocumentFieldsDto,
+    })) as UploadDocumentFieldsDto;
     return { upload, fields };
   }
 
@@ -305,7 +338,11 @@ export class DocumentsService {
    * Checks the bytes (type, archive bombs, scripts), then stores the file and its thumbnail, then lets
    * `record` write the rows in a transaction; the stored files are removed if that fails.
    */
-  private async storeVersion(actor: Actor, upload: ReceivedUpload, record: (tx: EntityManager, file: StoredFile, thumbnail: StoredFile | null) => Promise<void>): Promise<void> {
+  private async storeVersion(
+    actor: Actor,
+    upload: ReceivedUpload,
+    record: (tx: EntityManager, file: StoredFile, thumbnail: StoredFile | null) => Promise<void>,
+  ): Promise<void> {
     const type = await sniffDocument(upload.data, upload.filename);
     const file = await this.files.storeTyped(upload, type, { isPublic: false, uploadedById: actor.personId });
     const thumbnail = isRasterImage(type.mime) ? await this.files.storeThumbnail(upload.data, actor.personId) : null;
@@ -318,15 +355,17 @@ export class DocumentsService {
     }
   }
 
-  async upload(actor: Actor, networkId: string, folderId: string | undefined, req: FastifyRequest): Promise<DocumentItem> {
+  async upload(actor: Actor, networkId: string, folderId: string | undefined, source: UploadSource): Promise<DocumentItem> {
     const standing = await this.network(actor, networkId, 'write');
-    if (folderId) await this.visibleFolder(standing, networkId, folderId, DocumentErrors.invalidFolder);
-    const { upload, fields } = await this.receive(req);
+    const folder = folderId ? await this.visibleFolder(standing, networkId, folderId, DocumentErrors.invalidFolder) : null;
+    const { upload, fields } = await this.receive(source);
     let documentId = '';
     await this.storeVersion(actor, upload, async (tx, file, thumbnail) => {
       if (folderId) {
         // The folder may have been deleted meanwhile (its row lock orders this after a delete).
-        const live: unknown[] = await tx.query('SELECT id FROM document_folders WHERE id = $1 AND deleted_at IS NULL FOR SHARE', [folderId]);
+        const live: unknown[] = await tx.query('SELECT id FROM document_folders WHERE id = $1 AND deleted_at IS NULL FOR SHARE', [
+          folderId,
+        ]);
         if (!live.length) throw DocumentErrors.invalidFolder();
       }
       const document = await tx.save(LibraryDocument, {
@@ -338,8 +377,16 @@ export class DocumentsService {
         createdById: actor.personId,
       });
       documentId = document.id;
-      await tx.save(DocumentVersion, { documentId, number: 1, fileId: file.id, thumbnailFileId: thumbnail?.id ?? null, authorId: actor.personId });
+      await tx.save(DocumentVersion, {
+        documentId,
+        number: 1,
+        fileId: file.id,
+        thumbnailFileId: thumbnail?.id ?? null,
+        authorId: actor.personId,
+      });
       await this.indexer.enqueue(tx, 'document', [documentId]);
+      // An animators-only folder's documents are news to its managers only: nobody is told.
+      if (!folder?.restricted) await this.announceNew(tx, actor, { id: documentId, networkId, title: document.title });
     });
     const row = await this.repo.document(documentId);
     const [item] = row ? await this.items(actor, standing, [row]) : [];
@@ -347,12 +394,34 @@ export class DocumentsService {
     return item;
   }
 
-  async newVersion(actor: Actor, documentId: string, req: FastifyRequest): Promise<DocumentDetail> {
+  /** Tells the network's members of a new document (`network.new_document`; each one's level for the network decides). */
+  private async announceNew(tx: EntityManager, actor: Actor, document: { id: string; networkId: string; title: string }): Promise<void> {
+    const [row]: { network: string; slug: string; author: string }[] = await tx.query(
+      `SELECT n.name AS network, n.slug, (SELECT trim(p.first_name || ' ' || p.last_name) FROM people p WHERE p.id = $2) AS author FROM networks n WHERE n.id = $1`,
+      [document.networkId, actor.personId],
+    );
+    await this.notifications.notify(tx, {
+      type: 'network.new_document',
+      recipients: await this.access.networkMemberIds(document.networkId, tx),
+      actorId: actor.personId,
+      subject: { kind: 'document', id: document.id, networkId: document.networkId },
+      data: { network: row.network, title: document.title, author: row.author },
+      path: `/reseaux/${row.slug}/documents`,
+    });
+  }
+
+  async newVersion(actor: Actor, documentId: string, source: UploadSource): Promise<DocumentDetail> {
     const ctx = await this.documentContext(actor, documentId, 'write');
-    const { upload } = await this.receive(req);
+    const { upload } = await this.receive(source);
     await this.storeVersion(actor, upload, async (tx, file, thumbnail) => {
       const number = await this.repo.nextVersion(tx, documentId);
-      await tx.save(DocumentVersion, { documentId, number, fileId: file.id, thumbnailFileId: thumbnail?.id ?? null, authorId: actor.personId });
+      await tx.save(DocumentVersion, {
+        documentId,
+        number,
+        fileId: file.id,
+        thumbnailFileId: thumbnail?.id ?? null,
+        authorId: actor.personId,
+      });
       await this.indexer.enqueue(tx, 'document', [documentId]);
     });
     return this.detail(actor, ctx);
@@ -412,14 +481,72 @@ export class DocumentsService {
    * Sends a version's file: `download` as an attachment, `preview` inline for PDFs only, `thumbnail` the
    * WebP thumbnail of a raster image. Always through the access policy, never cached by shared caches.
    */
-  async send(actor: MaybeActor, documentId: string, number: number | 'current', what: 'download' | 'preview' | 'thumbnail', reply: FastifyReply): Promise<void> {
+  async send(
+    actor: MaybeActor,
+    documentId: string,
+    number: number | 'current',
+    what: 'download' | 'preview' | 'thumbnail',
+  ): Promise<FileToSend> {
     await this.documentContext(actor, documentId);
     const version = await this.repo.version(documentId, number);
     if (!version) throw AppException.notFound(VERSION);
     const fileId = what === 'thumbnail' ? version.thumbnail_file_id : version.file_id;
-    if (!fileId || (what === 'preview' && version.mime_type !== 'application/pdf')) throw AppException.notFound(what === 'thumbnail' ? 'Thumbnail' : 'Preview');
+    if (!fileId || (what === 'preview' && version.mime_type !== 'application/pdf'))
+      throw AppException.notFound(what === 'thumbnail' ? 'Thumbnail' : 'Preview');
     const file = await this.files.find(fileId);
     if (!file) throw AppException.notFound(VERSION);
-    return this.files.send(file, reply, { inline: what !== 'download' });
+    return { file, inline: what !== 'download' };
+  }
+
+  // ---------- steering aggregates (read by the steering module's refresh job) ----------
+
+  /** Documents added per network and Europe/Paris day in [from, to) (deleted ones excluded), and who shared a version. */
+  /**
+   * The documents added lately to these networks' libraries, newest first (the activity feed; the caller passes
+   * networks whose library the reader reads). Documents under an animators-only folder come only for the networks in
+   * `managed` (AccessPolicy.canSeeDocumentFolder).
+   */
+  async recentDocuments(
+    networkIds: readonly string[],
+    managed: readonly string[],
+    limit: number,
+  ): Promise<{ id: string; networkId: string; title: string; author: string | null; at: Date }[]> {
+    if (!networkIds.length) return [];
+    const rows: { id: string; network_id: string; title: string; author: string | null; created_at: Date }[] = await this.db.query(
+      `WITH RECURSIVE restricted AS (
+         SELECT f.id FROM document_folders f WHERE f.network_id = ANY($1::uuid[]) AND f.animators_only
+         UNION SELECT c.id FROM document_folders c JOIN restricted r ON c.parent_id = r.id
+       )
+       SELECT d.id, d.network_id, d.title, d.created_at, (SELECT trim(p.first_name || ' ' || p.last_name) FROM people p WHERE p.id = d.created_by_id) AS author
+       FROM documents d LEFT JOIN document_folders f ON f.id = d.folder_id
+       WHERE d.network_id = ANY($1::uuid[]) AND d.deleted_at IS NULL AND (d.folder_id IS NULL OR f.deleted_at IS NULL)
+         AND (d.network_id = ANY($2::uuid[]) OR d.folder_id IS NULL OR d.folder_id NOT IN (SELECT id FROM restricted))
+       ORDER BY d.created_at DESC, d.id LIMIT $3`,
+      [[...new Set(networkIds)], [...managed], limit],
+    );
+    return rows.map((r) => ({ id: r.id, networkId: r.network_id, title: r.title, author: r.author, at: new Date(r.created_at) }));
+  }
+
+  async steeringActivity(
+    db: Pick<EntityManager, 'query'>,
+    from: string,
+    to: string,
+  ): Promise<{
+    days: { network_id: string; day: string; documents_added: number }[];
+    people: { network_id: string; person_id: string; day: string }[];
+  }> {
+    const window = `>= ($1::date::timestamp AT TIME ZONE 'Europe/Paris') AND %s < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+    const days = await db.query(
+      `SELECT network_id, (created_at AT TIME ZONE 'Europe/Paris')::date::text AS day, count(*)::int AS documents_added
+       FROM documents WHERE deleted_at IS NULL AND created_at ${window.replace('%s', 'created_at')} GROUP BY 1, 2`,
+      [from, to],
+    );
+    const people = await db.query(
+      `SELECT DISTINCT d.network_id, v.author_id AS person_id, (v.created_at AT TIME ZONE 'Europe/Paris')::date::text AS day
+       FROM document_versions v JOIN documents d ON d.id = v.document_id
+       WHERE d.deleted_at IS NULL AND v.author_id IS NOT NULL AND v.created_at ${window.replace('%s', 'v.created_at')}`,
+      [from, to],
+    );
+    return { days, people };
   }
 }

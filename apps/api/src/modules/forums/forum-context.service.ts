@@ -1,3 +1,4 @@
+import type { ModerationActionKind } from '@maillage/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy, type NetworkStanding } from '../../core/access/access-policy.service';
@@ -36,7 +37,7 @@ export class ForumContextService {
     tx: EntityManager,
     ctx: TopicContext,
     actorId: string,
-    action: string,
+    action: ModerationActionKind,
     target: { kind: 'forum_topic' | 'forum_post'; id: string },
     extra: { reason?: string | null; details?: Record<string, unknown> } = {},
   ): Promise<void> {
@@ -81,9 +82,18 @@ export class ForumContextService {
     const home = standings.get(row.network_id);
     if (!home) throw AppException.notFound(TOPIC);
     const shared = (row.shared_ids ?? []).flatMap((id) => standings.get(id) ?? []);
-    const rights = this.access.forumTopicRights(actor, { authorId: row.author_id, locked: row.locked, deleted: row.deleted_at !== null }, home, shared);
+    const rights = this.access.forumTopicRights(
+      actor,
+      { authorId: row.author_id, locked: row.locked, deleted: row.deleted_at !== null },
+      home,
+      shared,
+    );
     if (!rights.read) throw AppException.notFound(TOPIC);
-    return { row, home, shared, networkIds, rights };
+    const removableFrom = (row.shared_ids ?? []).filter((id) => {
+      const standing = standings.get(id);
+      return standing !== undefined && this.access.canRemoveSharedFrom(standing);
+    });
+    return { row, home, shared, networkIds, rights, removableFrom };
   }
 
   /** The topic of a post the caller may read, or 404 (for the post). */

@@ -56,7 +56,9 @@ export class ForumNotifier {
     const mentionedIds = extractMentions(body).slice(0, 50);
     const mentionable = await this.access.forumMentionableAmong(where.networkIds, mentionedIds);
     const followerIds: string[] = where.topicId
-      ? (await this.db.query('SELECT person_id FROM forum_topic_follows WHERE topic_id = $1', [where.topicId])).map((r: { person_id: string }) => r.person_id)
+      ? (await this.db.query('SELECT person_id FROM forum_topic_follows WHERE topic_id = $1', [where.topicId])).map(
+          (r: { person_id: string }) => r.person_id,
+        )
       : [];
     const ids = [...new Set([...mentionable, ...followerIds, authorId])];
     const readers = await this.access.forumReadersAmong(where.networkIds, ids);
@@ -103,6 +105,21 @@ export class ForumNotifier {
   }
 
   /** Tells the forums' readers (rooms `forum:<networkId>`) that a topic moved up their lists; call after the commit. */
+  /** Tells the members of the network that a topic was opened (`network.new_topic`; each one's level for the network decides). */
+  async newTopic(
+    tx: EntityManager,
+    topic: { id: string; networkId: string; title: string; networkName: string; authorId: string; authorName: string; excerpt: string },
+  ): Promise<void> {
+    await this.notifications.notify(tx, {
+      type: 'network.new_topic',
+      recipients: await this.access.networkMemberIds(topic.networkId, tx),
+      actorId: topic.authorId,
+      subject: { kind: 'forum_topic', id: topic.id, networkId: topic.networkId },
+      data: { network: topic.networkName, title: topic.title, author: topic.authorName, excerpt: topic.excerpt },
+      path: `/forum/sujets/${topic.id}`,
+    });
+  }
+
   activity(topicId: string, networkIds: readonly string[]): void {
     try {
       for (const networkId of networkIds) this.realtime.emitToRoom(`forum:${networkId}`, 'forum:activity', { networkId, topicId });
@@ -120,4 +137,3 @@ export class ForumNotifier {
     }
   }
 }
-

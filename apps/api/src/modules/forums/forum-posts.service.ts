@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type FileToSend, type UploadSource } from '../../core/storage/upload-source';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   FORUM_ATTACHMENT_TYPES,
@@ -66,7 +66,6 @@ export class ForumPostsService implements OnModuleInit {
     });
   }
 
-
   /** Tells the topic's room that a post changed (its viewer-neutral version). */
   private async emitUpdated(postId: string): Promise<void> {
     try {
@@ -82,7 +81,12 @@ export class ForumPostsService implements OnModuleInit {
   // ---------- writing ----------
 
   /** Renders the Markdown (mentions of people who may not be mentioned become plain text) and finds who to notify. */
-  async prepare(where: { networkIds: string[]; topicId: string | null }, actor: Actor, body: string, alreadyMentioned?: string[]): Promise<PreparedPost> {
+  async prepare(
+    where: { networkIds: string[]; topicId: string | null },
+    actor: Actor,
+    body: string,
+    alreadyMentioned?: string[],
+  ): Promise<PreparedPost> {
     const audience = await this.notifier.audience(where, actor.personId, body, { alreadyMentioned });
     const html = renderMarkdown(body, { mention: (id) => audience.mentioned.get(id) ?? null });
     return { body, html, audience };
@@ -116,7 +120,12 @@ export class ForumPostsService implements OnModuleInit {
   }
 
   /** The e-mails to mentioned people and followers, written in the post's transaction. */
-  notify(tx: EntityManager, topic: { id: string; title: string; networkName: string }, prepared: PreparedPost, sequence: number): Promise<void> {
+  notify(
+    tx: EntityManager,
+    topic: { id: string; title: string; networkName: string },
+    prepared: PreparedPost,
+    sequence: number,
+  ): Promise<void> {
     return this.notifier.sendMails(tx, topic, prepared.audience, { sequence, body: prepared.body });
   }
 
@@ -139,10 +148,10 @@ export class ForumPostsService implements OnModuleInit {
     this.context.assertReply(ctx);
     const quotePostId = dto.quotePostId ?? null;
     if (quotePostId) {
-      const [quoted] = await this.db.query('SELECT 1 FROM forum_posts WHERE id = $1 AND topic_id = $2 AND hidden_at IS NULL AND deleted_at IS NULL', [
-        quotePostId,
-        topicId,
-      ]);
+      const [quoted] = await this.db.query(
+        'SELECT 1 FROM forum_posts WHERE id = $1 AND topic_id = $2 AND hidden_at IS NULL AND deleted_at IS NULL',
+        [quotePostId, topicId],
+      );
       if (!quoted) throw ForumErrors.invalidQuote();
     }
     const prepared = await this.prepare({ networkIds: ctx.networkIds, topicId }, actor, dto.body);
@@ -221,13 +230,26 @@ export class ForumPostsService implements OnModuleInit {
     if (row.deleted_at) throw ForumErrors.postGone();
     await this.db.transaction(async (tx) => {
       if (!(await this.applyHidden(tx, actor.personId, postId, hidden, dto.reason ?? null))) return;
-      await this.context.audit(tx, ctx, actor.personId, hidden ? 'hide' : 'restore', { kind: 'forum_post', id: postId }, { reason: dto.reason });
+      await this.context.audit(
+        tx,
+        ctx,
+        actor.personId,
+        hidden ? 'hide' : 'restore',
+        { kind: 'forum_post', id: postId },
+        { reason: dto.reason },
+      );
     });
     return this.afterWrite(ctx, actor, postId, 'forum:post-updated');
   }
 
   /** Hides or restores inside a transaction; false when the post was already in that state (or deleted). */
-  private async applyHidden(tx: EntityManager, actorId: string | null, postId: string, hidden: boolean, reason: string | null): Promise<boolean> {
+  private async applyHidden(
+    tx: EntityManager,
+    actorId: string | null,
+    postId: string,
+    hidden: boolean,
+    reason: string | null,
+  ): Promise<boolean> {
     const [rows]: [{ topic_id: string }[]] = await tx.query(
       `UPDATE forum_posts SET hidden_at = CASE WHEN $2 THEN now() END, hidden_by = CASE WHEN $2 THEN $3::uuid END,
               hidden_reason = CASE WHEN $2 THEN $4 END
@@ -269,7 +291,11 @@ export class ForumPostsService implements OnModuleInit {
         reaction,
       ]);
     } else {
-      await this.db.query('DELETE FROM forum_reactions WHERE post_id = $1 AND person_id = $2 AND reaction = $3', [postId, actor.personId, reaction]);
+      await this.db.query('DELETE FROM forum_reactions WHERE post_id = $1 AND person_id = $2 AND reaction = $3', [
+        postId,
+        actor.personId,
+        reaction,
+      ]);
     }
     const view = await this.afterWrite(ctx, actor, postId, 'forum:post-updated');
     return view.reactions;
@@ -278,12 +304,19 @@ export class ForumPostsService implements OnModuleInit {
   // ---------- attachments ----------
 
   /** Uploads a file for a post to come in this network's forum (people who may post there). */
-  async upload(actor: Actor, networkId: string, req: FastifyRequest): Promise<ForumAttachmentView> {
+  async upload(actor: Actor, networkId: string, source: UploadSource): Promise<ForumAttachmentView> {
     await this.context.network(actor, networkId, 'post');
-    const upload = await this.files.receive(req);
+    const upload = await this.files.receive(source);
     const { attachment, file } = await this.db.transaction(async (tx) => {
-      const stored = await this.files.store(upload, { allowedTypes: FORUM_ATTACHMENT_TYPES, isPublic: false, uploadedById: actor.personId }, tx);
-      const saved = await tx.save(ForumAttachment, tx.create(ForumAttachment, { networkId, fileId: stored.id, uploaderId: actor.personId, postId: null }));
+      const stored = await this.files.store(
+        upload,
+        { allowedTypes: FORUM_ATTACHMENT_TYPES, isPublic: false, uploadedById: actor.personId },
+        tx,
+      );
+      const saved = await tx.save(
+        ForumAttachment,
+        tx.create(ForumAttachment, { networkId, fileId: stored.id, uploaderId: actor.personId, postId: null }),
+      );
       return { attachment: saved, file: stored };
     });
     return {
@@ -297,7 +330,7 @@ export class ForumPostsService implements OnModuleInit {
   }
 
   /** Serves an attachment to whoever may read its post (its uploader only while it is not attached yet). */
-  async download(actor: MaybeActor, attachmentId: string, reply: FastifyReply): Promise<void> {
+  async download(actor: MaybeActor, attachmentId: string): Promise<FileToSend> {
     const attachment = await this.db.manager.findOneBy(ForumAttachment, { id: attachmentId });
     if (!attachment) throw AppException.notFound(ATTACHMENT);
     if (attachment.postId === null) {
@@ -309,7 +342,7 @@ export class ForumPostsService implements OnModuleInit {
     }
     const file = await this.files.find(attachment.fileId);
     if (!file) throw AppException.notFound(ATTACHMENT);
-    return this.files.send(file, reply);
+    return { file };
   }
 
   // ---------- moderation resolver ----------
@@ -343,7 +376,12 @@ export class ForumPostsService implements OnModuleInit {
    * After the commit: the post as the caller sees it, and the viewer-neutral version to the topic's
    * room. The topic row is read again (its solution, lock and counters may have changed).
    */
-  async afterWrite(ctx: TopicContext, actor: MaybeActor, postId: string, event: 'forum:post-created' | 'forum:post-updated'): Promise<ForumPostView> {
+  async afterWrite(
+    ctx: TopicContext,
+    actor: MaybeActor,
+    postId: string,
+    event: 'forum:post-created' | 'forum:post-updated',
+  ): Promise<ForumPostView> {
     const fresh = (await this.repo.topic(actor, ctx.row.id)) ?? ctx.row;
     const current = { ...ctx, row: fresh };
     const [row] = await this.repo.posts(actor, fresh.id, { id: postId });

@@ -1,3 +1,4 @@
+import type { ModerationActionKind } from '@maillage/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -14,6 +15,7 @@ import type {
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
+import { markdownToText } from '../../core/markdown';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { ModerationService } from '../moderation/moderation.service';
 import type {
@@ -29,25 +31,26 @@ import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { ForumCategory } from './entities/forum-category.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumNotifier } from './forum-notifier';
-import { besideCheck, ForumContextService, type ForumNeed } from './forum-context.service';
-import { ForumReadCache } from './forum-read-cache';
+import { ForumContextService, type ForumNeed } from './forum-context.service';
+import { ForumReader } from './forum-reader';
 import { ForumPostsService } from './forum-posts.service';
 import { postView, topicView, type TopicContext } from './forum-views';
 import { CATEGORY, ForumErrors } from './forums.errors';
-import { ForumsRepository, type ListedTopic, type PostRow, type ReaderState } from './forums.repository';
-
-/** What a topic page's posts depend on (ForumReadCache.pages): the topic's posts version and network. */
-const postsVersion = (version: number, networkId: string) => `${version}:${networkId}`;
-
-/** Posts whose reactions are "mine" for the given `<post id> <reaction>` pairs only (the same rows if nothing changes). */
-function withReactionsOf(rows: PostRow[], mine: string[]): PostRow[] {
-  const own = new Set(mine);
-  const changes = (row: PostRow) => row.reactions.some((r) => r.mine !== own.has(`${row.id} ${r.reaction}`));
-  if (!rows.some(changes)) return rows;
-  return rows.map((row) => (changes(row) ? { ...row, reactions: row.reactions.map((r) => ({ ...r, mine: own.has(`${row.id} ${r.reaction}`) })) } : row));
-}
+import { ForumsRepository } from './forums.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A person's rights on a topic, as other modules see them (ForumTopicsService.topicRights). */
+export interface TopicRights {
+  topicId: string;
+  /** The topic's network and the networks it is shared with. */
+  networkIds: string[];
+  read: boolean;
+  /** Post in it now (a locked topic refuses replies except to moderators). */
+  reply: boolean;
+  moderate: boolean;
+  author: boolean;
+}
 
 /** Categories, topic lists and pages, opening topics, and the topic-level actions (pin, lock, solve, move, follow, read, share). */
 @Injectable()
@@ -62,7 +65,7 @@ export class ForumTopicsService implements OnModuleInit {
     private readonly moderation: ModerationService,
     private readonly realtime: RealtimeService,
     private readonly search: SearchIndexer,
-    private readonly cache: ForumReadCache,
+    private readonly reader: ForumReader,
   ) {}
 
   /**
@@ -144,76 +147,14 @@ export class ForumTopicsService implements OnModuleInit {
 
   // ---------- topics ----------
 
-  /**
-   * A page of a network's topic list. For the filters that do not depend on the reader, a page kept from an
-   * earlier read (ForumReadCache) costs one statement: the access check, the list's current version and the
-   * reader's state among its topics; else (or when it changed) the list and the access check side by side.
-   */
-  async list(actor: MaybeActor, networkId: string, query: ForumTopicListQueryDto): Promise<Page<ForumTopicListItem>> {
-    const byReader = query.filter === 'unread' || query.filter === 'following';
-    const key = `${networkId}:${query.categoryId ?? ''}:${query.filter}:${query.page}:${query.pageSize}`;
-    const kept = byReader ? undefined : this.cache.lists.peek(key);
-    if (kept) {
-      const reader = await this.repo.topicListReader(actor, networkId, kept.value.topics.map((t) => t.item.id));
-      this.context.allow(actor, reader.standing);
-      if (reader.version === kept.version) return this.listPage(actor, kept.value, reader, query);
-    }
-    const listing = besideCheck(this.repo.topicList(actor, networkId, query));
-    if (!kept) await this.context.network(actor, networkId);
-    const list = await listing;
-    if (!byReader && list.version !== null) this.cache.lists.keep(key, list.version, { topics: list.topics, total: list.total });
-    return this.listPage(actor, list, list, query);
+  /** A page of a network's topic list (ForumReader: kept while current). */
+  list(actor: MaybeActor, networkId: string, query: ForumTopicListQueryDto): Promise<Page<ForumTopicListItem>> {
+    return this.reader.list(actor, networkId, query);
   }
 
-  private listPage(actor: MaybeActor, list: { topics: ListedTopic[]; total: number }, reader: ReaderState, query: ForumTopicListQueryDto): Page<ForumTopicListItem> {
-    const items = list.topics.map(({ item, lastSequence }) => ({
-      ...item,
-      unreadCount: actor ? Math.max(lastSequence - (reader.reads.get(item.id) ?? 0), 0) : 0,
-      following: actor !== null && reader.follows.has(item.id),
-    }));
-    return { items, total: list.total, page: query.page, pageSize: query.pageSize };
-  }
-
-  /**
-   * A topic page: the topic with the caller's standings in its networks (and the topic's posts version), and the
-   * page's posts with their authors, reactions, quotes and attachments, side by side; or, when the posts kept
-   * from an earlier read are still current (ForumReadCache: same posts version and network), the topic only,
-   * with the caller's own reactions on the kept posts that have reactions. The posts are only returned once the access
-   * policy has allowed the topic (a 404 otherwise, whatever was read or kept).
-   */
-  async page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
-    const first = (query.page - 1) * query.pageSize + 1;
-    const range = { first, last: first + query.pageSize - 1 };
-    const key = `${topicId}:${range.first}:${range.last}`;
-    const mineKey = actor && `${actor.personId}:${key}`;
-    const read = () =>
-      this.repo.posts(actor, topicId, { bySequence: [range.first, range.last] }).then((rows) => {
-        // Kept for anyone without the caller's reactions, and theirs apart. An empty page tells no version: not kept.
-        if (!rows.length) return rows;
-        const version = postsVersion(rows[0].posts_version, rows[0].home_network_id);
-        this.cache.pages.keep(key, version, withReactionsOf(rows, []));
-        if (mineKey) this.cache.reactions.keep(mineKey, version, rows.flatMap((row) => row.reactions.filter((r) => r.mine).map((r) => `${row.id} ${r.reaction}`)));
-        return rows;
-      });
-    const kept = this.cache.pages.peek(key);
-    const reading = kept ? null : besideCheck(read());
-    // The caller's reactions on the kept posts that have some, unless kept at the same version.
-    const keptMine = mineKey ? this.cache.reactions.peek(mineKey) : undefined;
-    const reacted = kept && mineKey && keptMine?.version !== kept.version ? kept.value.filter((row) => row.reactions.length).map((row) => row.id) : [];
-    const ctx = await this.context.topic(actor, topicId, reacted.length ? reacted : undefined);
-    const version = postsVersion(ctx.row.posts_version, ctx.row.network_id);
-    let rows: PostRow[];
-    if (kept?.version === version) {
-      const mine = reacted.length ? (ctx.row.my_reactions ?? []) : keptMine?.version === version ? keptMine.value : [];
-      if (mineKey && reacted.length) this.cache.reactions.keep(mineKey, version, mine);
-      rows = withReactionsOf(kept.value, mine);
-    } else {
-      rows = await (reading ?? read());
-    }
-    return {
-      topic: topicView(ctx, actor),
-      posts: { items: rows.map((row) => postView(ctx, actor, row)), total: ctx.row.last_sequence, page: query.page, pageSize: query.pageSize },
-    };
+  /** A topic page with its posts (ForumReader: kept while current). */
+  page(actor: MaybeActor, topicId: string, query: ForumPageQueryDto): Promise<ForumTopicPage> {
+    return this.reader.page(actor, topicId, query);
   }
 
   /** The posts after a sequence number (what a client missed while disconnected). */
@@ -221,6 +162,23 @@ export class ForumTopicsService implements OnModuleInit {
     const ctx = await this.context.topic(actor, topicId);
     const rows = await this.repo.posts(actor, ctx.row.id, { after: query.after, limit: query.limit + 1 });
     return { items: rows.slice(0, query.limit).map((row) => postView(ctx, actor, row)), hasMore: rows.length > query.limit };
+  }
+
+  /**
+   * What a person may do with a topic, for the modules that attach something to topics (polls): the same decision
+   * as the topic page (404 when the topic is absent, deleted or unreadable for them).
+   */
+  async topicRights(actor: MaybeActor, topicId: string): Promise<TopicRights> {
+    const ctx = await this.context.topic(actor, topicId);
+    const { rights } = ctx;
+    return {
+      topicId: ctx.row.id,
+      networkIds: ctx.networkIds,
+      read: rights.read,
+      reply: rights.reply,
+      moderate: rights.moderate,
+      author: rights.author,
+    };
   }
 
   async get(actor: MaybeActor, topicId: string): Promise<ForumTopicView> {
@@ -255,6 +213,15 @@ export class ForumTopicsService implements OnModuleInit {
       await this.posts.markParticipation(tx, topic.id, actor.personId, 1);
       await this.search.enqueue(tx, 'topic', [topic.id]);
       await this.posts.notify(tx, { id: topic.id, title: dto.title, networkName: network.name }, prepared, 1);
+      await this.notifier.newTopic(tx, {
+        id: topic.id,
+        networkId,
+        title: dto.title,
+        networkName: network.name,
+        authorId: actor.personId,
+        authorName: prepared.audience.authorName,
+        excerpt: markdownToText(prepared.body, 300),
+      });
       return topic.id;
     });
     this.notifier.activity(topicId, [networkId]);
@@ -301,10 +268,10 @@ export class ForumTopicsService implements OnModuleInit {
     const ctx = await this.context.topic(actor, topicId);
     this.context.assert(ctx.rights.moderate || (ctx.rights.author && ctx.rights.post));
     if (postId) {
-      const [post] = await this.db.query('SELECT 1 FROM forum_posts WHERE id = $1 AND topic_id = $2 AND hidden_at IS NULL AND deleted_at IS NULL', [
-        postId,
-        topicId,
-      ]);
+      const [post] = await this.db.query(
+        'SELECT 1 FROM forum_posts WHERE id = $1 AND topic_id = $2 AND hidden_at IS NULL AND deleted_at IS NULL',
+        [postId, topicId],
+      );
       if (!post) throw ForumErrors.invalidSolution();
     }
     await this.moderated(ctx, actor, postId ? 'solve' : 'unsolve', { solvedPostId: postId }, { details: { postId } });
@@ -315,7 +282,10 @@ export class ForumTopicsService implements OnModuleInit {
   async move(actor: Actor, topicId: string, categoryId: string): Promise<ForumTopicView> {
     const ctx = await this.context.topic(actor, topicId);
     this.context.assert(ctx.rights.moderate);
-    const [category] = await this.db.query('SELECT 1 FROM forum_categories WHERE id = $1 AND network_id = $2', [categoryId, ctx.row.network_id]);
+    const [category] = await this.db.query('SELECT 1 FROM forum_categories WHERE id = $1 AND network_id = $2', [
+      categoryId,
+      ctx.row.network_id,
+    ]);
     if (!category) throw ForumErrors.invalidCategory();
     await this.moderated(ctx, actor, 'move', { categoryId }, { details: { from: ctx.row.category_id, to: categoryId } });
     return this.get(actor, topicId);
@@ -325,7 +295,7 @@ export class ForumTopicsService implements OnModuleInit {
   private async moderated(
     ctx: TopicContext,
     actor: Actor,
-    action: string | null,
+    action: ModerationActionKind | null,
     changes: Partial<ForumTopic>,
     extra: { reason?: string | null; details?: Record<string, unknown> } = {},
   ): Promise<void> {
@@ -342,7 +312,10 @@ export class ForumTopicsService implements OnModuleInit {
   async follow(actor: Actor, topicId: string, following: boolean): Promise<ForumTopicView> {
     await this.context.topic(actor, topicId);
     if (following) {
-      await this.db.query('INSERT INTO forum_topic_follows (topic_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [topicId, actor.personId]);
+      await this.db.query('INSERT INTO forum_topic_follows (topic_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        topicId,
+        actor.personId,
+      ]);
     } else {
       await this.db.query('DELETE FROM forum_topic_follows WHERE topic_id = $1 AND person_id = $2', [topicId, actor.personId]);
     }
@@ -357,18 +330,33 @@ export class ForumTopicsService implements OnModuleInit {
 
   // ---------- sharing with sibling networks ----------
 
-  /** Networks of the same federations as the topic's network, and those it is already shared with, that the caller may see. */
+  /**
+   * For the topic's managers: the sibling networks (same federation, accepted links) they also manage, where they
+   * may share it, and the networks it is already shared with.
+   */
   async shareTargets(actor: Actor, topicId: string): Promise<ForumShareTarget[]> {
     const ctx = await this.context.topic(actor, topicId);
     this.context.assert(ctx.rights.share);
-    return (await this.targets(actor, ctx)).map(({ networkId, name, shared }) => ({ networkId, name, shared }));
+    return (await this.targets(actor, ctx))
+      .filter((t) => t.shared || t.sharable)
+      .map(({ networkId, name, shared }) => ({ networkId, name, shared }));
   }
 
+  /**
+   * Shares a topic into a sibling network the caller manages (AccessPolicy.canShareInto), or takes it out: the
+   * topic's managers, or the moderators of the network it was shared into (AccessPolicy.canRemoveSharedFrom).
+   * Answers the networks the caller may still act on.
+   */
   async share(actor: Actor, topicId: string, networkId: string, shared: boolean): Promise<ForumShareTarget[]> {
     const ctx = await this.context.topic(actor, topicId);
-    this.context.assert(ctx.rights.share);
     const target = (await this.targets(actor, ctx)).find((t) => t.networkId === networkId);
-    if (!target || (shared && !target.sibling)) throw ForumErrors.invalidShareTarget();
+    if (shared) {
+      this.context.assert(ctx.rights.share);
+      if (!target?.sharable) throw ForumErrors.invalidShareTarget();
+    } else {
+      this.context.assert(ctx.rights.share || ctx.removableFrom.includes(networkId));
+      if (!target) throw ForumErrors.invalidShareTarget();
+    }
     await this.db.transaction(async (tx) => {
       if (shared) {
         await tx.query('INSERT INTO forum_topic_shares (topic_id, network_id, shared_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
@@ -379,21 +367,30 @@ export class ForumTopicsService implements OnModuleInit {
       } else {
         await tx.query('DELETE FROM forum_topic_shares WHERE topic_id = $1 AND network_id = $2', [topicId, networkId]);
       }
-      await this.context.audit(tx, ctx, actor.personId, shared ? 'share' : 'unshare', { kind: 'forum_topic', id: topicId }, { details: { networkId } });
+      await this.context.audit(
+        tx,
+        ctx,
+        actor.personId,
+        shared ? 'share' : 'unshare',
+        { kind: 'forum_topic', id: topicId },
+        { details: { networkId } },
+      );
       await this.search.enqueue(tx, 'topic', [topicId], { priority: 0 });
     });
-    return this.shareTargets(actor, topicId);
+    if (ctx.rights.share) return this.shareTargets(actor, topicId);
+    // A moderator of the receiving network who no longer reads the topic gets the empty list.
+    return [];
   }
 
-  private async targets(actor: Actor, ctx: TopicContext): Promise<(ForumShareTarget & { sibling: boolean })[]> {
+  private async targets(actor: Actor, ctx: TopicContext): Promise<(ForumShareTarget & { sharable: boolean })[]> {
     const rows: { id: string; name: string; sibling: boolean; shared: boolean }[] = await this.db.query(
       `SELECT n.id, n.name,
-              EXISTS (SELECT 1 FROM network_parents mine JOIN network_parents sib ON sib.parent_id = mine.parent_id
-                      WHERE mine.network_id = $1 AND sib.network_id = n.id) AS sibling,
+              EXISTS (SELECT 1 FROM network_parents mine JOIN network_parents sib ON sib.parent_id = mine.parent_id AND sib.status = 'accepted'
+                      WHERE mine.network_id = $1 AND mine.status = 'accepted' AND sib.network_id = n.id) AS sibling,
               EXISTS (SELECT 1 FROM forum_topic_shares s WHERE s.topic_id = $2 AND s.network_id = n.id) AS shared
        FROM networks n
-       WHERE n.id <> $1 AND (n.id IN (SELECT sib.network_id FROM network_parents mine JOIN network_parents sib ON sib.parent_id = mine.parent_id
-                                      WHERE mine.network_id = $1)
+       WHERE n.id <> $1 AND (n.id IN (SELECT sib.network_id FROM network_parents mine JOIN network_parents sib ON sib.parent_id = mine.parent_id AND sib.status = 'accepted'
+                                      WHERE mine.network_id = $1 AND mine.status = 'accepted')
                              OR n.id IN (SELECT s.network_id FROM forum_topic_shares s WHERE s.topic_id = $2))
        ORDER BY n.name, n.id`,
       [ctx.row.network_id, ctx.row.id],
@@ -402,9 +399,11 @@ export class ForumTopicsService implements OnModuleInit {
       actor,
       rows.map((r) => r.id),
     );
-    return rows
-      .filter((r) => this.access.canSeeNetwork(standings.get(r.id) ?? null))
-      .map((r) => ({ networkId: r.id, name: r.name, shared: r.shared, sibling: r.sibling }));
+    return rows.flatMap((r) => {
+      const standing = standings.get(r.id) ?? null;
+      if (!this.access.canSeeNetwork(standing)) return [];
+      return [{ networkId: r.id, name: r.name, shared: r.shared, sharable: r.sibling && this.access.canShareInto(standing) }];
+    });
   }
 
   // ---------- mentions ----------

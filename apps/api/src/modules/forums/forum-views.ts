@@ -13,10 +13,20 @@ export interface TopicContext {
   /** The home network and the networks the topic is shared with. */
   networkIds: string[];
   rights: ForumTopicRights;
+  /** The networks the topic is shared with whose moderators include the caller (they may take it out of them). */
+  removableFrom: string[];
 }
 
 /** Nobody's rights: the real-time payload is the same for every viewer. */
-export const NO_RIGHTS: ForumTopicRights = { read: false, post: false, reply: false, moderate: false, author: false, editOwn: false, share: false };
+export const NO_RIGHTS: ForumTopicRights = {
+  read: false,
+  post: false,
+  reply: false,
+  moderate: false,
+  author: false,
+  editOwn: false,
+  share: false,
+};
 
 export const attachmentUrl = (id: string) => `/api/v1/forum/attachments/${id}`;
 
@@ -50,6 +60,7 @@ export function topicView(ctx: TopicContext, actor: MaybeActor): ForumTopic {
       canModerate: rights.moderate,
       canSolve: rights.moderate || (rights.author && rights.post),
       canShare: rights.share,
+      canRemoveFrom: ctx.removableFrom,
       canFollow: actor !== null && rights.read,
     },
   };
@@ -59,7 +70,11 @@ export function topicView(ctx: TopicContext, actor: MaybeActor): ForumTopic {
 type PostScope = Pick<TopicContext, 'row' | 'rights'>;
 
 /** What the caller may do with one post. */
-export function postRights(ctx: PostScope, actor: MaybeActor, post: { author_id: string | null; deleted_at: Date | null; hidden_at: Date | null; sequence: number }) {
+export function postRights(
+  ctx: PostScope,
+  actor: MaybeActor,
+  post: { author_id: string | null; deleted_at: Date | null; hidden_at: Date | null; sequence: number },
+) {
   const own = actor !== null && post.author_id === actor.personId;
   const alive = post.deleted_at === null;
   return {
@@ -97,14 +112,14 @@ export function postView(ctx: PostScope, actor: MaybeActor, row: PostRow, neutra
         ? {
             postId: row.quote_id,
             sequence: row.quote_sequence,
+            authorId: row.quote_author_id,
+            authorIsExpert: row.quote_author_expert === true,
             authorName: `${row.quote_first_name ?? ''} ${row.quote_last_name ?? ''}`.trim(),
             excerpt: row.quote_gone || row.quote_body === null ? null : markdownToText(row.quote_body, 300),
           }
         : null,
     reactions: shown ? row.reactions.map((r) => ({ ...r, mine: viewer !== null && r.mine })) : [],
-    attachments: shown
-      ? row.attachments.map((a) => ({ ...a, isImage: a.contentType.startsWith('image/'), url: attachmentUrl(a.id) }))
-      : [],
+    attachments: shown ? row.attachments.map((a) => ({ ...a, isImage: a.contentType.startsWith('image/'), url: attachmentUrl(a.id) })) : [],
     isSolution: ctx.row.solved_post_id === row.id,
     canEdit: rights.edit,
     canDelete: rights.delete,

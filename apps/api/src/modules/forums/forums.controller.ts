@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { FilesService } from '../../core/storage/files.service';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type {
   ForumAttachment,
   ForumCategory,
@@ -18,7 +20,7 @@ import type {
 } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import {
   CreateForumPostDto,
   CreateForumTopicDto,
@@ -64,30 +66,50 @@ export class NetworkForumController {
   }
 
   @Post('categories')
-  createCategory(@CurrentActor() actor: Actor, @UuidParam('networkId', FORUM) networkId: string, @Body() dto: ForumCategoryDto): Promise<ForumCategory> {
+  createCategory(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', FORUM) networkId: string,
+    @Body() dto: ForumCategoryDto,
+  ): Promise<ForumCategory> {
     return this.topics.createCategory(actor, networkId, dto);
   }
 
   @Public()
   @Get('topics')
-  list(@OptionalActor() actor: MaybeActor, @UuidParam('networkId', FORUM) networkId: string, @Query() query: ForumTopicListQueryDto): Promise<Page<ForumTopicListItem>> {
+  list(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('networkId', FORUM) networkId: string,
+    @Query() query: ForumTopicListQueryDto,
+  ): Promise<Page<ForumTopicListItem>> {
     return this.topics.list(actor, networkId, query);
   }
 
   @Post('topics')
-  createTopic(@CurrentActor() actor: Actor, @UuidParam('networkId', FORUM) networkId: string, @Body() dto: CreateForumTopicDto): Promise<ForumTopic> {
+  createTopic(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', FORUM) networkId: string,
+    @Body() dto: CreateForumTopicDto,
+  ): Promise<ForumTopic> {
     return this.topics.create(actor, networkId, dto);
   }
 
   @Get('mentions')
-  mentions(@CurrentActor() actor: Actor, @UuidParam('networkId', FORUM) networkId: string, @Query() query: ForumMentionQueryDto): Promise<ForumMentionCandidate[]> {
+  mentions(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', FORUM) networkId: string,
+    @Query() query: ForumMentionQueryDto,
+  ): Promise<ForumMentionCandidate[]> {
     return this.topics.mentionCandidates(actor, networkId, query.q);
   }
 
   @Post('attachments')
   @ApiConsumes('multipart/form-data')
-  upload(@CurrentActor() actor: Actor, @UuidParam('networkId', FORUM) networkId: string, @Req() req: FastifyRequest): Promise<ForumAttachment> {
-    return this.posts.upload(actor, networkId, req);
+  upload(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', FORUM) networkId: string,
+    @Upload() upload: UploadSource,
+  ): Promise<ForumAttachment> {
+    return this.posts.upload(actor, networkId, upload);
   }
 }
 
@@ -98,12 +120,17 @@ export class ForumController {
   constructor(
     private readonly topics: ForumTopicsService,
     private readonly posts: ForumPostsService,
+    private readonly files: FilesService,
   ) {}
 
   // ---------- categories ----------
 
   @Patch('categories/:categoryId')
-  updateCategory(@CurrentActor() actor: Actor, @UuidParam('categoryId', CATEGORY) id: string, @Body() dto: UpdateForumCategoryDto): Promise<ForumCategory> {
+  updateCategory(
+    @CurrentActor() actor: Actor,
+    @UuidParam('categoryId', CATEGORY) id: string,
+    @Body() dto: UpdateForumCategoryDto,
+  ): Promise<ForumCategory> {
     return this.topics.updateCategory(actor, id, dto);
   }
 
@@ -117,18 +144,30 @@ export class ForumController {
 
   @Public()
   @Get('topics/:topicId')
-  page(@OptionalActor() actor: MaybeActor, @UuidParam('topicId', TOPIC) id: string, @Query() query: ForumPageQueryDto): Promise<ForumTopicPage> {
+  page(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('topicId', TOPIC) id: string,
+    @Query() query: ForumPageQueryDto,
+  ): Promise<ForumTopicPage> {
     return this.topics.page(actor, id, query);
   }
 
   @Public()
   @Get('topics/:topicId/posts')
-  postsAfter(@OptionalActor() actor: MaybeActor, @UuidParam('topicId', TOPIC) id: string, @Query() query: ForumPostsAfterQueryDto): Promise<ForumPostsAfter> {
+  postsAfter(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('topicId', TOPIC) id: string,
+    @Query() query: ForumPostsAfterQueryDto,
+  ): Promise<ForumPostsAfter> {
     return this.topics.postsAfter(actor, id, query);
   }
 
   @Patch('topics/:topicId')
-  updateTopic(@CurrentActor() actor: Actor, @UuidParam('topicId', TOPIC) id: string, @Body() dto: UpdateForumTopicDto): Promise<ForumTopic> {
+  updateTopic(
+    @CurrentActor() actor: Actor,
+    @UuidParam('topicId', TOPIC) id: string,
+    @Body() dto: UpdateForumTopicDto,
+  ): Promise<ForumTopic> {
     return this.topics.update(actor, id, dto.title);
   }
 
@@ -176,12 +215,20 @@ export class ForumController {
   }
 
   @Put('topics/:topicId/shares/:networkId')
-  share(@CurrentActor() actor: Actor, @UuidParam('topicId', TOPIC) id: string, @UuidParam('networkId', 'Network') networkId: string): Promise<ForumShareTarget[]> {
+  share(
+    @CurrentActor() actor: Actor,
+    @UuidParam('topicId', TOPIC) id: string,
+    @UuidParam('networkId', 'Network') networkId: string,
+  ): Promise<ForumShareTarget[]> {
     return this.topics.share(actor, id, networkId, true);
   }
 
   @Delete('topics/:topicId/shares/:networkId')
-  unshare(@CurrentActor() actor: Actor, @UuidParam('topicId', TOPIC) id: string, @UuidParam('networkId', 'Network') networkId: string): Promise<ForumShareTarget[]> {
+  unshare(
+    @CurrentActor() actor: Actor,
+    @UuidParam('topicId', TOPIC) id: string,
+    @UuidParam('networkId', 'Network') networkId: string,
+  ): Promise<ForumShareTarget[]> {
     return this.topics.share(actor, id, networkId, false);
   }
 
@@ -227,12 +274,20 @@ export class ForumController {
   }
 
   @Put('posts/:postId/reactions/:reaction')
-  react(@CurrentActor() actor: Actor, @UuidParam('postId', POST) id: string, @Param('reaction') reaction: string): Promise<ForumReactionSummary[]> {
+  react(
+    @CurrentActor() actor: Actor,
+    @UuidParam('postId', POST) id: string,
+    @Param('reaction') reaction: string,
+  ): Promise<ForumReactionSummary[]> {
     return this.posts.react(actor, id, reaction, true);
   }
 
   @Delete('posts/:postId/reactions/:reaction')
-  unreact(@CurrentActor() actor: Actor, @UuidParam('postId', POST) id: string, @Param('reaction') reaction: string): Promise<ForumReactionSummary[]> {
+  unreact(
+    @CurrentActor() actor: Actor,
+    @UuidParam('postId', POST) id: string,
+    @Param('reaction') reaction: string,
+  ): Promise<ForumReactionSummary[]> {
     return this.posts.react(actor, id, reaction, false);
   }
 
@@ -240,7 +295,11 @@ export class ForumController {
 
   @Public()
   @Get('attachments/:attachmentId')
-  download(@OptionalActor() actor: MaybeActor, @UuidParam('attachmentId', ATTACHMENT) id: string, @Res() reply: FastifyReply): Promise<void> {
-    return this.posts.download(actor, id, reply);
+  async download(
+    @OptionalActor() actor: MaybeActor,
+    @UuidParam('attachmentId', ATTACHMENT) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.files.send(await this.posts.download(actor, id), reply);
   }
 }

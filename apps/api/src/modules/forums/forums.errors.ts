@@ -8,7 +8,8 @@ export const CATEGORY = 'Category';
 export const ATTACHMENT = 'Attachment';
 
 /** A 400 naming the field at fault. */
-export const invalidField = (code: string, field: string, message: string) => AppException.badRequest(code, message, [{ field, messages: [message] }]);
+export const invalidField = (code: string, field: string, message: string) =>
+  AppException.badRequest(code, message, [{ field, messages: [message] }]);
 
 export const ForumErrors = {
   locked: () => new AppException(HttpStatus.FORBIDDEN, 'FORUM_TOPIC_LOCKED', 'This topic is locked'),
@@ -20,5 +21,10 @@ export const ForumErrors = {
   invalidQuote: () => invalidField('INVALID_QUOTE', 'quotePostId', 'The quoted post must be a visible post of this topic'),
   invalidAttachments: () => invalidField('INVALID_ATTACHMENT', 'attachmentIds', 'Unknown attachment, or already used'),
   invalidSolution: () => invalidField('INVALID_SOLUTION', 'postId', 'The solution must be a visible post of this topic'),
-  invalidShareTarget: () => invalidField('INVALID_SHARE_TARGET', 'networkId', 'Topics are shared with sibling networks only (networks of the same federation)'),
+  invalidShareTarget: () =>
+    invalidField(
+      'INVALID_SHARE_TARGET',
+      'networkId',
+      'Topics are shared only into sibling networks (of the same federation) that you also run',
+    ),
 };

@@ -14,7 +14,7 @@ import { ForumTopicShare } from './entities/forum-topic-share.entity';
 import { ForumTopic } from './entities/forum-topic.entity';
 import { ForumContextService } from './forum-context.service';
 import { ForumNotifier } from './forum-notifier';
-import { ForumReadCache } from './forum-read-cache';
+import { ForumReader } from './forum-reader';
 import { ForumPostsService } from './forum-posts.service';
 import { ForumTopicsService } from './forum-topics.service';
 import { ForumController, NetworkForumController } from './forums.controller';
@@ -22,8 +22,9 @@ import { ForumsRepository } from './forums.repository';
 import { ForumsService } from './forums.service';
 import { TopicSearchSource } from './forums.search-source';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
+import { ForumsPersonalData } from './forums.personal-data';
 
-/** Network forums (issue 4). Uses the access policy for every decision, never NetworksModule. */
+/** Network forums. Uses the access policy for every decision, never NetworksModule. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -42,8 +43,18 @@ import { SearchIndexer } from '../../core/search/search-indexer.service';
     NotificationsModule,
   ],
   controllers: [NetworkForumController, ForumController],
-  providers: [TopicSearchSource, ForumsRepository, ForumReadCache, ForumContextService, ForumNotifier, ForumPostsService, ForumTopicsService, ForumsService],
-  exports: [ForumsService],
+  providers: [
+    ForumsPersonalData,
+    TopicSearchSource,
+    ForumsRepository,
+    ForumReader,
+    ForumContextService,
+    ForumNotifier,
+    ForumPostsService,
+    ForumTopicsService,
+    ForumsService,
+  ],
+  exports: [ForumsService, ForumTopicsService],
 })
 export class ForumsModule implements OnModuleInit {
   constructor(

@@ -11,7 +11,8 @@ import {
 import { AccessPolicy, type NetworkStanding, type NetworkStandingRow } from '../../core/access/access-policy.service';
 import type { MaybeActor } from '../../core/access/actor';
 import { preparedQuery } from '../../core/database/prepared-query';
-import { fileUrl } from '../companies/companies.service';
+import { fileUrl } from '../../core/storage/file-url';
+import { networkMemberPeopleFrom, networkStandingsJsonSql } from '../../core/access/network-standing.sql';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -29,13 +30,17 @@ function authorJoin(alias: string, personIdExpr: string, networkExpr: string): s
       LIMIT 1) ${alias}c ON ${alias}.id IS NOT NULL`;
 }
 function authorColumns(alias: string, prefix: string): string {
-  return `${alias}.id AS ${prefix}_id, ${alias}.first_name AS ${prefix}_first_name, ${alias}.last_name AS ${prefix}_last_name,
+  return `${alias}.id AS ${prefix}_id, ${alias}.first_name AS ${prefix}_first_name, ${alias}.last_name AS ${prefix}_last_name, ${alias}.is_expert AS ${prefix}_expert,
     ${alias}.photo_file_id AS ${prefix}_photo, ${alias}c.id AS ${prefix}_company_id, ${alias}c.name AS ${prefix}_company_name`;
 }
-type AuthorRow<P extends string> = Record<`${P}_id` | `${P}_first_name` | `${P}_last_name` | `${P}_photo` | `${P}_company_id` | `${P}_company_name`, string | null>;
+type AuthorRow<P extends string> = Record<
+  `${P}_id` | `${P}_first_name` | `${P}_last_name` | `${P}_photo` | `${P}_company_id` | `${P}_company_name`,
+  string | null
+> &
+  Record<`${P}_expert`, boolean | null>;
 
 export function toAuthor<P extends string>(row: AuthorRow<P>, prefix: P): ForumAuthor | null {
-  const get = (key: string) => (row as Record<string, string | null>)[`${prefix}_${key}`];
+  const get = (key: string) => (row as unknown as Record<string, string | null>)[`${prefix}_${key}`];
   const id = get('id');
   if (!id) return null;
   const companyId = get('company_id');
@@ -43,13 +48,14 @@ export function toAuthor<P extends string>(row: AuthorRow<P>, prefix: P): ForumA
     personId: id,
     firstName: get('first_name') ?? '',
     lastName: get('last_name') ?? '',
+    isExpert: (row as unknown as Record<string, boolean | null>)[`${prefix}_expert`] === true,
     photoUrl: fileUrl(get('photo')),
     company: companyId ? { id: companyId, name: get('company_name') ?? '' } : null,
   };
 }
 
 /** A deleted author (account removed) still shows as someone. */
-const FORMER_MEMBER: ForumAuthor = { personId: '', firstName: '', lastName: '', photoUrl: null, company: null };
+const FORMER_MEMBER: ForumAuthor = { personId: '', firstName: '', lastName: '', isExpert: false, photoUrl: null, company: null };
 export const authorOrFormer = (author: ForumAuthor | null): ForumAuthor => author ?? FORMER_MEMBER;
 
 export interface TopicRow extends AuthorRow<'author'> {
@@ -75,8 +81,8 @@ export interface TopicRow extends AuthorRow<'author'> {
   following: boolean;
   last_read: number;
   posts_version: number;
-  /** Given posts: the reader's reactions on them, as `<post id> <reaction>`. */
-  my_reactions?: string[] | null;
+  /** Given posts: their reactions (counts, and whether the reader's), read with the topic rather than kept. */
+  page_reactions?: { post: string; reaction: ForumReaction; count: number; mine: boolean }[] | null;
 }
 
 export interface PostRow extends AuthorRow<'author'> {
@@ -95,11 +101,13 @@ export interface PostRow extends AuthorRow<'author'> {
   quote_sequence: number | null;
   quote_body: string | null;
   quote_gone: boolean | null;
+  quote_author_id: string | null;
+  quote_author_expert: boolean | null;
   quote_first_name: string | null;
   quote_last_name: string | null;
   reactions: { reaction: ForumReaction; count: number; mine: boolean }[];
   attachments: { id: string; fileName: string; contentType: string; size: number }[];
-  /** The topic's posts version and network when the row was read (ForumReadCache). */
+  /** The topic's posts version and network when the row was read (ForumReader). */
   posts_version: number;
   home_network_id: string;
 }
@@ -127,14 +135,21 @@ export class ForumsRepository {
   ) {}
 
   async categories(networkId: string): Promise<ForumCategoryView[]> {
-    const rows: { id: string; network_id: string; name: string; description: string | null; position: number; topic_count: number; last_post_at: Date | null }[] =
-      await this.db.query(
-        `SELECT c.id, c.network_id, c.name, c.description, c.position,
+    const rows: {
+      id: string;
+      network_id: string;
+      name: string;
+      description: string | null;
+      position: number;
+      topic_count: number;
+      last_post_at: Date | null;
+    }[] = await this.db.query(
+      `SELECT c.id, c.network_id, c.name, c.description, c.position,
                 (SELECT count(*)::int FROM forum_topics t WHERE t.category_id = c.id AND t.deleted_at IS NULL) AS topic_count,
                 (SELECT max(t.last_post_at) FROM forum_topics t WHERE t.category_id = c.id AND t.deleted_at IS NULL) AS last_post_at
          FROM forum_categories c WHERE c.network_id = $1 ORDER BY c.position, c.name, c.id`,
-        [networkId],
-      );
+      [networkId],
+    );
     return rows.map((r) => ({
       id: r.id,
       networkId: r.network_id,
@@ -148,7 +163,7 @@ export class ForumsRepository {
 
   /**
    * One topic with everything its page header shows, whatever its state (the caller checks the rights); given
-   * posts of the topic (ids the server read, never a client's), also the reader's reactions on them.
+   * posts of the topic (ids the server read, never a client's), also their reactions.
    */
   async topic(actor: MaybeActor, topicId: string, db: Db = this.db, reactionsOn?: string[]): Promise<TopicRow | null> {
     const person = this.access.personParam(actor);
@@ -161,13 +176,15 @@ export class ForumsRepository {
   /** The statements of `topic` (built once: the busiest pages run them). */
   private readonly topicSql = this.topicStatement('');
   private readonly topicWithReactionsSql = this.topicStatement(
-    `(SELECT array_agg(r.post_id || ' ' || r.reaction) FROM forum_reactions r WHERE r.post_id = ANY($3::uuid[]) AND r.person_id = $2::uuid) AS my_reactions,`,
+    `(SELECT json_agg(json_build_object('post', x.post_id, 'reaction', x.reaction, 'count', x.n, 'mine', x.mine) ORDER BY x.since, x.reaction)
+        FROM (SELECT r.post_id, r.reaction, count(*)::int AS n, COALESCE(bool_or(r.person_id = $2::uuid), false) AS mine, min(r.created_at) AS since
+              FROM forum_reactions r WHERE r.post_id = ANY($3::uuid[]) GROUP BY r.post_id, r.reaction) x) AS page_reactions,`,
   );
 
   private topicStatement(extra: string): string {
     return `SELECT t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.author_id, t.title, t.pinned, t.locked,
               t.solved_post_id, t.post_count, t.last_sequence, t.last_post_at, t.deleted_at, t.created_at, t.updated_at, t.posts_version,
-              sh.ids AS shared_ids, ${this.access.networkStandingsSql("t.network_id || COALESCE(sh.ids, '{}')", '$2::uuid')} AS standings,
+              sh.ids AS shared_ids, ${networkStandingsJsonSql("t.network_id || COALESCE(sh.ids, '{}')", '$2::uuid')} AS standings,
               EXISTS (SELECT 1 FROM forum_topic_follows f WHERE f.topic_id = t.id AND f.person_id = $2::uuid) AS following,
               COALESCE((SELECT r.last_read_sequence FROM forum_topic_reads r WHERE r.topic_id = t.id AND r.person_id = $2::uuid), 0) AS last_read,
               ${extra} ${authorColumns('a', 'author')}
@@ -201,9 +218,9 @@ export class ForumsRepository {
       `SELECT p.id, p.topic_id, p.sequence, p.author_id, p.body, p.html, p.edited_at, p.hidden_at, p.hidden_reason, p.deleted_at, p.created_at,
               t.posts_version, t.network_id AS home_network_id, ${authorColumns('a', 'author')},
               q.id AS quote_id, q.sequence AS quote_sequence, q.body AS quote_body,
-              (q.hidden_at IS NOT NULL OR q.deleted_at IS NOT NULL) AS quote_gone, qa.first_name AS quote_first_name, qa.last_name AS quote_last_name,
-              (SELECT COALESCE(json_agg(json_build_object('reaction', x.reaction, 'count', x.n, 'mine', x.mine)), '[]'::json)
-                 FROM (SELECT r.reaction, count(*)::int AS n, COALESCE(bool_or(r.person_id = $2::uuid), false) AS mine
+              (q.hidden_at IS NOT NULL OR q.deleted_at IS NOT NULL) AS quote_gone, qa.id AS quote_author_id, qa.is_expert AS quote_author_expert, qa.first_name AS quote_first_name, qa.last_name AS quote_last_name,
+              (SELECT COALESCE(json_agg(json_build_object('reaction', x.reaction, 'count', x.n, 'mine', x.mine) ORDER BY x.since, x.reaction), '[]'::json)
+                 FROM (SELECT r.reaction, count(*)::int AS n, COALESCE(bool_or(r.person_id = $2::uuid), false) AS mine, min(r.created_at) AS since
                        FROM forum_reactions r WHERE r.post_id = p.id GROUP BY r.reaction) x) AS reactions,
               (SELECT COALESCE(json_agg(json_build_object('id', fa.id, 'fileName', f.original_name, 'contentType', f.mime_type, 'size', f.size)
                                         ORDER BY fa.created_at, fa.id), '[]'::json)
@@ -244,37 +261,46 @@ export class ForumsRepository {
     const condition = where.join(' AND ');
     const countParams = params.length;
     const count = async () =>
-      (await preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`, params.slice(0, countParams)))[0].total;
+      (
+        await preparedQuery<{ total: number }>(
+          this.db,
+          `SELECT count(*)::int AS total FROM ${source} WHERE ${condition}`,
+          params.slice(0, countParams),
+        )
+      )[0].total;
     const limit = params.push(query.pageSize);
     const offset = params.push((query.page - 1) * query.pageSize);
-    const rows = await preparedQuery<AuthorRow<'author'> & {
-      total: number;
-      id: string;
-      network_id: string;
-      network_name: string;
-      category_id: string;
-      category_name: string;
-      title: string;
-      pinned: boolean;
-      locked: boolean;
-      solved: boolean;
-      post_count: number;
-      last_sequence: number;
-      read_sequence: number | null;
-      following: boolean;
-      list_version: number;
-      last_post_at: Date;
-      created_at: Date;
-      last_id: string | null;
-      last_first_name: string | null;
-      last_last_name: string | null;
-    }>(
+    const rows = await preparedQuery<
+      AuthorRow<'author'> & {
+        total: number;
+        id: string;
+        network_id: string;
+        network_name: string;
+        category_id: string;
+        category_name: string;
+        title: string;
+        pinned: boolean;
+        locked: boolean;
+        solved: boolean;
+        post_count: number;
+        last_sequence: number;
+        read_sequence: number | null;
+        following: boolean;
+        list_version: number;
+        last_post_at: Date;
+        created_at: Date;
+        last_id: string | null;
+        last_first_name: string | null;
+        last_last_name: string | null;
+        last_expert: boolean | null;
+      }
+    >(
       this.db,
       // The page of topics first (with the number of them all), then the names of what the 20 rows show.
       `SELECT t.total, t.id, t.network_id, n.name AS network_name, t.category_id, c.name AS category_name, t.title, t.pinned, t.locked,
               t.solved_post_id IS NOT NULL AS solved, t.post_count, t.last_sequence, t.read_sequence, t.following, t.last_post_at, t.created_at,
               COALESCE((SELECT v.version FROM forum_list_versions v WHERE v.network_id = $1), 0) AS list_version,
-              l.id AS last_id, l.first_name AS last_first_name, l.last_name AS last_last_name,
+              l.id AS last_id, l.first_name AS last_first_name, l.last_name AS last_last_name, l.is_expert AS last_expert,
               ${authorColumns('a', 'author')}
        FROM (SELECT t.*, r.last_read_sequence AS read_sequence, f.person_id IS NOT NULL AS following, count(*) OVER ()::int AS total FROM ${source}
              WHERE ${condition} ORDER BY t.pinned DESC, t.last_post_at DESC, t.id LIMIT $${limit} OFFSET $${offset}) t
@@ -306,7 +332,14 @@ export class ForumsRepository {
           solved: r.solved,
           postCount: r.post_count,
           lastPostAt: r.last_post_at.toISOString(),
-          lastPostAuthor: r.last_id ? { personId: r.last_id, firstName: r.last_first_name ?? '', lastName: r.last_last_name ?? '' } : null,
+          lastPostAuthor: r.last_id
+            ? {
+                personId: r.last_id,
+                firstName: r.last_first_name ?? '',
+                lastName: r.last_last_name ?? '',
+                isExpert: r.last_expert === true,
+              }
+            : null,
           createdAt: r.created_at.toISOString(),
         },
       })),
@@ -314,13 +347,22 @@ export class ForumsRepository {
   }
 
   /**
-   * For a topic list kept from an earlier read (ForumReadCache): the reader's standing in the network, the
+   * For a topic list kept from an earlier read (ForumReader): the reader's standing in the network, the
    * network's current list version, and what the reader has read and follows among the listed topics.
    */
-  async topicListReader(actor: MaybeActor, networkId: string, topicIds: string[]): Promise<{ standing: NetworkStanding | null; version: string } & ReaderState> {
-    const [row] = await preparedQuery<{ standings: NetworkStandingRow[] | null; version: number; reads: [string, number][] | null; follows: string[] | null }>(
+  async topicListReader(
+    actor: MaybeActor,
+    networkId: string,
+    topicIds: string[],
+  ): Promise<{ standing: NetworkStanding | null; version: string } & ReaderState> {
+    const [row] = await preparedQuery<{
+      standings: NetworkStandingRow[] | null;
+      version: number;
+      reads: [string, number][] | null;
+      follows: string[] | null;
+    }>(
       this.db,
-      `SELECT ${this.access.networkStandingsSql('ARRAY[$1::uuid]', '$2::uuid')} AS standings,
+      `SELECT ${networkStandingsJsonSql('ARRAY[$1::uuid]', '$2::uuid')} AS standings,
               COALESCE((SELECT v.version FROM forum_list_versions v WHERE v.network_id = $1), 0) AS version,
               (SELECT json_agg(json_build_array(r.topic_id, r.last_read_sequence)) FROM forum_topic_reads r
                WHERE r.person_id = $2::uuid AND r.topic_id = ANY($3::uuid[])) AS reads,
@@ -335,19 +377,32 @@ export class ForumsRepository {
     };
   }
 
-  /** Autocomplete: people of the network's active member companies whose name starts with one of the words of `q`. */
+  /**
+   * Autocomplete: people of the network's active member companies and of its host's staff (shown with the
+   * organisation's name) whose name starts with one of the words of `q`.
+   */
   async mentionCandidates(networkId: string, q: string | undefined, excludeId: string) {
-    const rows: { id: string; first_name: string; last_name: string; photo_file_id: string | null; company_name: string | null }[] = await this.db.query(
-      `SELECT DISTINCT ON (p.last_name, p.first_name, p.id) p.id, p.first_name, p.last_name, p.photo_file_id,
-              COALESCE(c.trade_name, c.legal_name) AS company_name
-       FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id JOIN people p ON p.id = cm.person_id
-       JOIN companies c ON c.id = m.company_id
-       WHERE m.network_id = $1 AND m.status = 'active' AND p.id <> $2
+    const rows: { id: string; first_name: string; last_name: string; photo_file_id: string | null; company_name: string | null }[] =
+      await this.db.query(
+        `SELECT DISTINCT ON (p.last_name, p.first_name, p.id) p.id, p.first_name, p.last_name, p.photo_file_id, w.company_name
+       FROM (SELECT cm.person_id, COALESCE(c.trade_name, c.legal_name) AS company_name
+             FROM ${networkMemberPeopleFrom('cm', { network: '$1', statuses: ['active'] })}
+             JOIN companies c ON c.id = cm.company_id
+             UNION ALL
+             SELECT s.person_id, o.name FROM network_host_staff s JOIN networks n ON n.id = s.network_id
+             JOIN organizations o ON o.id = n.host_organization_id WHERE s.network_id = $1) w
+       JOIN people p ON p.id = w.person_id
+       WHERE p.id <> $2 AND p.erased_at IS NULL AND ${this.access.listedInContactsSql('p.id')}
          AND ($3::text IS NULL OR p.first_name ILIKE $3 OR p.last_name ILIKE $3 OR (p.first_name || ' ' || p.last_name) ILIKE $3)
        ORDER BY p.last_name, p.first_name, p.id LIMIT 10`,
-      [networkId, excludeId, q ? `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null],
-    );
-    return rows.map((r) => ({ personId: r.id, firstName: r.first_name, lastName: r.last_name, photoUrl: fileUrl(r.photo_file_id), companyName: r.company_name }));
+        [networkId, excludeId, q ? `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null],
+      );
+    return rows.map((r) => ({
+      personId: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      photoUrl: fileUrl(r.photo_file_id),
+      companyName: r.company_name,
+    }));
   }
 }
-

@@ -43,7 +43,11 @@ describe('forum topics in search (HTTP, real database)', () => {
     const suggest = await client.get(`${V1}/search/suggest?q=${encodeURIComponent(q)}`);
     expect(suggest.status).toBe(200);
     const suggested = suggest.body.groups.flatMap((g: { items: { id: string }[] }) => g.items.map((i) => i.id));
-    return { ids: res.body.items.map((i: { id: string }) => i.id) as string[], suggested: suggested as string[], body: JSON.stringify([res.body, suggest.body]) };
+    return {
+      ids: res.body.items.map((i: { id: string }) => i.id) as string[],
+      suggested: suggested as string[],
+      body: JSON.stringify([res.body, suggest.body]),
+    };
   };
 
   it('lets everyone find a public forum’s topics, and only its readers a private forum’s', async () => {
@@ -69,7 +73,11 @@ describe('forum topics in search (HTTP, real database)', () => {
   it('forgets a removed member at once, and a hidden opening post’s text after the relay', async () => {
     const leaver = await world.person();
     await world.enrol(priv, leaver);
-    const res = await leaver.client.post(`${V1}/networks/${priv}/forum/topics`, { categoryId: privCategory, title: `Sujet ${CANARY}c`, body: `Texte ${CANARY}d` });
+    const res = await leaver.client.post(`${V1}/networks/${priv}/forum/topics`, {
+      categoryId: privCategory,
+      title: `Sujet ${CANARY}c`,
+      body: `Texte ${CANARY}d`,
+    });
     await relay();
     expect((await found(leaver, `${CANARY}c`)).ids).toEqual([res.body.id]);
     expect((await leaver.client.delete(`${V1}/networks/${priv}/members/${leaver.companyId}`)).status).toBe(204);

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@maillage/contracts';
-import { Public } from '../identity/identity.decorators';
+import { Public } from '../../core/auth/auth.decorators';
 
 /** `GET /api/health` (liveness) and `GET /api/health/ready` (readiness: the database answers). */
 @ApiTags('health')
@@ -19,7 +19,10 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    const up = await this.db.query('SELECT 1').then(() => true, () => false);
+    const up = await this.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     if (!up) reply.status(HttpStatus.SERVICE_UNAVAILABLE);
     return { status: up ? 'ok' : 'error', database: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()) };
   }

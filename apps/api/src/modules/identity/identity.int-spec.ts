@@ -11,7 +11,13 @@ describe('identity (HTTP, real database)', () => {
   it('signs up, verifies the e-mail through the outbox link, logs in and out', async () => {
     const email = uniqueEmail('signup');
     const client = app.client();
-    const signup = await client.post('/api/v1/auth/signup', { email: email.toUpperCase(), password: PASSWORD, firstName: 'Léa', lastName: 'Roux', locale: 'fr' });
+    const signup = await client.post('/api/v1/auth/signup', {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+      firstName: 'Léa',
+      lastName: 'Roux',
+      locale: 'fr',
+    });
     expect(signup.status).toBe(202);
 
     const early = await client.post('/api/v1/auth/login', { email, password: PASSWORD });
@@ -39,7 +45,9 @@ describe('identity (HTTP, real database)', () => {
 
   it('answers the same to a sign-up with a taken address and warns the owner by mail', async () => {
     const { email } = await signedInUser(app);
-    const again = await app.client().post('/api/v1/auth/signup', { email, password: 'another long passphrase here', firstName: 'X', lastName: 'Y' });
+    const again = await app
+      .client()
+      .post('/api/v1/auth/signup', { email, password: 'another long passphrase here', firstName: 'X', lastName: 'Y' });
     expect(again.status).toBe(202);
     expect(again.body).toEqual({ message: expect.any(String) });
     expect((await lastMail(app, email)).template).toBe('account-exists');
@@ -53,14 +61,21 @@ describe('identity (HTTP, real database)', () => {
       expect(res.status).toBe(400);
       expect(res.body.details[0].field).toBe('password');
     }
-    const long = await app.client().post('/api/v1/auth/signup', { email: uniqueEmail(), password: 'le petit chat boit du lait au clair de lune', firstName: 'A', lastName: 'B' });
+    const long = await app.client().post('/api/v1/auth/signup', {
+      email: uniqueEmail(),
+      password: 'le petit chat boit du lait au clair de lune',
+      firstName: 'A',
+      lastName: 'B',
+    });
     expect(long.status).toBe(202);
   });
 
   it('gives the same answer for an unknown account and a wrong password', async () => {
     const { email } = await signedInUser(app);
     const wrong = await app.client('10.1.0.1').post('/api/v1/auth/login', { email, password: 'not the password at all' });
-    const unknown = await app.client('10.1.0.1').post('/api/v1/auth/login', { email: uniqueEmail('ghost'), password: 'not the password at all' });
+    const unknown = await app
+      .client('10.1.0.1')
+      .post('/api/v1/auth/login', { email: uniqueEmail('ghost'), password: 'not the password at all' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.message).toBe(unknown.body.message);
@@ -111,10 +126,16 @@ describe('identity (HTTP, real database)', () => {
 
   it('changes the password after checking the current one', async () => {
     const { client, email } = await signedInUser(app);
-    const bad = await client.post('/api/v1/auth/password/change', { currentPassword: 'wrong wrong wrong', newPassword: 'encore une autre phrase de passe' });
+    const bad = await client.post('/api/v1/auth/password/change', {
+      currentPassword: 'wrong wrong wrong',
+      newPassword: 'encore une autre phrase de passe',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('currentPassword');
-    expect((await client.post('/api/v1/auth/password/change', { currentPassword: PASSWORD, newPassword: 'encore une autre phrase de passe' })).status).toBe(204);
+    expect(
+      (await client.post('/api/v1/auth/password/change', { currentPassword: PASSWORD, newPassword: 'encore une autre phrase de passe' }))
+        .status,
+    ).toBe(204);
     expect((await app.client().post('/api/v1/auth/login', { email, password: 'encore une autre phrase de passe' })).status).toBe(200);
   });
 

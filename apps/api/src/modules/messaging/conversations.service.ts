@@ -8,6 +8,7 @@ import type { AddParticipantsDto, ConversationListQueryDto, CreateConversationDt
 import { CONVERSATION, MessagingErrors, PERSON } from './messaging.errors';
 import { MessagingRealtime } from './messaging.realtime';
 import { escapeLike, MessagingRepository, returned } from './messaging.repository';
+import { networkMemberPeopleFrom } from '../../core/access/network-standing.sql';
 
 const directKey = (a: string, b: string) => [a, b].sort().join(':');
 
@@ -76,10 +77,10 @@ export class ConversationsService {
     if (!others.length) throw MessagingErrors.unknownPeople('personIds');
     await this.checkPeople(actor, others, 'personIds');
     const id = await this.db.transaction(async (tx) => {
-      const [row]: { id: string }[] = await tx.query(`INSERT INTO conversations (kind, title, created_by_id) VALUES ('group', $1, $2) RETURNING id`, [
-        title,
-        actor.personId,
-      ]);
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO conversations (kind, title, created_by_id) VALUES ('group', $1, $2) RETURNING id`,
+        [title, actor.personId],
+      );
       await this.insertParticipants(tx, row.id, [actor.personId], 'owner');
       await this.insertParticipants(tx, row.id, others, 'member');
       return row.id;
@@ -89,7 +90,12 @@ export class ConversationsService {
   }
 
   /** Adds people (or brings back those who left), as members. */
-  private async insertParticipants(tx: EntityManager, conversationId: string, personIds: string[], role: 'owner' | 'member'): Promise<void> {
+  private async insertParticipants(
+    tx: EntityManager,
+    conversationId: string,
+    personIds: string[],
+    role: 'owner' | 'member',
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO conversation_participants (conversation_id, person_id, role)
        SELECT $1, unnest($2::uuid[]), $3
@@ -145,7 +151,11 @@ export class ConversationsService {
 
   async mute(actor: Actor, conversationId: string, muted: boolean): Promise<Conversation> {
     await this.standing(actor, conversationId);
-    await this.db.query('UPDATE conversation_participants SET muted = $3 WHERE conversation_id = $1 AND person_id = $2', [conversationId, actor.personId, muted]);
+    await this.db.query('UPDATE conversation_participants SET muted = $3 WHERE conversation_id = $1 AND person_id = $2', [
+      conversationId,
+      actor.personId,
+      muted,
+    ]);
     return this.get(actor, conversationId);
   }
 
@@ -183,7 +193,10 @@ export class ConversationsService {
     const s = await this.standing(actor, conversationId);
     if (s.kind !== 'group') throw MessagingErrors.groupOnly();
     await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE conversation_participants SET left_at = now() WHERE conversation_id = $1 AND person_id = $2', [conversationId, actor.personId]);
+      await tx.query('UPDATE conversation_participants SET left_at = now() WHERE conversation_id = $1 AND person_id = $2', [
+        conversationId,
+        actor.personId,
+      ]);
       if (s.role !== 'owner') return;
       await tx.query(
         `UPDATE conversation_participants SET role = 'owner' WHERE conversation_id = $1 AND person_id =
@@ -207,7 +220,10 @@ export class ConversationsService {
     if (personId === actor.personId) throw MessagingErrors.selfBlock();
     const exists: unknown[] = await this.db.query('SELECT 1 FROM people WHERE id = $1', [personId]);
     if (!exists.length) throw AppException.notFound(PERSON);
-    await this.db.query('INSERT INTO person_blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [actor.personId, personId]);
+    await this.db.query('INSERT INTO person_blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      actor.personId,
+      personId,
+    ]);
     await this.afterBlockChange(actor.personId, personId);
   }
 
@@ -218,30 +234,42 @@ export class ConversationsService {
 
   private async afterBlockChange(blockerId: string, blockedId: string): Promise<void> {
     await this.live.revalidate([blockedId]);
-    const direct: { id: string }[] = await this.db.query('SELECT id FROM conversations WHERE direct_key = $1', [directKey(blockerId, blockedId)]);
+    const direct: { id: string }[] = await this.db.query('SELECT id FROM conversations WHERE direct_key = $1', [
+      directKey(blockerId, blockedId),
+    ]);
     if (direct.length) this.live.changed(direct[0].id, [blockerId, blockedId]);
   }
 
   /**
    * People the caller may start a conversation with, whose name matches `q` (10 at most): their colleagues, the
    * people of the companies that are active members of a network with one of the caller's companies (whose member
-   * lists they see), the people they already talk with, and the directory's experts (public). Nobody else is
+   * lists they see), the staff of the organisations hosting those networks (their animators), for a host's staff
+   * their colleagues and the people of the member companies of the networks it hosts, the people they already
+   * talk with, and the directory's experts (public). Nobody else is
    * found by name: the members of a private network are not listed to outsiders. Blocked people are left out.
    */
   async contacts(actor: Actor, q: string): Promise<MessagingPerson[]> {
     const rows: { id: string; first_name: string; last_name: string }[] = await this.db.query(
       `WITH my_companies AS (SELECT company_id FROM company_members WHERE person_id = $1),
-            my_networks AS (SELECT m.network_id FROM network_memberships m WHERE m.status = 'active' AND m.company_id IN (SELECT company_id FROM my_companies)),
+            my_networks AS (SELECT m.network_id FROM ${networkMemberPeopleFrom('m', { person: '$1', statuses: ['active'] })}),
+            my_staff AS (SELECT organization_id FROM organization_staff WHERE person_id = $1),
             known AS (
               SELECT cm.person_id FROM company_members cm WHERE cm.company_id IN (SELECT company_id FROM my_companies)
-              UNION SELECT cm.person_id FROM company_members cm JOIN network_memberships m ON m.company_id = cm.company_id
-                    WHERE m.status = 'active' AND m.network_id IN (SELECT network_id FROM my_networks)
+              UNION SELECT m.person_id FROM ${networkMemberPeopleFrom('m', { statuses: ['active'] })}
+                    WHERE m.network_id IN (SELECT network_id FROM my_networks)
               UNION SELECT o.person_id FROM conversation_participants me JOIN conversation_participants o ON o.conversation_id = me.conversation_id
                     WHERE me.person_id = $1
+              UNION SELECT s.person_id FROM organization_staff s JOIN networks n ON n.host_organization_id = s.organization_id
+                    WHERE n.id IN (SELECT network_id FROM my_networks)
+              UNION SELECT s.person_id FROM organization_staff s WHERE s.organization_id IN (SELECT organization_id FROM my_staff)
+              UNION SELECT m.person_id FROM ${networkMemberPeopleFrom('m', { statuses: ['active'] })}
+                    JOIN networks n ON n.id = m.network_id
+                    WHERE n.host_organization_id IN (SELECT organization_id FROM my_staff)
               UNION SELECT p.id FROM people p WHERE p.is_expert)
        SELECT p.id, p.first_name, p.last_name FROM known k JOIN people p ON p.id = k.person_id
        WHERE p.id <> $1 AND (p.first_name || ' ' || p.last_name ILIKE $2 OR p.last_name || ' ' || p.first_name ILIKE $2)
          AND NOT EXISTS (SELECT 1 FROM person_blocks b WHERE (b.blocker_id = p.id AND b.blocked_id = $1) OR (b.blocker_id = $1 AND b.blocked_id = p.id))
+         AND p.erased_at IS NULL AND ${this.access.listedInContactsSql('p.id')}
        ORDER BY p.last_name, p.first_name, p.id LIMIT 10`,
       [actor.personId, `%${escapeLike(q)}%`],
     );
@@ -267,10 +295,25 @@ export class ConversationsService {
        WHERE me.person_id = $1 AND me.left_at IS NULL AND NOT me.muted GROUP BY me.conversation_id ORDER BY me.conversation_id`,
       [actor.personId],
     );
-    return { total: rows.reduce((sum, r) => sum + r.unread, 0), conversations: rows.map((r) => ({ conversationId: r.conversation_id, unread: r.unread })) };
+    return {
+      total: rows.reduce((sum, r) => sum + r.unread, 0),
+      conversations: rows.map((r) => ({ conversationId: r.conversation_id, unread: r.unread })),
+    };
   }
 
   async presence(actor: Actor): Promise<PresenceSnapshot> {
     return { online: (await this.live.onlineContacts(actor.personId)).sort() };
+  }
+
+  // ---------- steering aggregates (read by the steering module's refresh job) ----------
+
+  /** Who sent a message (not deleted) on which Europe/Paris day in [from, to). Messages belong to no network. */
+  async steeringSenders(db: Pick<EntityManager, 'query'>, from: string, to: string): Promise<{ person_id: string; day: string }[]> {
+    return db.query(
+      `SELECT DISTINCT sender_id AS person_id, (created_at AT TIME ZONE 'Europe/Paris')::date::text AS day FROM messages
+       WHERE sender_id IS NOT NULL AND deleted_at IS NULL
+         AND created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris') AND created_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')`,
+      [from, to],
+    );
   }
 }

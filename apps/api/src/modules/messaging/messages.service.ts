@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type FileToSend, type UploadSource } from '../../core/storage/upload-source';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   FORUM_REACTIONS,
@@ -102,7 +102,9 @@ export class MessagesService implements OnModuleDestroy {
 
   async page(actor: Actor, conversationId: string, query: MessagePageQueryDto): Promise<MessagePage> {
     await this.conversations.standing(actor, conversationId);
-    const [{ last_seq }]: { last_seq: string }[] = await this.db.query('SELECT last_seq FROM conversations WHERE id = $1', [conversationId]);
+    const [{ last_seq }]: { last_seq: string }[] = await this.db.query('SELECT last_seq FROM conversations WHERE id = $1', [
+      conversationId,
+    ]);
     const take = query.limit + 1;
     let items: Message[];
     if (query.afterSeq !== undefined) {
@@ -128,7 +130,12 @@ export class MessagesService implements OnModuleDestroy {
     return this.store(actor, conversationId, dto, false);
   }
 
-  private async store(actor: Actor, conversationId: string, dto: SendMessageDto, retried: boolean): Promise<{ message: Message; created: boolean }> {
+  private async store(
+    actor: Actor,
+    conversationId: string,
+    dto: SendMessageDto,
+    retried: boolean,
+  ): Promise<{ message: Message; created: boolean }> {
     const clientId = dto.clientId.toLowerCase();
     const html = renderMarkdown(dto.body);
     const attachmentIds = [...new Set((dto.attachmentIds ?? []).map((id) => id.toLowerCase()))];
@@ -199,7 +206,15 @@ export class MessagesService implements OnModuleDestroy {
   }
 
   private async byClientId(actor: Actor, conversationId: string, clientId: string): Promise<Message | null> {
-    return (await this.repo.messages('m.conversation_id = $1 AND m.sender_id = $2 AND m.client_id = $3', [conversationId, actor.personId, clientId]))[0] ?? null;
+    return (
+      (
+        await this.repo.messages('m.conversation_id = $1 AND m.sender_id = $2 AND m.client_id = $3', [
+          conversationId,
+          actor.personId,
+          clientId,
+        ])
+      )[0] ?? null
+    );
   }
 
   private async attach(tx: EntityManager, messageId: string, conversationId: string, actor: Actor, ids: string[]): Promise<void> {
@@ -255,7 +270,11 @@ export class MessagesService implements OnModuleDestroy {
     if (!this.access.canEditMessage(actor, m)) throw MessagingErrors.notSender();
     if (m.deleted) throw MessagingErrors.deleted();
     if (!this.access.canPostInConversation(m.standing)) throw MessagingErrors.blocked();
-    await this.db.query('UPDATE messages SET body = $2, body_html = $3, edited_at = now() WHERE id = $1', [messageId, body, renderMarkdown(body)]);
+    await this.db.query('UPDATE messages SET body = $2, body_html = $3, edited_at = now() WHERE id = $1', [
+      messageId,
+      body,
+      renderMarkdown(body),
+    ]);
     return this.updated(messageId);
   }
 
@@ -267,7 +286,9 @@ export class MessagesService implements OnModuleDestroy {
     const fileIds = await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE messages SET body = '', body_html = '', deleted_at = now() WHERE id = $1`, [messageId]);
       await tx.query('DELETE FROM message_reactions WHERE message_id = $1', [messageId]);
-      const files = returned<{ file_id: string }>(await tx.query('DELETE FROM message_attachments WHERE message_id = $1 RETURNING file_id', [messageId]));
+      const files = returned<{ file_id: string }>(
+        await tx.query('DELETE FROM message_attachments WHERE message_id = $1 RETURNING file_id', [messageId]),
+      );
       return files.map((f) => f.file_id);
     });
     for (const fileId of fileIds) await this.files.remove(fileId);
@@ -285,7 +306,11 @@ export class MessagesService implements OnModuleDestroy {
         reaction,
       ]);
     } else {
-      await this.db.query('DELETE FROM message_reactions WHERE message_id = $1 AND person_id = $2 AND reaction = $3', [messageId, actor.personId, reaction]);
+      await this.db.query('DELETE FROM message_reactions WHERE message_id = $1 AND person_id = $2 AND reaction = $3', [
+        messageId,
+        actor.personId,
+        reaction,
+      ]);
     }
     return this.updated(messageId);
   }
@@ -301,7 +326,7 @@ export class MessagesService implements OnModuleDestroy {
     await this.conversations.standing(actor, conversationId);
     const moved = returned<{ last_read_seq: string }>(
       await this.db.query(
-      `UPDATE conversation_participants p SET last_read_seq = LEAST($3::bigint, c.last_seq)
+        `UPDATE conversation_participants p SET last_read_seq = LEAST($3::bigint, c.last_seq)
        FROM conversations c WHERE c.id = p.conversation_id AND p.conversation_id = $1 AND p.person_id = $2
          AND p.last_read_seq < LEAST($3::bigint, c.last_seq) RETURNING p.last_read_seq`,
         [conversationId, actor.personId, seq],
@@ -321,12 +346,16 @@ export class MessagesService implements OnModuleDestroy {
 
   // ---------- attachments ----------
 
-  async upload(actor: Actor, conversationId: string, req: FastifyRequest): Promise<MessageAttachmentView> {
+  async upload(actor: Actor, conversationId: string, source: UploadSource): Promise<MessageAttachmentView> {
     const s = await this.conversations.standing(actor, conversationId);
     if (!this.access.canPostInConversation(s)) throw MessagingErrors.blocked();
-    const upload = await this.files.receive(req);
+    const upload = await this.files.receive(source);
     const { id, file } = await this.db.transaction(async (tx) => {
-      const stored = await this.files.store(upload, { allowedTypes: MESSAGE_ATTACHMENT_TYPES, isPublic: false, uploadedById: actor.personId }, tx);
+      const stored = await this.files.store(
+        upload,
+        { allowedTypes: MESSAGE_ATTACHMENT_TYPES, isPublic: false, uploadedById: actor.personId },
+        tx,
+      );
       const [row]: { id: string }[] = await tx.query(
         'INSERT INTO message_attachments (conversation_id, file_id, uploader_id) VALUES ($1, $2, $3) RETURNING id',
         [conversationId, stored.id, actor.personId],
@@ -337,16 +366,17 @@ export class MessagesService implements OnModuleDestroy {
   }
 
   /** To the conversation's current participants once sent; to its uploader only before. */
-  async download(actor: Actor, attachmentId: string, reply: FastifyReply): Promise<void> {
+  async download(actor: Actor, attachmentId: string): Promise<FileToSend> {
     const rows: { conversation_id: string; message_id: string | null; uploader_id: string; file_id: string }[] = await this.db.query(
       'SELECT conversation_id, message_id, uploader_id, file_id FROM message_attachments WHERE id = $1',
       [attachmentId],
     );
     const row = rows[0];
-    const allowed = row && (row.message_id ? await this.access.conversationStanding(actor, row.conversation_id) : row.uploader_id === actor.personId);
+    const allowed =
+      row && (row.message_id ? await this.access.conversationStanding(actor, row.conversation_id) : row.uploader_id === actor.personId);
     if (!allowed) throw AppException.notFound(ATTACHMENT);
     const file = await this.files.find(row.file_id);
     if (!file) throw AppException.notFound(ATTACHMENT);
-    return this.files.send(file, reply);
+    return { file };
   }
 }

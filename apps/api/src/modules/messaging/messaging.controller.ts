@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { FilesService } from '../../core/storage/files.service';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type {
   Conversation,
   ConversationListItem,
@@ -15,7 +17,7 @@ import type {
 } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor } from '../identity/identity.decorators';
+import { CurrentActor } from '../../core/auth/auth.decorators';
 import { ConversationsService } from './conversations.service';
 import {
   AddParticipantsDto,
@@ -39,12 +41,17 @@ export class MessagingController {
   constructor(
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
+    private readonly files: FilesService,
   ) {}
 
   // ---------- conversations ----------
 
   @Post('conversations')
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateConversationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Conversation> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateConversationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Conversation> {
     const { conversation, created } = await this.conversations.create(actor, dto);
     reply.status(created ? 201 : 200);
     return conversation;
@@ -61,7 +68,11 @@ export class MessagingController {
   }
 
   @Patch('conversations/:id')
-  rename(@CurrentActor() actor: Actor, @UuidParam('id', CONVERSATION) id: string, @Body() dto: UpdateConversationDto): Promise<Conversation> {
+  rename(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', CONVERSATION) id: string,
+    @Body() dto: UpdateConversationDto,
+  ): Promise<Conversation> {
     return this.conversations.rename(actor, id, dto.title);
   }
 
@@ -78,13 +89,21 @@ export class MessagingController {
 
   @Post('conversations/:id/participants')
   @HttpCode(200)
-  addParticipants(@CurrentActor() actor: Actor, @UuidParam('id', CONVERSATION) id: string, @Body() dto: AddParticipantsDto): Promise<Conversation> {
+  addParticipants(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', CONVERSATION) id: string,
+    @Body() dto: AddParticipantsDto,
+  ): Promise<Conversation> {
     return this.conversations.addParticipants(actor, id, dto);
   }
 
   @Delete('conversations/:id/participants/:personId')
   @HttpCode(204)
-  removeParticipant(@CurrentActor() actor: Actor, @UuidParam('id', CONVERSATION) id: string, @UuidParam('personId', PERSON) personId: string): Promise<void> {
+  removeParticipant(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', CONVERSATION) id: string,
+    @UuidParam('personId', PERSON) personId: string,
+  ): Promise<void> {
     return this.conversations.removeParticipant(actor, id, personId.toLowerCase());
   }
 
@@ -138,13 +157,17 @@ export class MessagingController {
 
   @Post('conversations/:id/attachments')
   @ApiConsumes('multipart/form-data')
-  upload(@CurrentActor() actor: Actor, @UuidParam('id', CONVERSATION) id: string, @Req() req: FastifyRequest): Promise<MessageAttachment> {
-    return this.messages.upload(actor, id, req);
+  upload(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', CONVERSATION) id: string,
+    @Upload() upload: UploadSource,
+  ): Promise<MessageAttachment> {
+    return this.messages.upload(actor, id, upload);
   }
 
   @Get('messaging/attachments/:id')
-  download(@CurrentActor() actor: Actor, @UuidParam('id', ATTACHMENT) id: string, @Res() reply: FastifyReply): Promise<void> {
-    return this.messages.download(actor, id, reply);
+  async download(@CurrentActor() actor: Actor, @UuidParam('id', ATTACHMENT) id: string, @Res() reply: FastifyReply): Promise<void> {
+    return this.files.send(await this.messages.download(actor, id), reply);
   }
 
   // ---------- blocks, badges, presence ----------

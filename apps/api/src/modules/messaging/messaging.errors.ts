@@ -6,10 +6,12 @@ export const MESSAGE = 'Message';
 export const PERSON = 'Person';
 export const ATTACHMENT = 'Attachment';
 
-const invalidField = (code: string, field: string, message: string) => AppException.badRequest(code, message, [{ field, messages: [message] }]);
+const invalidField = (code: string, field: string, message: string) =>
+  AppException.badRequest(code, message, [{ field, messages: [message] }]);
 
 export const MessagingErrors = {
-  blocked: () => new AppException(HttpStatus.FORBIDDEN, 'MESSAGING_BLOCKED', 'A block stands between you and this person: you cannot write to them'),
+  blocked: () =>
+    new AppException(HttpStatus.FORBIDDEN, 'MESSAGING_BLOCKED', 'A block stands between you and this person: you cannot write to them'),
   groupOnly: () => AppException.badRequest('MESSAGING_INVALID_CONVERSATION', 'Only group conversations allow this'),
   notOwner: () => AppException.forbidden('Only the owner of the group may do this'),
   notSender: () => AppException.forbidden('Only the sender may change this message'),

@@ -6,7 +6,15 @@ import { type Conversation, type Message, type MessagePage, PRESENCE_GROUP_MAX, 
 import { PNG, signedInUser } from '../../../test/fixtures';
 import type { HttpClient } from '../../../test/http-client';
 import { freshIp, networkWorld } from '../../../test/network-world';
-import { closeSockets, connected, disconnected, nextEvent, openSocket, recordEvents, type RealtimeClient } from '../../../test/realtime-client';
+import {
+  closeSockets,
+  connected,
+  disconnected,
+  nextEvent,
+  openSocket,
+  recordEvents,
+  type RealtimeClient,
+} from '../../../test/realtime-client';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { describeAcrossTwoProcesses } from '../../../test/two-processes';
 import { RealtimeService, userRoom } from '../../core/realtime/realtime.service';
@@ -60,7 +68,9 @@ function worldOf(app: TestApp) {
 
 /** What a socket saw of messaging (fences aside). */
 const seenOf = (events: { event: string; payload: unknown }[]) =>
-  events.filter((e) => !(e.event === 'conversation:changed' && String((e.payload as { conversationId: string }).conversationId).startsWith('fence-')));
+  events.filter(
+    (e) => !(e.event === 'conversation:changed' && String((e.payload as { conversationId: string }).conversationId).startsWith('fence-')),
+  );
 
 describe('messaging', () => {
   let app: TestApp;
@@ -120,7 +130,10 @@ describe('messaging', () => {
       const list = await a.client.get(`${V1}/conversations`);
       expect(list.status).toBe(200);
       expect(list.body.total).toBe(1);
-      expect(list.body.items[0]).toMatchObject({ id, lastMessage: { seq: 1, body: 'Bonjour **Bastien**', bodyHtml: expect.stringContaining('<strong>Bastien</strong>') } });
+      expect(list.body.items[0]).toMatchObject({
+        id,
+        lastMessage: { seq: 1, body: 'Bonjour **Bastien**', bodyHtml: expect.stringContaining('<strong>Bastien</strong>') },
+      });
       expect((await a.client.get(`${V1}/conversations?q=bastien`)).body.total).toBe(1);
       expect((await a.client.get(`${V1}/conversations?q=nobody-like-this`)).body.total).toBe(0);
       expect((await b.client.get(`${V1}/messaging/unread`)).body).toEqual({ total: 1, conversations: [{ conversationId: id, unread: 1 }] });
@@ -158,7 +171,14 @@ describe('messaging', () => {
       expect(await rows(app, id)).toHaveLength(1);
       expect((await a.client.get(`${V1}/conversations/${id}`)).body.lastSeq).toBe(1);
 
-      for (const body of [{ kind: 'direct' }, { kind: 'direct', personId: b.id, title: 'x' }, { kind: 'group', title: 'G', personIds: [] }, { kind: 'club', personId: b.id }, { kind: 'direct', personId: a.id }, { kind: 'direct', personId: randomUUID() }]) {
+      for (const body of [
+        { kind: 'direct' },
+        { kind: 'direct', personId: b.id, title: 'x' },
+        { kind: 'group', title: 'G', personIds: [] },
+        { kind: 'club', personId: b.id },
+        { kind: 'direct', personId: a.id },
+        { kind: 'direct', personId: randomUUID() },
+      ]) {
         const res = await a.client.post(`${V1}/conversations`, body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
       }
@@ -194,7 +214,9 @@ describe('messaging', () => {
       expect(stored.filter((r) => r.client_id === racing)).toHaveLength(1);
 
       await world.fence(sb, b.id);
-      const news = seenOf(seen).filter((e) => e.event === 'message:new').map((e) => e.payload as Message);
+      const news = seenOf(seen)
+        .filter((e) => e.event === 'message:new')
+        .map((e) => e.payload as Message);
       expect(news).toHaveLength(14);
       // Each number once; concurrent senders' events may cross, clients order them by seq.
       expect(news.map((m) => m.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
@@ -227,11 +249,17 @@ describe('messaging', () => {
       let updated = nextEvent(sb, 'message:updated');
       const edited = await a.client.put(`${V1}/messages/${m.id}`, { body: 'version _finale_' });
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ body: 'version _finale_', bodyHtml: expect.stringContaining('<em>finale</em>'), editedAt: expect.any(String) });
+      expect(edited.body).toMatchObject({
+        body: 'version _finale_',
+        bodyHtml: expect.stringContaining('<em>finale</em>'),
+        editedAt: expect.any(String),
+      });
       expect((await updated).body).toBe('version _finale_');
 
       updated = nextEvent(sb, 'message:updated');
-      expect((await b.client.put(`${V1}/messages/${m.id}/reactions/heart`, {})).body.reactions).toEqual([{ reaction: 'heart', personIds: [b.id] }]);
+      expect((await b.client.put(`${V1}/messages/${m.id}/reactions/heart`, {})).body.reactions).toEqual([
+        { reaction: 'heart', personIds: [b.id] },
+      ]);
       expect((await updated).reactions).toEqual([{ reaction: 'heart', personIds: [b.id] }]);
       expect((await b.client.put(`${V1}/messages/${m.id}/reactions/poop`, {})).status).toBe(400);
       expect((await b.client.delete(`${V1}/messages/${m.id}/reactions/heart`)).body.reactions).toEqual([]);
@@ -283,7 +311,9 @@ describe('messaging', () => {
       const receipt = nextEvent(sa, 'message:read');
       expect((await as(b).read(id, 99)).body).toEqual({ conversationId: id, lastReadSeq: 1 });
       expect(await receipt).toEqual({ conversationId: id, personId: b.id, seq: 1 });
-      expect((await a.client.get(`${V1}/conversations/${id}`)).body.participants.find((p: { id: string }) => p.id === b.id).lastReadSeq).toBe(1);
+      expect(
+        (await a.client.get(`${V1}/conversations/${id}`)).body.participants.find((p: { id: string }) => p.id === b.id).lastReadSeq,
+      ).toBe(1);
       expect((await b.client.get(`${V1}/messaging/unread`)).body.total).toBe(0);
 
       // Malformed typing requests are refused and the socket stays usable.
@@ -315,7 +345,9 @@ describe('messaging', () => {
       const mails = (await mailsTo(app, [b.email, c.email, d.email])).filter((m) => !before.some((x) => x.id === m.id));
       expect(mails.map((m) => [m.to, m.template])).toEqual([[b.email, 'messaging-message']]);
       expect(mails[0].text).toContain('Rendez-vous jeudi au salon');
-      expect((await b.client.get(`${V1}/notifications`)).body.items).toEqual([expect.objectContaining({ type: 'messaging.message', path: `/messages/${id}` })]);
+      expect((await b.client.get(`${V1}/notifications`)).body.items).toEqual([
+        expect.objectContaining({ type: 'messaging.message', path: `/messages/${id}` }),
+      ]);
     });
 
     it('catches up after a disconnect by afterSeq', async () => {
@@ -344,7 +376,9 @@ describe('messaging', () => {
       const id = created.body.id;
       expect(created.body).toMatchObject({ kind: 'group', title: 'Achats groupés', myRole: 'owner' });
       expect((await m1.client.post(`${V1}/conversations/${id}/participants`, { personIds: [late.id] })).status).toBe(403);
-      expect((await owner.client.post(`${V1}/conversations/${id}/participants`, { personIds: [late.id] })).body.participants).toHaveLength(4);
+      expect((await owner.client.post(`${V1}/conversations/${id}/participants`, { personIds: [late.id] })).body.participants).toHaveLength(
+        4,
+      );
       expect((await m1.client.patch(`${V1}/conversations/${id}`, { title: 'Putsch' })).status).toBe(403);
       expect((await owner.client.patch(`${V1}/conversations/${id}`, { title: 'Achats 2027' })).body.title).toBe('Achats 2027');
 
@@ -360,11 +394,17 @@ describe('messaging', () => {
       const canary = `canary-${randomUUID()}`;
       await as(owner).send(id, canary);
       await as(late).read(id, 1);
-      for (const [p, s] of [[m1, s1], [m2, s2]] as const) {
+      for (const [p, s] of [
+        [m1, s1],
+        [m2, s2],
+      ] as const) {
         expect((await p.client.get(`${V1}/conversations/${id}`)).status).toBe(404);
         expect((await as(p).messages(id)).status).toBe(404);
         expect((await as(p).send(id, 'still here?')).status).toBe(404);
-        expect(await s.emitWithAck('room:join', { room: `conversation:${id}` as RealtimeRoom })).toEqual({ ok: false, code: 'room_unavailable' });
+        expect(await s.emitWithAck('room:join', { room: `conversation:${id}` as RealtimeRoom })).toEqual({
+          ok: false,
+          code: 'room_unavailable',
+        });
         await world.fence(s, p.id);
       }
       for (const events of seen) {
@@ -391,7 +431,10 @@ describe('messaging', () => {
       expect(await as(b).send(id, 'laisse-moi parler')).toMatchObject(blocked);
       // Neither side posts; a retry of the message stored before the block answers it again.
       expect(await as(a).send(id, 'moi non plus')).toMatchObject(blocked);
-      expect(await as(b).send(id, 'avant le blocage', before.body.clientId)).toMatchObject({ status: 200, body: { id: before.body.id, seq: 1 } });
+      expect(await as(b).send(id, 'avant le blocage', before.body.clientId)).toMatchObject({
+        status: 200,
+        body: { id: before.body.id, seq: 1 },
+      });
       expect(await as(b).direct(a.id)).toMatchObject(blocked);
       expect(await as(a).direct(b.id)).toMatchObject(blocked);
       expect((await as(c).group('Club', [a.id, b.id])).status).toBe(201);

@@ -12,12 +12,16 @@ import { MessagesService } from './messages.service';
 import { MessagingController } from './messaging.controller';
 import { MessagingRealtime } from './messaging.realtime';
 import { MessagingRepository } from './messaging.repository';
+import { MessagingPersonalData } from './messaging.personal-data';
 
-/** Direct and group conversations (issue 5). Every permission question goes to the access policy. */
+/** Direct and group conversations. Every permission question goes to the access policy. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, ConversationParticipant, Message, MessageReaction, MessageAttachment, PersonBlock]), NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Conversation, ConversationParticipant, Message, MessageReaction, MessageAttachment, PersonBlock]),
+    NotificationsModule,
+  ],
   controllers: [MessagingController],
-  providers: [MessagingRepository, MessagingRealtime, ConversationsService, MessagesService],
+  providers: [MessagingPersonalData, MessagingRepository, MessagingRealtime, ConversationsService, MessagesService],
   exports: [ConversationsService],
 })
 export class MessagingModule {}

@@ -33,7 +33,9 @@ export class MessagingRealtime implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.realtime.registerRoom('conversation', async (actor, id) => this.access.canFollowConversation(await this.access.conversationStanding(actor, id)));
+    this.realtime.registerRoom('conversation', async (actor, id) =>
+      this.access.canFollowConversation(await this.access.conversationStanding(actor, id)),
+    );
     this.realtime.registerClientEvent('typing', (socket, payload) => this.typing(socket, payload));
     this.realtime.registerClientEvent('presence', (socket, payload) => this.presenceSet(socket, payload));
     this.realtime.onConnectionChange((personId, change) => {

@@ -1,4 +1,4 @@
-// Issue 5, reliability: a continuous group conversation between clients spread over two API processes
+// Reliability: a continuous group conversation between clients spread over two API processes
 // (PostgreSQL + Redis), through RELIABILITY_DISCONNECTS (1,000) forced disconnects of three kinds: the client
 // closes its transport, its network drops (every TCP connection reset, no clean close on either side), and
 // the second API process restarts (its clients reconnect to the first one meanwhile, to the new one later).
@@ -203,7 +203,10 @@ class Participant {
  * The test, on two processes (`first`, `second`, restarted `planned.restarts` times) or on one (both the same app,
  * no restart: the embedded database).
  */
-function declareReliability(apps: () => { first: TestApp; second: TestApp; restartSecond?: () => Promise<TestApp> }, planned: { disconnects: number; restarts: number }): void {
+function declareReliability(
+  apps: () => { first: TestApp; second: TestApp; restartSecond?: () => Promise<TestApp> },
+  planned: { disconnects: number; restarts: number },
+): void {
   const links: NetworkLink[] = [];
   afterAll(async () => {
     await Promise.all(links.map((link) => link.close()));
@@ -331,6 +334,9 @@ if (process.env.TEST_DB === 'pglite') {
       app = await createTestApp();
     });
     afterAll(() => app.close());
-    declareReliability(() => ({ first: app, second: app }), { disconnects: Number(process.env.RELIABILITY_DISCONNECTS ?? 100), restarts: 0 });
+    declareReliability(() => ({ first: app, second: app }), {
+      disconnects: Number(process.env.RELIABILITY_DISCONNECTS ?? 100),
+      restarts: 0,
+    });
   });
 }

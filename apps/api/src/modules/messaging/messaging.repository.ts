@@ -48,7 +48,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** A message as the API shows it, from its row (with its sender's names) and its attachments and reactions. */
 export function messageOf(r: MessageRow, attachments: Message['attachments'] = [], reactions: Message['reactions'] = []): Message {
   const deleted = r.deleted_at !== null;
-  const sender: MessagingPerson | null = r.sender_id ? { id: r.sender_id, firstName: r.first_name ?? '', lastName: r.last_name ?? '' } : null;
+  const sender: MessagingPerson | null = r.sender_id
+    ? { id: r.sender_id, firstName: r.first_name ?? '', lastName: r.last_name ?? '' }
+    : null;
   return {
     id: r.id,
     conversationId: r.conversation_id,
@@ -87,7 +89,10 @@ export class MessagingRepository {
        WHERE ${where} ${tail}`,
       [personId, ...params],
     );
-    const participants = await this.participants(rows.map((r) => r.id), db);
+    const participants = await this.participants(
+      rows.map((r) => r.id),
+      db,
+    );
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -113,16 +118,30 @@ export class MessagingRepository {
   private async participants(conversationIds: string[], db: Db): Promise<Map<string, ConversationParticipant[]>> {
     const byConversation = new Map<string, ConversationParticipant[]>();
     if (!conversationIds.length) return byConversation;
-    const rows: { conversation_id: string; person_id: string; first_name: string; last_name: string; role: ConversationParticipant['role']; joined_at: Date; last_read_seq: string }[] =
-      await db.query(
-        `SELECT p.conversation_id, p.person_id, pe.first_name, pe.last_name, p.role, p.joined_at, p.last_read_seq
+    const rows: {
+      conversation_id: string;
+      person_id: string;
+      first_name: string;
+      last_name: string;
+      role: ConversationParticipant['role'];
+      joined_at: Date;
+      last_read_seq: string;
+    }[] = await db.query(
+      `SELECT p.conversation_id, p.person_id, pe.first_name, pe.last_name, p.role, p.joined_at, p.last_read_seq
          FROM conversation_participants p JOIN people pe ON pe.id = p.person_id
          WHERE p.conversation_id = ANY($1::uuid[]) AND p.left_at IS NULL ORDER BY p.joined_at, pe.last_name, pe.first_name`,
-        [conversationIds],
-      );
+      [conversationIds],
+    );
     for (const r of rows) {
       const list = byConversation.get(r.conversation_id) ?? [];
-      list.push({ id: r.person_id, firstName: r.first_name, lastName: r.last_name, role: r.role, joinedAt: r.joined_at.toISOString(), lastReadSeq: Number(r.last_read_seq) });
+      list.push({
+        id: r.person_id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        role: r.role,
+        joinedAt: r.joined_at.toISOString(),
+        lastReadSeq: Number(r.last_read_seq),
+      });
       byConversation.set(r.conversation_id, list);
     }
     return byConversation;

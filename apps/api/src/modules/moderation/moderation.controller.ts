@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { ModerationLogEntry, ModerationQueueItem, ModerationReport, Page } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor } from '../identity/identity.decorators';
+import { CurrentActor } from '../../core/auth/auth.decorators';
 import { CreateReportDto, DecisionDto, ModerationPageQueryDto, WarnDto } from './dto/moderation.dto';
 import { ModerationService } from './moderation.service';
 
@@ -39,7 +39,11 @@ export class ModerationController {
   }
 
   @Get('networks/:id/moderation/queue')
-  queue(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Query() query: ModerationPageQueryDto): Promise<Page<ModerationQueueItem>> {
+  queue(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', NETWORK) id: string,
+    @Query() query: ModerationPageQueryDto,
+  ): Promise<Page<ModerationQueueItem>> {
     return this.moderation.queue(actor, id, query);
   }
 
@@ -49,7 +53,11 @@ export class ModerationController {
   }
 
   @Get('networks/:id/moderation/log')
-  log(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Query() query: ModerationPageQueryDto): Promise<Page<ModerationLogEntry>> {
+  log(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', NETWORK) id: string,
+    @Query() query: ModerationPageQueryDto,
+  ): Promise<Page<ModerationLogEntry>> {
     return this.moderation.log(actor, id, query);
   }
 }

@@ -27,7 +27,13 @@ function testResolver(app: TestApp) {
       const member = standing.activeRole !== null || access.canManageNetwork(standing) || access.canModerateNetwork(standing);
       const visible = item.hidden ? access.canModerateNetwork(standing) : member || standing.visibility === 'public';
       if (!visible) return null;
-      return { networkId: item.networkId, authorPersonId: item.authorPersonId, excerpt: item.text, url: `/test/${id}`, hidden: item.hidden };
+      return {
+        networkId: item.networkId,
+        authorPersonId: item.authorPersonId,
+        excerpt: item.text,
+        url: `/test/${id}`,
+        hidden: item.hidden,
+      };
     },
     async setHidden(_actor: MaybeActor, id: string, hidden: boolean, manager: EntityManager): Promise<void> {
       await manager.query('SELECT 1');
@@ -52,7 +58,12 @@ describe('moderation (HTTP, real database)', () => {
 
   const count = async (table: string) => Number((await app.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const report = (who: Person | HttpClient, targetId: string, body: Record<string, unknown> = {}) =>
-    ('client' in who ? who.client : who).post('/api/v1/moderation/reports', { targetKind: 'forum_post', targetId, reason: 'spam', ...body });
+    ('client' in who ? who.client : who).post('/api/v1/moderation/reports', {
+      targetKind: 'forum_post',
+      targetId,
+      reason: 'spam',
+      ...body,
+    });
 
   // The people of the matrix, created once (sign-ups are throttled per address); each test gets fresh networks.
   let cast: Record<'animator' | 'moderator' | 'member' | 'member2' | 'stranger' | 'pending' | 'otherAnimator', Person>;
@@ -78,7 +89,9 @@ describe('moderation (HTTP, real database)', () => {
     app = await createTestApp();
     world = await networkWorld(app);
     ({ admin, staff } = world);
-    const [animator, moderator, member, member2, stranger, pending, otherAnimator] = await Promise.all(Array.from({ length: 7 }, () => world.person()));
+    const [animator, moderator, member, member2, stranger, pending, otherAnimator] = await Promise.all(
+      Array.from({ length: 7 }, () => world.person()),
+    );
     cast = { animator, moderator, member, member2, stranger, pending, otherAnimator };
     moderation = app.running.app.get(ModerationService);
     store = testResolver(app);
@@ -86,12 +99,44 @@ describe('moderation (HTTP, real database)', () => {
   });
   afterAll(() => app.close());
 
+  it('tells the network’s moderators of a report (in the app and by e-mail), and nobody else', async () => {
+    const w = await privateWorld();
+    const postId = store.add(w.network.id, 'Un message douteux', w.member2.id);
+    const before = async (who: Person) =>
+      Number(
+        (await app.db.query("SELECT count(*) AS n FROM notifications WHERE recipient_id = $1 AND type = 'moderation.report'", [who.id]))[0]
+          .n,
+      );
+    const counts = await Promise.all([w.animator, w.moderator, w.member, w.otherAnimator].map(before));
+    expect((await report(w.member, postId, { reason: 'abuse' })).status).toBe(201);
+    const after = await Promise.all([w.animator, w.moderator, w.member, w.otherAnimator].map(before));
+    expect(after.map((n, i) => n - counts[i])).toEqual([1, 1, 0, 0]);
+    const notes = await w.moderator.client.get('/api/v1/notifications');
+    expect(notes.body.items[0]).toMatchObject({
+      type: 'moderation.report',
+      data: { network: w.network.name, reason: 'abuse' },
+      path: `/reseaux/${w.network.id}/moderation`,
+    });
+    const [mail] = await app.db.query(
+      'SELECT subject FROM mail_outbox WHERE "to" = $1 AND template = $2 ORDER BY created_at DESC LIMIT 1',
+      [w.animator.email, 'moderation-report'],
+    );
+    expect(mail.subject).toBe(`Un contenu est signalé dans ${w.network.name}`);
+  });
+
   it('reports content once per person, queues it grouped by content, and hides it', async () => {
     const w = await privateWorld();
     const postId = store.add(w.network.id, 'Achetez nos montres pas chères', w.member2.id);
     const first = await report(w.member, postId, { reason: 'spam', comment: '  Publicité  ' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ targetKind: 'forum_post', targetId: postId, networkId: w.network.id, reason: 'spam', comment: 'Publicité', status: 'open' });
+    expect(first.body).toMatchObject({
+      targetKind: 'forum_post',
+      targetId: postId,
+      networkId: w.network.id,
+      reason: 'spam',
+      comment: 'Publicité',
+      status: 'open',
+    });
     expect((await report(w.member, postId, { reason: 'abuse' })).status).toBe(409);
     expect((await report(w.moderator, postId, { reason: 'off_topic' })).status).toBe(201);
 
@@ -108,14 +153,22 @@ describe('moderation (HTTP, real database)', () => {
       reportCount: 2,
       reasons: ['spam', 'off_topic'],
     });
-    expect(queue.body.items[0].reports.map((r: { reporterPersonId: string; comment: string | null }) => [r.reporterPersonId, r.comment])).toEqual([
+    expect(
+      queue.body.items[0].reports.map((r: { reporterPersonId: string; comment: string | null }) => [r.reporterPersonId, r.comment]),
+    ).toEqual([
       [w.member.id, 'Publicité'],
       [w.moderator.id, null],
     ]);
 
     const hidden = await w.moderator.client.post(`/api/v1/moderation/reports/${first.body.id}/hide`, { note: 'Spam manifeste' });
     expect(hidden.status).toBe(200);
-    expect(hidden.body).toMatchObject({ action: 'hide', targetKind: 'forum_post', targetId: postId, reason: 'Spam manifeste', actorPersonId: w.moderator.id });
+    expect(hidden.body).toMatchObject({
+      action: 'hide',
+      targetKind: 'forum_post',
+      targetId: postId,
+      reason: 'Spam manifeste',
+      actorPersonId: w.moderator.id,
+    });
     expect(store.items.get(postId)!.hidden).toBe(true);
     // Every open report on the content is resolved; the queue is empty; a member no longer sees the content.
     const statuses = await app.db.query('SELECT status, decided_by_id FROM moderation_reports WHERE target_id = $1', [postId]);
@@ -208,7 +261,13 @@ describe('moderation (HTTP, real database)', () => {
       reason: 'Merci de rester courtois',
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ action: 'warn', targetKind: 'company', targetId: w.member.companyId, reason: 'Merci de rester courtois', details: { recipients: 1 } });
+    expect(res.body).toMatchObject({
+      action: 'warn',
+      targetKind: 'company',
+      targetId: w.member.companyId,
+      reason: 'Merci de rester courtois',
+      details: { recipients: 1 },
+    });
     const mail = await lastMail(app, w.member.email);
     expect(mail.template).toBe('moderation-warning');
     expect(mail.text).toContain('Merci de rester courtois');
@@ -245,15 +304,17 @@ describe('moderation (HTTP, real database)', () => {
 
   describe('posting rate limits', () => {
     const tryPost = (networkId: string, personId: string) =>
-      app.db.transaction((tx) => moderation.assertMayPost(tx, { networkId, personId })).then(
-        () => 'ok',
-        (error: { getStatus?: () => number; code?: string; details?: { retryAfterSeconds: number } }) => {
-          expect(error.getStatus?.()).toBe(429);
-          expect(error.code).toBe('RATE_LIMITED');
-          expect(error.details?.retryAfterSeconds).toBeGreaterThan(0);
-          return 'limited';
-        },
-      );
+      app.db
+        .transaction((tx) => moderation.assertMayPost(tx, { networkId, personId }))
+        .then(
+          () => 'ok',
+          (error: { getStatus?: () => number; code?: string; details?: { retryAfterSeconds: number } }) => {
+            expect(error.getStatus?.()).toBe(429);
+            expect(error.code).toBe('RATE_LIMITED');
+            expect(error.details?.retryAfterSeconds).toBeGreaterThan(0);
+            return 'limited';
+          },
+        );
     const posts = async (networkId: string, personId: string, n: number) => {
       const out: string[] = [];
       for (let i = 0; i < n; i++) out.push(await tryPost(networkId, personId));
@@ -265,10 +326,10 @@ describe('moderation (HTTP, real database)', () => {
       const { perTenMinutes } = DEFAULT_POSTING_LIMITS.newMember;
       expect(await posts(w.network.id, w.member.id, perTenMinutes + 1)).toEqual([...Array(perTenMinutes).fill('ok'), 'limited']);
       // A refused post is not counted.
-      const [{ n }] = await app.db.query('SELECT count(*)::int AS n FROM moderation_posting_events WHERE network_id = $1 AND person_id = $2', [
-        w.network.id,
-        w.member.id,
-      ]);
+      const [{ n }] = await app.db.query(
+        'SELECT count(*)::int AS n FROM moderation_posting_events WHERE network_id = $1 AND person_id = $2',
+        [w.network.id, w.member.id],
+      );
       expect(n).toBe(perTenMinutes);
 
       // A company that has been a member for more than the probation period gets the higher limit.
@@ -295,15 +356,15 @@ describe('moderation (HTTP, real database)', () => {
       );
       expect(await tryPost(w.network.id, w.member.id)).toBe('limited');
       // Older than a day: forgotten (and pruned).
-      await app.db.query(`UPDATE moderation_posting_events SET created_at = now() - interval '25 hours' WHERE network_id = $1 AND person_id = $2`, [
-        w.network.id,
-        w.member.id,
-      ]);
+      await app.db.query(
+        `UPDATE moderation_posting_events SET created_at = now() - interval '25 hours' WHERE network_id = $1 AND person_id = $2`,
+        [w.network.id, w.member.id],
+      );
       expect(await tryPost(w.network.id, w.member.id)).toBe('ok');
-      const [{ n }] = await app.db.query('SELECT count(*)::int AS n FROM moderation_posting_events WHERE network_id = $1 AND person_id = $2', [
-        w.network.id,
-        w.member.id,
-      ]);
+      const [{ n }] = await app.db.query(
+        'SELECT count(*)::int AS n FROM moderation_posting_events WHERE network_id = $1 AND person_id = $2',
+        [w.network.id, w.member.id],
+      );
       expect(n).toBe(1);
     });
   });
@@ -345,7 +406,10 @@ describe('moderation (HTTP, real database)', () => {
         // A report is private to the network's moderators: for anyone else it does not exist.
         const dismiss = await client.post(`/api/v1/moderation/reports/${reportId}/restore`, {});
         expect([role, dismiss.status]).toEqual([role, role === 'anonymous' ? 401 : managers.has(role) ? 409 : 404]);
-        const warn = await client.post(`/api/v1/networks/${w.network.id}/moderation/warnings`, { companyId: w.member2.companyId, reason: 'Test de la matrice' });
+        const warn = await client.post(`/api/v1/networks/${w.network.id}/moderation/warnings`, {
+          companyId: w.member2.companyId,
+          reason: 'Test de la matrice',
+        });
         expect([role, warn.status]).toEqual([role, expected(201, 403)]);
         const reported = await report(client, postId, { reason: 'other' });
         const reportStatus = role === 'anonymous' ? 401 : seesContent.has(role) ? 201 : 404;
@@ -422,7 +486,12 @@ describe('moderation of real forum posts (HTTP, real database)', () => {
     world = await networkWorld(app);
     networkId = (await world.createNetwork({ name: 'Club privé des Monts du Lyonnais', visibility: 'private', joinPolicy: 'approval' })).id;
     [author, member, moderator, animator] = await Promise.all(['Aline', 'Bruno', 'Chloé', 'Denis'].map((name) => world.person(true, name)));
-    for (const [who, role] of [[author, 'member'], [member, 'member'], [moderator, 'moderator'], [animator, 'animator']] as const) {
+    for (const [who, role] of [
+      [author, 'member'],
+      [member, 'member'],
+      [moderator, 'moderator'],
+      [animator, 'animator'],
+    ] as const) {
       await world.enrol(networkId, who, role);
     }
     categoryId = (await animator.client.post(`/api/v1/networks/${networkId}/forum/categories`, { name: 'Général' })).body.id;
@@ -442,13 +511,24 @@ describe('moderation of real forum posts (HTTP, real database)', () => {
     expect(reply.status).toBe(201);
     const postId: string = reply.body.id;
 
-    const reported = await member.client.post('/api/v1/moderation/reports', { targetKind: 'forum_post', targetId: postId, reason: 'spam', comment: 'Publicité' });
+    const reported = await member.client.post('/api/v1/moderation/reports', {
+      targetKind: 'forum_post',
+      targetId: postId,
+      reason: 'spam',
+      comment: 'Publicité',
+    });
     expect(reported.status).toBe(201);
     expect(reported.body.networkId).toBe(networkId);
 
     const queue = await moderator.client.get(`/api/v1/networks/${networkId}/moderation/queue`);
     expect(queue.body.items).toHaveLength(1);
-    expect(queue.body.items[0]).toMatchObject({ targetId: postId, authorPersonId: author.id, hidden: false, reportCount: 1, url: expect.any(String) });
+    expect(queue.body.items[0]).toMatchObject({
+      targetId: postId,
+      authorPersonId: author.id,
+      hidden: false,
+      reportCount: 1,
+      url: expect.any(String),
+    });
     expect(queue.body.items[0].excerpt).toContain(text);
 
     expect((await moderator.client.post(`/api/v1/moderation/reports/${reported.body.id}/hide`, { note: 'Publicité' })).status).toBe(200);
@@ -467,7 +547,10 @@ describe('moderation of real forum posts (HTTP, real database)', () => {
     expect(restored.body.state).toBe('visible');
     expect(restored.body.html).toContain(text);
     const log = await animator.client.get(`/api/v1/networks/${networkId}/moderation/log`);
-    expect(log.body.items.filter((e: { targetId: string }) => e.targetId === postId).map((e: { action: string }) => e.action)).toEqual(['restore', 'hide']);
+    expect(log.body.items.filter((e: { targetId: string }) => e.targetId === postId).map((e: { action: string }) => e.action)).toEqual([
+      'restore',
+      'hide',
+    ]);
   });
 
   it('limits how fast a new member posts: a refused post is a 429 and writes nothing', async () => {

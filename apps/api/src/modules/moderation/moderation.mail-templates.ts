@@ -3,7 +3,7 @@ import { mailButton, type MailTemplate } from '../../core/mail/mail.types';
 /** Sent to the warned person (or to every person of the warned company). */
 export const memberWarningMail: MailTemplate = {
   name: 'moderation-warning',
-  subject: { fr: 'Avertissement de la modération de {{network}}', en: 'Warning from the moderators of {{network}}' },
+  subject: { fr: 'Avertissement de la modération {{#de}}{{network}}{{/de}}', en: 'Warning from the moderators of {{network}}' },
   text: {
     fr: 'Bonjour,\n\nLa modération du réseau {{network}} adresse un avertissement à {{company}} :\n\n{{reason}}\n\nMerci de respecter la charte du réseau. En cas de récidive, l’entreprise peut être exclue du réseau.\n\n{{link}}',
     en: 'Hello,\n\nThe moderators of the network {{network}} are warning {{company}}:\n\n{{reason}}\n\nPlease follow the network’s charter. Repeated breaches may get the company banned from the network.\n\n{{link}}',

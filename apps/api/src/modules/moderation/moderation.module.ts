@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ModerationAction } from './entities/moderation-action.entity';
 import { ModerationReport } from './entities/moderation-report.entity';
 import { PostingEvent } from './entities/posting-event.entity';
@@ -8,7 +9,7 @@ import { ModerationService } from './moderation.service';
 
 /** Imported by the features that have reportable content (ForumsModule…) and by NetworksModule (audited bans). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ModerationReport, ModerationAction, PostingEvent])],
+  imports: [TypeOrmModule.forFeature([ModerationReport, ModerationAction, PostingEvent]), NotificationsModule],
   controllers: [ModerationController],
   providers: [ModerationService],
   exports: [ModerationService],

@@ -14,6 +14,7 @@ import { AccessPolicy, type NetworkStanding } from '../../core/access/access-pol
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { MailService } from '../../core/mail/mail.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { CreateReportDto, DecisionDto, ModerationPageQueryDto, WarnDto } from './dto/moderation.dto';
 import { ModerationAction } from './entities/moderation-action.entity';
 import { ModerationReport } from './entities/moderation-report.entity';
@@ -28,6 +29,7 @@ import {
   type ReportableTarget,
   type ReportTargetKind,
 } from './moderation.types';
+import { networkMemberPeopleFrom } from '../../core/access/network-standing.sql';
 
 const NETWORK = 'Network';
 const REPORT = 'Report';
@@ -60,6 +62,7 @@ export class ModerationService {
     private readonly db: DataSource,
     private readonly access: AccessPolicy,
     private readonly mail: MailService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -100,7 +103,9 @@ export class ModerationService {
   async assertMayPost(manager: EntityManager, key: PostingKey): Promise<void> {
     // Serialises the posts of one person in one network (released at the end of the transaction).
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`posting:${key.networkId}:${key.personId}`]);
-    const [person]: { platform_role: PlatformRole }[] = await manager.query('SELECT platform_role FROM people WHERE id = $1', [key.personId]);
+    const [person]: { platform_role: PlatformRole }[] = await manager.query('SELECT platform_role FROM people WHERE id = $1', [
+      key.personId,
+    ]);
     if (!person) throw AppException.unauthorized();
     const actor: Actor = { personId: key.personId, platformRole: person.platform_role };
     const standing = (await this.access.networkStandings(actor, [key.networkId], manager)).get(key.networkId);
@@ -109,10 +114,9 @@ export class ModerationService {
 
     const [{ established }]: { established: boolean }[] = await manager.query(
       `SELECT EXISTS (
-         SELECT 1 FROM network_memberships m JOIN company_members cm ON cm.company_id = m.company_id
-         WHERE m.network_id = $1 AND cm.person_id = $2 AND m.status = 'active'
-           AND COALESCE((SELECT max(e.created_at) FROM network_membership_events e
-                         WHERE e.membership_id = m.id AND e.to_status = 'active' AND e.from_status IS DISTINCT FROM 'active'),
+         SELECT 1 FROM ${networkMemberPeopleFrom('m', { network: '$1', person: '$2', statuses: ['active'] })}
+           WHERE COALESCE((SELECT max(e.created_at) FROM network_membership_events e
+                         WHERE e.membership_id = m.membership_id AND e.to_status = 'active' AND e.from_status IS DISTINCT FROM 'active'),
                         m.created_at) <= now() - make_interval(days => $3::int)) AS established`,
       [key.networkId, key.personId, this.limits.newMemberDays],
     );
@@ -169,6 +173,7 @@ export class ModerationService {
           }),
         );
       });
+      await this.notifyModerators(actor, saved);
       return {
         id: saved.id,
         targetKind: saved.targetKind,
@@ -185,6 +190,21 @@ export class ModerationService {
     }
   }
 
+  /** The network's moderators hear of a new report (in the app and by e-mail); the reporter stays anonymous to them here. */
+  private async notifyModerators(actor: Actor, report: ModerationReport): Promise<void> {
+    const [network]: { name: string }[] = await this.db.query('SELECT name FROM networks WHERE id = $1', [report.networkId]);
+    if (!network) return;
+    await this.notifications.notify(null, {
+      type: 'moderation.report',
+      recipients: await this.access.networkModeratorIds(report.networkId),
+      actorId: actor.personId,
+      subject: { kind: 'moderation_report', id: report.id, networkId: report.networkId },
+      data: { network: network.name, reason: report.reason },
+      path: `/reseaux/${report.networkId}/moderation`,
+      dedupeKey: `moderation:${report.networkId}`,
+    });
+  }
+
   /** Open reports of a network grouped by content, most reported first. */
   async queue(actor: Actor, networkId: string, query: ModerationPageQueryDto): Promise<Page<ModerationQueueItem>> {
     await this.moderatorStanding(actor, networkId);
@@ -192,12 +212,13 @@ export class ModerationService {
       "SELECT count(DISTINCT (target_kind, target_id))::int AS total FROM moderation_reports WHERE network_id = $1 AND status = 'open'",
       [networkId],
     );
-    const groups: { target_kind: ReportTargetKind; target_id: string; report_count: number; first_at: Date; last_at: Date }[] = await this.db.query(
-      `SELECT target_kind, target_id, count(*)::int AS report_count, min(created_at) AS first_at, max(created_at) AS last_at
+    const groups: { target_kind: ReportTargetKind; target_id: string; report_count: number; first_at: Date; last_at: Date }[] =
+      await this.db.query(
+        `SELECT target_kind, target_id, count(*)::int AS report_count, min(created_at) AS first_at, max(created_at) AS last_at
        FROM moderation_reports WHERE network_id = $1 AND status = 'open'
        GROUP BY target_kind, target_id ORDER BY count(*) DESC, max(created_at) DESC, target_id LIMIT $2 OFFSET $3`,
-      [networkId, query.pageSize, (query.page - 1) * query.pageSize],
-    );
+        [networkId, query.pageSize, (query.page - 1) * query.pageSize],
+      );
     const reports: (Omit<ModerationQueueReport, 'createdAt'> & { createdAt: Date; targetKind: string; targetId: string })[] = groups.length
       ? await this.db.query(
           `SELECT r.id, r.target_kind AS "targetKind", r.target_id AS "targetId", r.reporter_id AS "reporterPersonId",
@@ -264,7 +285,8 @@ export class ModerationService {
          WHERE cm.company_id = $1 AND ($2::uuid IS NULL OR p.id = $2::uuid) ORDER BY p.id`,
         [dto.companyId, dto.personId ?? null],
       );
-      if (dto.personId && !people.length) throw fieldError('NOT_A_COMPANY_PERSON', 'personId', 'This person does not represent the company');
+      if (dto.personId && !people.length)
+        throw fieldError('NOT_A_COMPANY_PERSON', 'personId', 'This person does not represent the company');
       const id = await this.audit(tx, {
         networkId,
         actorPersonId: actor.personId,
@@ -277,7 +299,12 @@ export class ModerationService {
       const link = new URL(`/reseaux/${networkId}`, this.config.PUBLIC_URL).toString();
       for (const person of people) {
         await this.mail.send(
-          { to: person.email, locale: person.locale, template: memberWarningMail, data: { network: membership.network_name, company: membership.company_name, reason: dto.reason, link } },
+          {
+            to: person.email,
+            locale: person.locale,
+            template: memberWarningMail,
+            data: { network: membership.network_name, company: membership.company_name, reason: dto.reason, link },
+          },
           tx,
         );
       }
@@ -291,7 +318,11 @@ export class ModerationService {
     const standing = await this.visibleStanding(actor, networkId);
     await this.access.assert(this.access.canReadModerationLog(standing));
     const [{ total }] = await this.db.query('SELECT count(*)::int AS total FROM moderation_actions WHERE network_id = $1', [networkId]);
-    const rows = await this.logRows('a.network_id = $1', [networkId], `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`);
+    const rows = await this.logRows(
+      'a.network_id = $1',
+      [networkId],
+      `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    );
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -317,16 +348,18 @@ export class ModerationService {
         [report.targetKind, report.targetId, report.networkId],
       );
       if (decision === 'dismiss' && !open.length) throw AppException.conflict('REPORT_CLOSED', 'This report was already handled');
-      if (decision === 'hide' && target?.hidden && !open.length) throw AppException.conflict('ALREADY_HIDDEN', 'This content is already hidden');
+      if (decision === 'hide' && target?.hidden && !open.length)
+        throw AppException.conflict('ALREADY_HIDDEN', 'This content is already hidden');
       if (decision === 'restore' && !target?.hidden) throw AppException.conflict('NOT_HIDDEN', 'This content is not hidden');
       if (decision !== 'dismiss' && resolver && target && target.hidden !== (decision === 'hide')) {
         await resolver.setHidden(actor, report.targetId, decision === 'hide', tx);
       }
       if (decision !== 'restore' && open.length) {
-        await tx.query(
-          `UPDATE moderation_reports SET status = $2, decided_by_id = $3, decided_at = now() WHERE id = ANY($1::uuid[])`,
-          [open.map((r) => r.id), decision === 'hide' ? 'resolved' : 'dismissed', actor.personId],
-        );
+        await tx.query(`UPDATE moderation_reports SET status = $2, decided_by_id = $3, decided_at = now() WHERE id = ANY($1::uuid[])`, [
+          open.map((r) => r.id),
+          decision === 'hide' ? 'resolved' : 'dismissed',
+          actor.personId,
+        ]);
       }
       return this.audit(tx, {
         networkId: report.networkId,
@@ -335,7 +368,10 @@ export class ModerationService {
         targetKind: report.targetKind,
         targetId: report.targetId,
         reason: dto.note ?? null,
-        details: { reportId: report.id, ...(decision === 'restore' ? {} : { reportIds: open.map((r) => r.id), reasons: [...new Set(open.map((r) => r.reason))] }) },
+        details: {
+          reportId: report.id,
+          ...(decision === 'restore' ? {} : { reportIds: open.map((r) => r.id), reasons: [...new Set(open.map((r) => r.reason))] }),
+        },
       });
     });
     return this.logEntry(id);
@@ -359,9 +395,7 @@ export class ModerationService {
   }
 
   private async visibleStanding(actor: MaybeActor, networkId: string): Promise<NetworkStanding> {
-    const standing = await this.access.networkStanding(actor, networkId);
-    if (!this.access.canSeeNetwork(standing)) throw AppException.notFound(NETWORK);
-    return standing;
+    return this.access.require(actor, 'network.see', { network: networkId }, { hide: NETWORK });
   }
 
   private async moderatorStanding(actor: Actor, networkId: string): Promise<NetworkStanding> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ModerationActionKind, ReportTargetKind } from '@maillage/contracts';
+import type { ModerationActionKind, ModerationTargetKind, ReportTargetKind } from '@maillage/contracts';
 import type { MaybeActor } from '../../core/access/actor';
 
 export type { ReportTargetKind } from '@maillage/contracts';
@@ -36,8 +36,7 @@ export interface AuditEntry {
   actorPersonId: string | null;
   /** 'hide' | 'restore' | 'dismiss' | 'warn' | 'ban' | 'unban' | a feature's own verb (≤ 32 chars). */
   action: ModerationActionKind;
-  /** 'forum_post', 'company', 'person', 'forum_topic'… (≤ 32 chars). */
-  targetKind: string;
+  targetKind: ModerationTargetKind;
   targetId: string;
   reason?: string | null;
   details?: Record<string, unknown> | null;

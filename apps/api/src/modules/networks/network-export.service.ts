@@ -1,15 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import type { Locale, MembershipRole, MembershipStatus } from '@maillage/contracts';
 import { findCommune } from '@maillage/referentials';
 import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor } from '../../core/access/actor';
+import { type CsvFile, toCsv } from '../../core/csv/csv';
 import { NetworksService } from './networks.service';
 
-const LABELS: Record<Locale, { headers: string[]; roles: Record<MembershipRole, string>; statuses: Record<MembershipStatus, string>; filename: string }> = {
+const LABELS: Record<
+  Locale,
+  { headers: string[]; roles: Record<MembershipRole, string>; statuses: Record<MembershipStatus, string>; filename: string }
+> = {
   fr: {
-    headers: ['Entreprise', 'Raison sociale', 'SIRET', 'Code NAF', 'Commune', 'Code commune', 'Rôle', 'Statut', 'Membre depuis', 'Personnes'],
+    headers: [
+      'Entreprise',
+      'Raison sociale',
+      'SIRET',
+      'Code NAF',
+      'Commune',
+      'Code commune',
+      'Rôle',
+      'Statut',
+      'Membre depuis',
+      'Personnes',
+    ],
     roles: { member: 'Membre', moderator: 'Modérateur', animator: 'Animateur' },
     statuses: { invited: 'Invitée', pending: 'En attente', active: 'Active', rejected: 'Refusée', left: 'Partie', banned: 'Exclue' },
     filename: 'membres',
@@ -35,25 +49,12 @@ interface MemberRow {
 }
 
 interface PersonRow {
+  id: string;
   company_id: string;
   first_name: string;
   last_name: string;
   job_title: string | null;
   email: string;
-}
-
-export interface CsvFile {
-  filename: string;
-  content: string;
-}
-
-/**
- * Spreadsheet-safe CSV: UTF-8 with a BOM (Excel), `;`-separated (the list separator of French
- * spreadsheets), every cell that starts with = + - @ a tab or a carriage return (or their
- * full-width forms) prefixed with a quote so that no spreadsheet runs it as a formula.
- */
-export function toCsv(rows: (string | null)[][]): string {
-  return '\uFEFF' + stringify(rows, { delimiter: ';', record_delimiter: 'windows', escape_formulas: true });
 }
 
 /** The managers' CSV export of a network's members (see AccessPolicy: canExportNetworkMembers, canSeeNetworkMemberContacts). */
@@ -84,14 +85,23 @@ export class NetworkExportService {
     const active = members.filter((m) => m.status === 'active').map((m) => m.company_id);
     const people: PersonRow[] = active.length
       ? await this.db.query(
-          `SELECT cm.company_id, p.first_name, p.last_name, p.job_title, p.email FROM company_members cm JOIN people p ON p.id = cm.person_id
-           WHERE cm.company_id = ANY($1::uuid[]) ORDER BY cm.company_id, p.last_name, p.first_name, p.id`,
+          `SELECT p.id, cm.company_id, p.first_name, p.last_name, p.job_title, p.email FROM company_members cm JOIN people p ON p.id = cm.person_id
+           WHERE cm.company_id = ANY($1::uuid[]) AND p.erased_at IS NULL ORDER BY cm.company_id, p.last_name, p.first_name, p.id`,
           [active],
         )
       : [];
+    // Each person's privacy settings decide whether they are listed and whether their e-mail is.
+    const disclosed = await this.access.peopleDisclosure(
+      actor,
+      people.map((p) => p.id),
+      { withDefaults: true },
+    );
     const byCompany = new Map<string, string[]>();
     for (const p of people) {
-      const line = `${p.first_name} ${p.last_name}${p.job_title ? ` (${p.job_title})` : ''}${contacts ? ` <${p.email}>` : ''}`;
+      const shown = disclosed.get(p.id);
+      if (shown && !shown.profile) continue;
+      const email = contacts && shown?.email !== false ? ` <${p.email}>` : '';
+      const line = `${p.first_name} ${p.last_name}${p.job_title ? ` (${p.job_title})` : ''}${email}`;
       byCompany.set(p.company_id, [...(byCompany.get(p.company_id) ?? []), line]);
     }
     const rows = members.map((m) => [

@@ -4,7 +4,7 @@ import type { Network, NetworkInvitation, NetworkInvitationPreview } from '@mail
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
 import { TokenDto } from '../identity/dto/auth.dto';
-import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { AcceptNetworkInvitationDto, NetworkEmailInvitationDto, NetworkInvitationLinkDto } from './dto/network-invitation.dto';
 import { NetworkInvitationsService } from './network-invitations.service';
 
@@ -36,18 +36,30 @@ export class NetworkInvitationsController {
   }
 
   @Post(':id/invitations/email')
-  inviteByEmail(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: NetworkEmailInvitationDto): Promise<NetworkInvitation> {
+  inviteByEmail(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', NETWORK) id: string,
+    @Body() dto: NetworkEmailInvitationDto,
+  ): Promise<NetworkInvitation> {
     return this.invitations.inviteByEmail(actor, id, dto);
   }
 
   @Post(':id/invitations/link')
-  createLink(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @Body() dto: NetworkInvitationLinkDto): Promise<NetworkInvitation> {
+  createLink(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', NETWORK) id: string,
+    @Body() dto: NetworkInvitationLinkDto,
+  ): Promise<NetworkInvitation> {
     return this.invitations.createLink(actor, id, dto);
   }
 
   @Delete(':id/invitations/:invitationId')
   @HttpCode(204)
-  revoke(@CurrentActor() actor: Actor, @UuidParam('id', NETWORK) id: string, @UuidParam('invitationId', 'Invitation') invitationId: string): Promise<void> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', NETWORK) id: string,
+    @UuidParam('invitationId', 'Invitation') invitationId: string,
+  ): Promise<void> {
     return this.invitations.revoke(actor, id, invitationId);
   }
 }

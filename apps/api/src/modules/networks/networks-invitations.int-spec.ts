@@ -13,13 +13,14 @@ describe('network invitations and membership notifications (HTTP, real database)
   /** The networks' mails written to an address since `since`. */
   const mailsTo = async (email: string, since: Date): Promise<{ template: string; subject: string; text: string; html: string }[]> =>
     app.db.query(
-      "SELECT template, subject, text, html FROM mail_outbox WHERE \"to\" = $1 AND created_at >= $2 AND template LIKE 'network-%' ORDER BY created_at",
+      'SELECT template, subject, text, html FROM mail_outbox WHERE "to" = $1 AND created_at >= $2 AND template LIKE \'network-%\' ORDER BY created_at',
       [email, since],
     );
   /** The database's clock (mails are stamped by it). */
   const dbNow = async (): Promise<Date> => (await app.db.query('SELECT clock_timestamp() AS t'))[0].t;
   const statusOf = async (networkId: string, companyId: string | null) =>
-    (await app.db.query('SELECT status FROM network_memberships WHERE network_id = $1 AND company_id = $2', [networkId, companyId]))[0]?.status ?? null;
+    (await app.db.query('SELECT status FROM network_memberships WHERE network_id = $1 AND company_id = $2', [networkId, companyId]))[0]
+      ?.status ?? null;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -48,7 +49,12 @@ describe('network invitations and membership notifications (HTTP, real database)
       // Anyone holding the token sees what it opens; a signed-in person also sees their companies.
       const anonymous = await app.client().post('/api/v1/networks/invitations/preview', { token });
       expect(anonymous.status).toBe(200);
-      expect(anonymous.body).toMatchObject({ kind: 'email', forYou: null, companies: [], network: { id: net.id, name: 'Club invitation e-mail', visibility: 'secret' } });
+      expect(anonymous.body).toMatchObject({
+        kind: 'email',
+        forYou: null,
+        companies: [],
+        network: { id: net.id, name: 'Club invitation e-mail', visibility: 'secret' },
+      });
 
       // The wrong person cannot use it, and it stays usable for the right one.
       const intruder = await person();
@@ -62,20 +68,32 @@ describe('network invitations and membership notifications (HTTP, real database)
 
       // The invitee signs up (no company yet), adds the company, then accepts for it.
       const invitee = await signedInUser(app, { email, ip: freshIp() });
-      expect((await invitee.client.post('/api/v1/networks/invitations/preview', { token })).body).toMatchObject({ forYou: true, companies: [] });
+      expect((await invitee.client.post('/api/v1/networks/invitations/preview', { token })).body).toMatchObject({
+        forYou: true,
+        companies: [],
+      });
       expect((await invitee.client.get(`/api/v1/networks/${net.id}`)).status).toBe(404);
       expect((await invitee.client.post('/api/v1/networks/invitations/accept', { token, companyId: intruder.companyId })).status).toBe(403);
       const company = await invitee.client.post('/api/v1/companies', { siret: freshSiret(), legalName: 'Nouvelle Entreprise Invitée' });
       expect(company.status).toBe(201);
       const accepted = await invitee.client.post('/api/v1/networks/invitations/accept', { token, companyId: company.body.id });
       expect(accepted.status).toBe(200);
-      expect(accepted.body).toMatchObject({ id: net.id, myMemberships: [{ companyId: company.body.id, role: 'member', status: 'active' }] });
+      expect(accepted.body).toMatchObject({
+        id: net.id,
+        myMemberships: [{ companyId: company.body.id, role: 'member', status: 'active' }],
+      });
       expect((await invitee.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(200);
 
       // Used: neither the invitee nor anyone else can use it again.
-      expect((await invitee.client.post('/api/v1/networks/invitations/accept', { token, companyId: company.body.id })).body.code).toBe('INVALID_TOKEN');
+      expect((await invitee.client.post('/api/v1/networks/invitations/accept', { token, companyId: company.body.id })).body.code).toBe(
+        'INVALID_TOKEN',
+      );
       expect((await app.client().post('/api/v1/networks/invitations/preview', { token })).status).toBe(400);
-      const history = (await staff.client.get(`/api/v1/networks/${net.id}/history`)).body as { companyId: string; action: string; actorId: string }[];
+      const history = (await staff.client.get(`/api/v1/networks/${net.id}/history`)).body as {
+        companyId: string;
+        action: string;
+        actorId: string;
+      }[];
       expect(history.map((e) => [e.companyId, e.action, e.actorId])).toEqual([[company.body.id, 'accept_invitation', invitee.id]]);
       expect((await staff.client.get(`/api/v1/networks/${net.id}/invitations`)).body).toEqual([]);
     });
@@ -106,11 +124,21 @@ describe('network invitations and membership notifications (HTTP, real database)
       expect((await accept(first.token)).body.code).toBe('INVALID_TOKEN');
       expect((await staff.client.get(`/api/v1/networks/${net.id}/invitations`)).body.map((i: { id: string }) => i.id)).toEqual([second.id]);
 
-      expect((await invitee.client.post('/api/v1/networks/invitations/accept', { token: 'x'.repeat(43), companyId: invitee.companyId })).status).toBe(400);
-      for (const body of [{}, { token: second.token }, { token: second.token, companyId: 'nope' }, { token: 'short', companyId: invitee.companyId }, { token: second.token, companyId: invitee.companyId, extra: 1 }]) {
+      expect(
+        (await invitee.client.post('/api/v1/networks/invitations/accept', { token: 'x'.repeat(43), companyId: invitee.companyId })).status,
+      ).toBe(400);
+      for (const body of [
+        {},
+        { token: second.token },
+        { token: second.token, companyId: 'nope' },
+        { token: 'short', companyId: invitee.companyId },
+        { token: second.token, companyId: invitee.companyId, extra: 1 },
+      ]) {
         expect((await invitee.client.post('/api/v1/networks/invitations/accept', body)).status).toBe(400);
       }
-      expect((await app.client().post('/api/v1/networks/invitations/accept', { token: second.token, companyId: invitee.companyId })).status).toBe(401);
+      expect(
+        (await app.client().post('/api/v1/networks/invitations/accept', { token: second.token, companyId: invitee.companyId })).status,
+      ).toBe(401);
 
       // Banned: the invitation does not bring the company back.
       await world.enrol(net.id, invitee);
@@ -124,7 +152,13 @@ describe('network invitations and membership notifications (HTTP, real database)
     it('validates the address and writes nothing on bad input', async () => {
       const net = await world.createNetwork({ name: 'Club validation invitations' });
       const before = [await count('network_invitations'), await count('mail_outbox')];
-      for (const body of [{}, { email: 'pas-une-adresse' }, { email: 42 }, { email: `${'a'.repeat(250)}@x.fr` }, { email: 'a@b.fr', role: 'admin' }]) {
+      for (const body of [
+        {},
+        { email: 'pas-une-adresse' },
+        { email: 42 },
+        { email: `${'a'.repeat(250)}@x.fr` },
+        { email: 'a@b.fr', role: 'admin' },
+      ]) {
         const res = await staff.client.post(`/api/v1/networks/${net.id}/invitations/email`, body);
         expect([res.status, body]).toEqual([400, body]);
       }
@@ -141,7 +175,9 @@ describe('network invitations and membership notifications (HTTP, real database)
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ kind: 'link', email: null, maxUses: 2, uses: 0, expiresAt });
       const token = tokenOf(created.body.url);
-      expect((await staff.client.get(`/api/v1/networks/${net.id}/invitations`)).body).toEqual([expect.not.objectContaining({ url: expect.anything() })]);
+      expect((await staff.client.get(`/api/v1/networks/${net.id}/invitations`)).body).toEqual([
+        expect.not.objectContaining({ url: expect.anything() }),
+      ]);
 
       const [a, b, c] = [await person(), await person(), await person()];
       for (const who of [a, b]) {
@@ -149,7 +185,9 @@ describe('network invitations and membership notifications (HTTP, real database)
         expect(res.status).toBe(200);
         expect(res.body.myMemberships).toEqual([{ companyId: who.companyId, role: 'member', status: 'active' }]);
       }
-      expect((await c.client.post('/api/v1/networks/invitations/accept', { token, companyId: c.companyId })).body.code).toBe('INVALID_TOKEN');
+      expect((await c.client.post('/api/v1/networks/invitations/accept', { token, companyId: c.companyId })).body.code).toBe(
+        'INVALID_TOKEN',
+      );
       expect(await statusOf(net.id, c.companyId)).toBeNull();
       expect((await staff.client.get(`/api/v1/networks/${net.id}/invitations`)).body).toEqual([]);
       expect((await staff.client.delete(`/api/v1/networks/${net.id}/invitations/${created.body.id}`)).status).toBe(404);
@@ -168,26 +206,39 @@ describe('network invitations and membership notifications (HTTP, real database)
       await pending.client.post(`/api/v1/networks/${net.id}/join`, { companyId: pending.companyId });
       expect(await statusOf(net.id, pending.companyId)).toBe('pending');
       const open = await link();
-      expect((await pending.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: pending.companyId })).status).toBe(200);
+      expect(
+        (await pending.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: pending.companyId })).status,
+      ).toBe(200);
       expect(await statusOf(net.id, pending.companyId)).toBe('active');
       // Already active: a 409, and the use is not counted.
-      expect((await pending.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: pending.companyId })).status).toBe(409);
+      expect(
+        (await pending.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: pending.companyId })).status,
+      ).toBe(409);
       expect((await app.db.query('SELECT uses FROM network_invitations WHERE id = $1', [open.id]))[0].uses).toBe(1);
 
       const other = await person();
       const revoked = await link();
       expect((await staff.client.delete(`/api/v1/networks/${net.id}/invitations/${revoked.id}`)).status).toBe(204);
-      expect((await other.client.post('/api/v1/networks/invitations/accept', { token: revoked.token, companyId: other.companyId })).body.code).toBe('INVALID_TOKEN');
+      expect(
+        (await other.client.post('/api/v1/networks/invitations/accept', { token: revoked.token, companyId: other.companyId })).body.code,
+      ).toBe('INVALID_TOKEN');
       const expired = await link({ expiresAt: new Date(Date.now() + 60_000).toISOString() });
       await app.db.query("UPDATE network_invitations SET expires_at = now() - interval '1 second' WHERE id = $1", [expired.id]);
       expect((await other.client.post('/api/v1/networks/invitations/preview', { token: expired.token })).body.code).toBe('INVALID_TOKEN');
-      expect((await other.client.post('/api/v1/networks/invitations/accept', { token: expired.token, companyId: other.companyId })).body.code).toBe('INVALID_TOKEN');
+      expect(
+        (await other.client.post('/api/v1/networks/invitations/accept', { token: expired.token, companyId: other.companyId })).body.code,
+      ).toBe('INVALID_TOKEN');
       expect(await statusOf(net.id, other.companyId)).toBeNull();
 
       // Someone who does not act for the company (a colleague with the member role) cannot use a link for it.
       const colleague = await signedInUser(app, { ip: freshIp() });
-      await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'member')", [other.companyId, colleague.id]);
-      expect((await colleague.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: other.companyId })).status).toBe(403);
+      await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'member')", [
+        other.companyId,
+        colleague.id,
+      ]);
+      expect(
+        (await colleague.client.post('/api/v1/networks/invitations/accept', { token: open.token, companyId: other.companyId })).status,
+      ).toBe(403);
     });
 
     it('never lets concurrent uses go beyond the maximum (no 500)', async () => {
@@ -195,9 +246,13 @@ describe('network invitations and membership notifications (HTTP, real database)
       const created = await staff.client.post(`/api/v1/networks/${net.id}/invitations/link`, { maxUses: 2 });
       const token = tokenOf(created.body.url);
       const people = [await person(), await person(), await person(), await person(), await person()];
-      const results = await Promise.all(people.map((who) => who.client.post('/api/v1/networks/invitations/accept', { token, companyId: who.companyId })));
+      const results = await Promise.all(
+        people.map((who) => who.client.post('/api/v1/networks/invitations/accept', { token, companyId: who.companyId })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 200, 400, 400, 400]);
-      const [{ n }] = await app.db.query("SELECT count(*)::int AS n FROM network_memberships WHERE network_id = $1 AND status = 'active'", [net.id]);
+      const [{ n }] = await app.db.query("SELECT count(*)::int AS n FROM network_memberships WHERE network_id = $1 AND status = 'active'", [
+        net.id,
+      ]);
       expect(n).toBe(2);
       expect((await app.db.query('SELECT uses FROM network_invitations WHERE id = $1', [created.body.id]))[0].uses).toBe(2);
     });
@@ -207,7 +262,17 @@ describe('network invitations and membership notifications (HTTP, real database)
       const before = await count('network_invitations');
       const past = new Date(Date.now() - 60_000).toISOString();
       const tooFar = new Date(Date.now() + 400 * 86400_000).toISOString();
-      for (const body of [{ expiresAt: past }, { expiresAt: tooFar }, { expiresAt: 'demain' }, { expiresAt: 12 }, { maxUses: 0 }, { maxUses: 1.5 }, { maxUses: '3' }, { maxUses: 10001 }, { uses: 3 }]) {
+      for (const body of [
+        { expiresAt: past },
+        { expiresAt: tooFar },
+        { expiresAt: 'demain' },
+        { expiresAt: 12 },
+        { maxUses: 0 },
+        { maxUses: 1.5 },
+        { maxUses: '3' },
+        { maxUses: 10001 },
+        { uses: 3 },
+      ]) {
         const res = await staff.client.post(`/api/v1/networks/${net.id}/invitations/link`, body);
         expect([res.status, body]).toEqual([400, body]);
       }
@@ -224,11 +289,22 @@ describe('network invitations and membership notifications (HTTP, real database)
       await world.enrol(net.id, owner);
       const colleague = await signedInUser(app, { ip: freshIp() });
       expect((await colleague.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(404);
-      const invite = await owner.client.post(`/api/v1/companies/${owner.companyId}/invitations`, { email: colleague.email, role: 'member' });
+      const invite = await owner.client.post(`/api/v1/companies/${owner.companyId}/invitations`, {
+        email: colleague.email,
+        role: 'member',
+      });
       expect(invite.status).toBe(201);
-      expect((await colleague.client.post('/api/v1/companies/invitations/accept', { token: tokenOf((await lastMail(app, colleague.email)).link) })).status).toBe(200);
+      expect(
+        (
+          await colleague.client.post('/api/v1/companies/invitations/accept', {
+            token: tokenOf((await lastMail(app, colleague.email)).link),
+          })
+        ).status,
+      ).toBe(200);
       expect((await colleague.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(200);
-      expect((await colleague.client.get(`/api/v1/networks/${net.id}`)).body.myMemberships).toEqual([{ companyId: owner.companyId, role: 'member', status: 'active' }]);
+      expect((await colleague.client.get(`/api/v1/networks/${net.id}`)).body.myMemberships).toEqual([
+        { companyId: owner.companyId, role: 'member', status: 'active' },
+      ]);
       // A member of the company (not owner/admin) does not act for it in the network.
       expect((await colleague.client.delete(`/api/v1/networks/${net.id}/members/${owner.companyId}`)).status).toBe(404);
       expect((await owner.client.delete(`/api/v1/companies/${owner.companyId}/members/${colleague.id}`)).status).toBe(204);
@@ -250,13 +326,22 @@ describe('network invitations and membership notifications (HTTP, real database)
       await world.enrol(elsewhere.id, otherAnimator, 'animator');
       const applicant = await person();
       const applicantAdmin = await signedInUser(app, { ip: freshIp() });
-      await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'admin')", [applicant.companyId, applicantAdmin.id]);
+      await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'admin')", [
+        applicant.companyId,
+        applicantAdmin.id,
+      ]);
       const applicantColleague = await signedInUser(app, { ip: freshIp() });
-      await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'member')", [applicant.companyId, applicantColleague.id]);
+      await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'member')", [
+        applicant.companyId,
+        applicantColleague.id,
+      ]);
       const since = await dbNow();
       const companyName = `Entreprise ${applicant.id.slice(0, 8)}`;
 
-      expect((await applicant.client.post(`/api/v1/networks/${net.id}/join`, { companyId: applicant.companyId, message: 'Message privé' })).status).toBe(201);
+      expect(
+        (await applicant.client.post(`/api/v1/networks/${net.id}/join`, { companyId: applicant.companyId, message: 'Message privé' }))
+          .status,
+      ).toBe(201);
       for (const who of [staff, animator]) {
         const mails = await mailsTo(who.email, since);
         expect(mails.map((m) => m.template)).toEqual(['network-membership-request']);
@@ -268,11 +353,14 @@ describe('network invitations and membership notifications (HTTP, real database)
 
       expect((await animator.client.post(`/api/v1/networks/${net.id}/members/${applicant.companyId}/approve`)).status).toBe(200);
       for (const email of [applicant.email, applicantAdmin.email]) {
-        expect((await mailsTo(email, since)).map((m) => [m.template, m.subject])).toEqual([['network-membership-approved', 'Bienvenue dans Club notifié']]);
+        expect((await mailsTo(email, since)).map((m) => [m.template, m.subject])).toEqual([
+          ['network-membership-approved', 'Bienvenue dans Club notifié'],
+        ]);
       }
       expect(await mailsTo(applicantColleague.email, since)).toEqual([]);
       // The manager who decided is not told of their own decision; the others are not told of it either.
-      for (const who of [staff, animator, member]) expect((await mailsTo(who.email, since)).map((m) => m.template)).not.toContain('network-membership-approved');
+      for (const who of [staff, animator, member])
+        expect((await mailsTo(who.email, since)).map((m) => m.template)).not.toContain('network-membership-approved');
 
       const refused = await person();
       await refused.client.post(`/api/v1/networks/${net.id}/join`, { companyId: refused.companyId });
@@ -286,7 +374,14 @@ describe('network invitations and membership notifications (HTTP, real database)
       const applicant = await person();
       await applicant.client.post(`/api/v1/networks/${net.id}/join`, { companyId: applicant.companyId });
       const card = (await staff.client.get(`/api/v1/networks/${net.id}`)).body;
-      const update = { name, type: card.type, visibility: 'secret', joinPolicy: 'approval', maturity: card.maturity, hostOrganizationId: card.hostOrganizationId };
+      const update = {
+        name,
+        type: card.type,
+        visibility: 'secret',
+        joinPolicy: 'approval',
+        maturity: card.maturity,
+        hostOrganizationId: card.hostOrganizationId,
+      };
       expect((await staff.client.put(`/api/v1/networks/${net.id}`, update)).status).toBe(200);
       const since = await dbNow();
       expect((await staff.client.post(`/api/v1/networks/${net.id}/members/${applicant.companyId}/reject`)).status).toBe(200);

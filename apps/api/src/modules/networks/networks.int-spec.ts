@@ -1,7 +1,8 @@
+import sharp from 'sharp';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import type { HttpClient } from '../../../test/http-client';
-import { PNG, signedInUser } from '../../../test/fixtures';
+import { lastMail, PNG, signedInUser } from '../../../test/fixtures';
 import { NETWORK_DEFAULTS as base, freshIp, networkWorld, type Person } from '../../../test/network-world';
 
 describe('networks (HTTP, real database)', () => {
@@ -62,7 +63,12 @@ describe('networks (HTTP, real database)', () => {
     const byAdmin = await admin.client.post('/api/v1/networks', { ...body, name: 'Grappe Lyon', hostOrganizationId: otherHostId });
     expect(byAdmin.status).toBe(201);
 
-    const updated = await staff.client.put(`/api/v1/networks/${created.body.id}`, { ...body, name: 'Club Forez', slug: 'club-forez', visibility: 'private' });
+    const updated = await staff.client.put(`/api/v1/networks/${created.body.id}`, {
+      ...body,
+      name: 'Club Forez',
+      slug: 'club-forez',
+      visibility: 'private',
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ name: 'Club Forez', slug: 'club-forez', visibility: 'private' });
     expect((await stranger.client.put(`/api/v1/networks/${created.body.id}`, body)).status).toBe(403);
@@ -147,7 +153,10 @@ describe('networks (HTTP, real database)', () => {
     expect(joined.body).toMatchObject({ companyId: owner.companyId, status: 'active', role: 'member' });
     expect((await owner.client.post(`/api/v1/networks/${open.id}/join`, { companyId: owner.companyId })).status).toBe(409);
 
-    const asked = await owner.client.post(`/api/v1/networks/${approval.id}/join`, { companyId: owner.companyId, message: '  Nous usinons du titane.  ' });
+    const asked = await owner.client.post(`/api/v1/networks/${approval.id}/join`, {
+      companyId: owner.companyId,
+      message: '  Nous usinons du titane.  ',
+    });
     expect(asked.body).toMatchObject({ status: 'pending', message: 'Nous usinons du titane.' });
     // Pending members do not see a private network's members; animators see the request and its message.
     expect((await owner.client.get(`/api/v1/networks/${approval.id}/members`)).status).toBe(404);
@@ -172,7 +181,9 @@ describe('networks (HTTP, real database)', () => {
     // Invitation only.
     expect((await owner.client.post(`/api/v1/networks/${invitation.id}/join`, { companyId: owner.companyId })).status).toBe(403);
     expect((await owner.client.post(`/api/v1/networks/${invitation.id}/invitations`, { companyId: owner.companyId })).status).toBe(403);
-    expect((await staff.client.post(`/api/v1/networks/${invitation.id}/invitations`, { companyId: owner.companyId })).body.status).toBe('invited');
+    expect((await staff.client.post(`/api/v1/networks/${invitation.id}/invitations`, { companyId: owner.companyId })).body.status).toBe(
+      'invited',
+    );
     expect((await owner.client.get(`/api/v1/networks/${invitation.id}`)).body.myMemberships).toEqual([
       { companyId: owner.companyId, role: 'member', status: 'invited' },
     ]);
@@ -190,6 +201,41 @@ describe('networks (HTTP, real database)', () => {
     expect((await owner.client.get(`/api/v1/networks/${approval.id}/history`)).status).toBe(403);
   });
 
+  it('tells the owners of a company picked from the directory that it is invited, in the app and by e-mail; they accept from the network page', async () => {
+    const net = await createNetwork({ name: 'Atelier des dirigeants', visibility: 'private', joinPolicy: 'invitation' });
+    const animator = await person();
+    const owner = await person();
+    const bystander = await person();
+    await enrol(net.id, animator, 'animator');
+    const invited = await animator.client.post(`/api/v1/networks/${net.id}/invitations`, { companyId: owner.companyId });
+    expect(invited.status).toBe(201);
+    expect(invited.body.status).toBe('invited');
+
+    const notes = (await owner.client.get('/api/v1/notifications')).body.items as {
+      type: string;
+      data: Record<string, unknown>;
+      path: string;
+    }[];
+    expect(notes.find((n) => n.type === 'network.invitation')).toMatchObject({
+      data: { network: 'Atelier des dirigeants' },
+      path: `/reseaux/${net.id}`,
+    });
+    const mail = await lastMail(app, owner.email);
+    expect(mail.template).toBe('network-invitation-notice');
+    expect(mail.subject).toMatch(/ est invitée à rejoindre Atelier des dirigeants$/);
+    expect(mail.link).toContain(`/reseaux/${net.id}`);
+    // Nobody else hears of it.
+    const others = (await bystander.client.get('/api/v1/notifications')).body.items as { type: string }[];
+    expect(others.filter((n) => n.type === 'network.invitation')).toEqual([]);
+
+    expect((await owner.client.post(`/api/v1/networks/${net.id}/join`, { companyId: owner.companyId })).body.status).toBe('active');
+    // Inviting a member again is refused, and nothing more is sent.
+    expect((await animator.client.post(`/api/v1/networks/${net.id}/invitations`, { companyId: owner.companyId })).status).toBe(409);
+    expect(
+      ((await owner.client.get('/api/v1/notifications')).body.items as { type: string }[]).filter((n) => n.type === 'network.invitation'),
+    ).toHaveLength(1);
+  });
+
   it('leaves, bans, changes roles; animators manage; every change is in the history', async () => {
     const net = await createNetwork({ name: 'Club gestion', visibility: 'private' });
     const animator = await person();
@@ -198,7 +244,9 @@ describe('networks (HTTP, real database)', () => {
     await member.client.post(`/api/v1/networks/${net.id}/join`, { companyId: member.companyId });
 
     expect((await member.client.put(`/api/v1/networks/${net.id}/members/${member.companyId}/role`, { role: 'animator' })).status).toBe(403);
-    expect((await animator.client.put(`/api/v1/networks/${net.id}/members/${member.companyId}/role`, { role: 'moderator' })).body.role).toBe('moderator');
+    expect(
+      (await animator.client.put(`/api/v1/networks/${net.id}/members/${member.companyId}/role`, { role: 'moderator' })).body.role,
+    ).toBe('moderator');
     expect((await animator.client.get(`/api/v1/networks/${net.id}`)).body.canManage).toBe(true);
     expect((await member.client.get(`/api/v1/networks/${net.id}`)).body).toMatchObject({ canManage: false, memberCount: 2 });
 
@@ -206,7 +254,10 @@ describe('networks (HTTP, real database)', () => {
     expect((await member.client.delete(`/api/v1/networks/${net.id}/members/${member.companyId}`)).status).toBe(204);
     expect((await member.client.delete(`/api/v1/networks/${net.id}/members/${member.companyId}`)).status).toBe(404);
     expect((await member.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(404);
-    expect((await member.client.post(`/api/v1/networks/${net.id}/join`, { companyId: member.companyId })).body).toMatchObject({ status: 'active', role: 'member' });
+    expect((await member.client.post(`/api/v1/networks/${net.id}/join`, { companyId: member.companyId })).body).toMatchObject({
+      status: 'active',
+      role: 'member',
+    });
 
     // A member cannot remove another company; an animator can ban it, and it cannot come back.
     expect((await member.client.delete(`/api/v1/networks/${net.id}/members/${animator.companyId}`)).status).toBe(404);
@@ -216,7 +267,11 @@ describe('networks (HTTP, real database)', () => {
     expect((await member.client.get(`/api/v1/networks/${net.id}/members`)).status).toBe(404);
     expect((await animator.client.post(`/api/v1/networks/${net.id}/members/${member.companyId}/unban`)).body.status).toBe('left');
 
-    const history = (await animator.client.get(`/api/v1/networks/${net.id}/history`)).body as { companyId: string; action: string; actorId: string }[];
+    const history = (await animator.client.get(`/api/v1/networks/${net.id}/history`)).body as {
+      companyId: string;
+      action: string;
+      actorId: string;
+    }[];
     expect(history.filter((e) => e.companyId === member.companyId).map((e) => [e.action, e.actorId])).toEqual([
       ['join', member.id],
       ['change_role', animator.id],
@@ -225,13 +280,19 @@ describe('networks (HTTP, real database)', () => {
       ['ban', animator.id],
       ['unban', animator.id],
     ]);
-    expect(history.filter((e) => e.companyId === animator.companyId).map((e) => e.action)).toEqual(['invite', 'accept_invitation', 'change_role']);
+    expect(history.filter((e) => e.companyId === animator.companyId).map((e) => e.action)).toEqual([
+      'invite',
+      'accept_invitation',
+      'change_role',
+    ]);
   });
 
   it('survives concurrent joins of the same company: one wins, the others get a 409, never a 500', async () => {
     const net = await createNetwork({ name: 'Club concurrent' });
     const owner = await person();
-    const results = await Promise.all(Array.from({ length: 6 }, () => owner.client.post(`/api/v1/networks/${net.id}/join`, { companyId: owner.companyId })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => owner.client.post(`/api/v1/networks/${net.id}/join`, { companyId: owner.companyId })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
@@ -288,32 +349,125 @@ describe('networks (HTTP, real database)', () => {
     // Raw HTML is shown as text, never interpreted; the javascript: link is not a link.
     expect(card.charterHtml).toContain('&lt;script&gt;');
     expect(card.charterHtml).not.toMatch(/<script|<img|href="javascript:|<[^>]*onerror=/);
-    expect((await createNetwork({ name: 'Club sans charte' }).then((n) => app.client().get(`/api/v1/networks/${n.id}`))).body.charterHtml).toBeNull();
+    expect(
+      (await createNetwork({ name: 'Club sans charte' }).then((n) => app.client().get(`/api/v1/networks/${n.id}`))).body.charterHtml,
+    ).toBeNull();
   });
 
-  it('sets and removes a logo (images only, managers only)', async () => {
-    const net = await createNetwork({ name: 'Club logo', visibility: 'secret' });
+  it.each([
+    ['logo', 'logoUrl'],
+    ['cover', 'coverUrl'],
+  ] as const)('sets and removes a %s (images only, managers only)', async (image, field) => {
+    const net = await createNetwork({ name: `Club ${image}`, visibility: 'secret' });
     const member = await person();
     await enrol(net.id, member);
-    const path = `/api/v1/networks/${net.id}/logo`;
+    const path = `/api/v1/networks/${net.id}/${image}`;
     expect((await member.client.upload(path, PNG, 'logo.png', 'image/png', 'PUT')).status).toBe(403);
     expect((await (await person()).client.upload(path, PNG, 'logo.png', 'image/png', 'PUT')).status).toBe(404);
     expect((await staff.client.upload(path, Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg', 'image/svg+xml', 'PUT')).status).toBe(415);
-    expect((await staff.client.put(path, {})).status).toBe(400);
+    expect((await staff.client.put(path, {})).status).toBe(415);
     const first = await staff.client.upload(path, PNG, '../../logo.png', 'image/png', 'PUT');
     expect(first.status).toBe(200);
-    expect(first.body.logoUrl).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
-    const file = await app.client().get(first.body.logoUrl);
-    expect([file.status, file.headers.get('content-type'), file.headers.get('x-content-type-options')]).toEqual([200, 'image/png', 'nosniff']);
+    expect(first.body[field]).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    const file = await app.client().get(first.body[field]);
+    expect([file.status, file.headers.get('content-type'), file.headers.get('x-content-type-options')]).toEqual([
+      200,
+      'image/png',
+      'nosniff',
+    ]);
     // Replacing it deletes the previous file; removing it too.
     const second = await staff.client.upload(path, PNG, 'logo2.png', 'image/png', 'PUT');
-    expect(second.body.logoUrl).not.toBe(first.body.logoUrl);
-    expect((await app.client().get(first.body.logoUrl)).status).toBe(404);
-    expect((await member.client.get(`/api/v1/networks/${net.id}`)).body.logoUrl).toBe(second.body.logoUrl);
+    expect(second.body[field]).not.toBe(first.body[field]);
+    expect((await app.client().get(first.body[field])).status).toBe(404);
+    expect((await member.client.get(`/api/v1/networks/${net.id}`)).body[field]).toBe(second.body[field]);
     expect((await member.client.delete(path)).status).toBe(403);
     const removed = await staff.client.delete(path);
-    expect([removed.status, removed.body.logoUrl]).toEqual([200, null]);
-    expect((await app.client().get(second.body.logoUrl)).status).toBe(404);
+    expect([removed.status, removed.body[field]]).toEqual([200, null]);
+    expect((await app.client().get(second.body[field])).status).toBe(404);
+  });
+
+  it('resizes a network cover to a 1600 × 600 band and a logo to fit 512 × 512, dropping the photo metadata', async () => {
+    const net = await createNetwork({ name: 'Club des grandes images' });
+    const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#2b8a3e' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'Appareil de Jeanne' } })
+      .toBuffer();
+    const size = async (url: string) => sharp(Buffer.from(await (await fetch(`${app.url}${url}`)).arrayBuffer())).metadata();
+    const cover = await staff.client.upload(`/api/v1/networks/${net.id}/cover`, photo, 'photo.jpg', 'image/jpeg', 'PUT');
+    const coverSize = await size(cover.body.coverUrl);
+    expect(coverSize).toMatchObject({ format: 'jpeg', width: 1600, height: 600 });
+    expect(coverSize.exif).toBeUndefined();
+    const logo = await staff.client.upload(`/api/v1/networks/${net.id}/logo`, photo, 'photo.jpg', 'image/jpeg', 'PUT');
+    expect(await size(logo.body.logoUrl)).toMatchObject({ format: 'jpeg', width: 512, height: 341 });
+    // Larger than 50 million pixels, read from the header: refused before decoding.
+    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: '#000' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect((await staff.client.upload(`/api/v1/networks/${net.id}/cover`, huge, 'huge.png', 'image/png', 'PUT')).status).toBe(415);
+    expect((await staff.client.get(`/api/v1/networks/${net.id}`)).body.coverUrl).toBe(cover.body.coverUrl);
+  });
+
+  it('joins a federation only when its managers accept: a pending request on both sides, notified, and only accepted links shown', async () => {
+    // A federation run by another host (CCI Lyon) and its animator; a club of CCI Loire and its animator.
+    const federation = await createNetwork(
+      { name: 'Fédération Rhône-Alpes', type: 'virtual_network', hostOrganizationId: otherHostId },
+      admin,
+    );
+    const club = await createNetwork({ name: 'Club qui demande' });
+    const [fedAnimator, clubAnimator] = [await person(), await person()];
+    await enrol(federation.id, fedAnimator, 'animator', admin);
+    await enrol(club.id, clubAnimator, 'animator');
+    const childNames = async (client: HttpClient) =>
+      ((await client.get(`/api/v1/networks/${federation.id}/children`)).body as { network: { name: string } }[]).map((c) => c.network.name);
+    const requests = (client: HttpClient) => client.get(`/api/v1/networks/${federation.id}/federation-requests`);
+
+    // The club's animator asks: nothing is linked yet, the request shows on the club's side (its managers only).
+    const asked = await clubAnimator.client.put(`/api/v1/networks/${club.id}/parents`, { parentIds: [federation.id] });
+    expect(asked.status).toBe(200);
+    expect(asked.body.parentIds).toEqual([]);
+    expect(asked.body.parentRequests).toEqual([
+      { parentId: federation.id, parentName: 'Fédération Rhône-Alpes', status: 'pending', requestedAt: expect.any(String) },
+    ]);
+    expect((await app.client().get(`/api/v1/networks/${club.id}`)).body).toMatchObject({ parentIds: [], parentRequests: [] });
+    for (const client of [app.client(), fedAnimator.client, clubAnimator.client]) expect(await childNames(client)).toEqual([]);
+    // The federation's side: its animator is told and decides; nobody else.
+    const notes = (await fedAnimator.client.get('/api/v1/notifications')).body.items as {
+      type: string;
+      data: Record<string, unknown>;
+      path: string;
+    }[];
+    expect(notes.find((n) => n.type === 'network.federation_request')).toMatchObject({
+      data: { child: 'Club qui demande', network: 'Fédération Rhône-Alpes' },
+      path: `/reseaux/${federation.id}/reseaux`,
+    });
+    expect((await requests(fedAnimator.client)).body).toEqual([
+      { network: expect.objectContaining({ id: club.id, name: 'Club qui demande' }), requestedAt: expect.any(String) },
+    ]);
+    expect((await requests(clubAnimator.client)).status).toBe(403);
+    expect((await requests(app.client())).status).toBe(401);
+    expect((await clubAnimator.client.post(`/api/v1/networks/${federation.id}/federation-requests/${club.id}/accept`)).status).toBe(403);
+
+    // Refused: still not a child; the club sees the refusal and may ask again.
+    expect((await fedAnimator.client.post(`/api/v1/networks/${federation.id}/federation-requests/${club.id}/refuse`)).body).toEqual([]);
+    expect((await clubAnimator.client.get(`/api/v1/networks/${club.id}`)).body.parentRequests).toEqual([
+      expect.objectContaining({ parentId: federation.id, status: 'refused' }),
+    ]);
+    expect(await childNames(app.client())).toEqual([]);
+    expect((await fedAnimator.client.post(`/api/v1/networks/${federation.id}/federation-requests/${club.id}/accept`)).status).toBe(404);
+    await clubAnimator.client.put(`/api/v1/networks/${club.id}/parents`, { parentIds: [federation.id] });
+    // Accepted: a child everywhere.
+    expect((await fedAnimator.client.post(`/api/v1/networks/${federation.id}/federation-requests/${club.id}/accept`)).body).toEqual([]);
+    expect(await childNames(app.client())).toEqual(['Club qui demande']);
+    expect((await app.client().get(`/api/v1/networks/${club.id}`)).body.parentIds).toEqual([federation.id]);
+    expect((await clubAnimator.client.get(`/api/v1/networks/${club.id}`)).body.parentRequests).toEqual([]);
+    // The federation's managers may take a child out; the child's animator may not do it from the federation's side.
+    expect((await clubAnimator.client.delete(`/api/v1/networks/${federation.id}/children/${club.id}`)).status).toBe(403);
+    expect((await fedAnimator.client.delete(`/api/v1/networks/${federation.id}/children/${club.id}`)).status).toBe(204);
+    expect(await childNames(app.client())).toEqual([]);
+    // Someone who runs both networks links them at once.
+    expect((await admin.client.put(`/api/v1/networks/${club.id}/parents`, { parentIds: [federation.id] })).body.parentIds).toEqual([
+      federation.id,
+    ]);
   });
 
   it('lists a federation’s child networks that the caller may see, with their activity', async () => {
@@ -321,7 +475,8 @@ describe('networks (HTTP, real database)', () => {
     const open = await createNetwork({ name: 'Enfant A public' });
     const closed = await createNetwork({ name: 'Enfant B privé', visibility: 'private' });
     const hidden = await createNetwork({ name: 'Enfant C secret', visibility: 'secret' });
-    for (const child of [open, closed, hidden]) expect((await staff.client.put(`/api/v1/networks/${child.id}/parents`, { parentIds: [federation.id] })).status).toBe(200);
+    for (const child of [open, closed, hidden])
+      expect((await staff.client.put(`/api/v1/networks/${child.id}/parents`, { parentIds: [federation.id] })).status).toBe(200);
     const [a, b, c] = [await person(), await person(), await person()];
     await enrol(open.id, a);
     await enrol(open.id, b);
@@ -336,7 +491,15 @@ describe('networks (HTTP, real database)', () => {
     // Forum activity of the private child (through ForumsService.activity).
     const category = await staff.client.post(`/api/v1/networks/${closed.id}/forum/categories`, { name: 'Général' });
     expect(category.status).toBe(201);
-    expect((await c.client.post(`/api/v1/networks/${closed.id}/forum/topics`, { categoryId: category.body.id, title: 'Premier sujet', body: 'Bonjour à tous' })).status).toBe(201);
+    expect(
+      (
+        await c.client.post(`/api/v1/networks/${closed.id}/forum/topics`, {
+          categoryId: category.body.id,
+          title: 'Premier sujet',
+          body: 'Bonjour à tous',
+        })
+      ).status,
+    ).toBe(201);
     const noForum = (networkId: string) => ({ networkId, topicsLast30Days: 0, postsLast30Days: 0, lastPostAt: null });
     const closedForum = { networkId: closed.id, topicsLast30Days: 1, postsLast30Days: 1, lastPostAt: expect.any(String) };
     const children = async (client: HttpClient) => {
@@ -403,7 +566,11 @@ describe('networks (HTTP, real database)', () => {
     const renamed = await staff.client.put(`/api/v1/networks/${net.id}`, { ...body, name: `Un tout autre nom ${stamp}` });
     expect(renamed.status).toBe(200);
     expect(renamed.body.slug).toBe(net.slug);
-    const moved = await staff.client.put(`/api/v1/networks/${net.id}`, { ...body, name: `Un tout autre nom ${stamp}`, slug: `nouvelle-adresse-${stamp}` });
+    const moved = await staff.client.put(`/api/v1/networks/${net.id}`, {
+      ...body,
+      name: `Un tout autre nom ${stamp}`,
+      slug: `nouvelle-adresse-${stamp}`,
+    });
     expect(moved.body.slug).toBe(`nouvelle-adresse-${stamp}`);
     expect((await bySlug(net.slug)).body).toMatchObject({ id: net.id, slug: `nouvelle-adresse-${stamp}` });
     expect((await bySlug(`nouvelle-adresse-${stamp}`)).body.id).toBe(net.id);
@@ -420,7 +587,13 @@ describe('networks (HTTP, real database)', () => {
 
     beforeAll(async () => {
       privateNet = await createNetwork({ name: 'Matrice privée', visibility: 'private', joinPolicy: 'approval' });
-      secretNet = await createNetwork({ name: `Réseau ${CANARY}`, visibility: 'secret', joinPolicy: 'invitation', description: `Secret ${CANARY}`, themes: [CANARY] });
+      secretNet = await createNetwork({
+        name: `Réseau ${CANARY}`,
+        visibility: 'secret',
+        joinPolicy: 'invitation',
+        description: `Secret ${CANARY}`,
+        themes: [CANARY],
+      });
       const otherNet = await createNetwork({ name: 'Autre réseau' });
       const stranger = await person();
       const pending = await person();
@@ -447,32 +620,155 @@ describe('networks (HTTP, real database)', () => {
       ['private', 'GET card', ({ p }) => ['GET', `/api/v1/networks/${p}`], [200, 200, 200, 200, 200, 200, 200, 200, 200]],
       ['private', 'GET members', ({ p }) => ['GET', `/api/v1/networks/${p}/members`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
       ['private', 'GET history', ({ p }) => ['GET', `/api/v1/networks/${p}/history`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
-      ['private', 'PUT parents', ({ p }) => ['PUT', `/api/v1/networks/${p}/parents`, { parentIds: [] }], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
-      ['private', 'approve unknown', ({ p, c }) => ['POST', `/api/v1/networks/${p}/members/${c}/approve`], [401, 403, 403, 403, 403, 404, 403, 404, 404]],
-      ['private', 'invite unknown', ({ p }) => ['POST', `/api/v1/networks/${p}/invitations`, { companyId: randomUUID() }], [401, 403, 403, 403, 403, 400, 403, 400, 400]],
+      [
+        'private',
+        'PUT parents',
+        ({ p }) => ['PUT', `/api/v1/networks/${p}/parents`, { parentIds: [] }],
+        [401, 403, 403, 403, 403, 200, 403, 200, 200],
+      ],
+      [
+        'private',
+        'approve unknown',
+        ({ p, c }) => ['POST', `/api/v1/networks/${p}/members/${c}/approve`],
+        [401, 403, 403, 403, 403, 404, 403, 404, 404],
+      ],
+      [
+        'private',
+        'invite unknown',
+        ({ p }) => ['POST', `/api/v1/networks/${p}/invitations`, { companyId: randomUUID() }],
+        [401, 403, 403, 403, 403, 400, 403, 400, 400],
+      ],
       ['secret', 'GET card', ({ s }) => ['GET', `/api/v1/networks/${s}`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
       ['secret', 'GET members', ({ s }) => ['GET', `/api/v1/networks/${s}/members`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
       ['secret', 'GET history', ({ s }) => ['GET', `/api/v1/networks/${s}/history`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
-      ['secret', 'PUT parents', ({ s }) => ['PUT', `/api/v1/networks/${s}/parents`, { parentIds: [] }], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
-      ['secret', 'ban unknown', ({ s, c }) => ['POST', `/api/v1/networks/${s}/members/${c}/ban`], [401, 404, 404, 403, 403, 404, 404, 404, 404]],
-      ['secret', 'join', ({ s }) => ['POST', `/api/v1/networks/${s}/join`, { companyId: randomUUID() }], [401, 404, 404, 403, 403, 403, 404, 403, 403]],
-      // issue 4: logo, federation children, members export, invitations
-      ['private', 'PUT logo without a file', ({ p }) => ['PUT', `/api/v1/networks/${p}/logo`], [401, 403, 403, 403, 403, 400, 403, 400, 400]],
+      [
+        'secret',
+        'PUT parents',
+        ({ s }) => ['PUT', `/api/v1/networks/${s}/parents`, { parentIds: [] }],
+        [401, 404, 404, 403, 403, 200, 404, 200, 200],
+      ],
+      [
+        'secret',
+        'ban unknown',
+        ({ s, c }) => ['POST', `/api/v1/networks/${s}/members/${c}/ban`],
+        [401, 404, 404, 403, 403, 404, 404, 404, 404],
+      ],
+      [
+        'secret',
+        'join',
+        ({ s }) => ['POST', `/api/v1/networks/${s}/join`, { companyId: randomUUID() }],
+        [401, 404, 404, 403, 403, 403, 404, 403, 403],
+      ],
+      // logo, federation children, members export, invitations
+      [
+        'private',
+        'PUT logo without a file',
+        ({ p }) => ['PUT', `/api/v1/networks/${p}/logo`],
+        [401, 403, 403, 403, 403, 400, 403, 400, 400],
+      ],
       ['private', 'DELETE logo', ({ p }) => ['DELETE', `/api/v1/networks/${p}/logo`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
       ['secret', 'DELETE logo', ({ s }) => ['DELETE', `/api/v1/networks/${s}/logo`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
       ['private', 'GET children', ({ p }) => ['GET', `/api/v1/networks/${p}/children`], [200, 200, 200, 200, 200, 200, 200, 200, 200]],
       ['secret', 'GET children', ({ s }) => ['GET', `/api/v1/networks/${s}/children`], [404, 404, 404, 200, 200, 200, 404, 200, 200]],
-      ['private', 'GET members.csv', ({ p }) => ['GET', `/api/v1/networks/${p}/members.csv`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      [
+        'private',
+        'GET members.csv',
+        ({ p }) => ['GET', `/api/v1/networks/${p}/members.csv`],
+        [401, 403, 403, 403, 403, 200, 403, 200, 200],
+      ],
       ['secret', 'GET members.csv', ({ s }) => ['GET', `/api/v1/networks/${s}/members.csv`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
-      ['private', 'GET invitations', ({ p }) => ['GET', `/api/v1/networks/${p}/invitations`], [401, 403, 403, 403, 403, 200, 403, 200, 200]],
+      [
+        'private',
+        'GET invitations',
+        ({ p }) => ['GET', `/api/v1/networks/${p}/invitations`],
+        [401, 403, 403, 403, 403, 200, 403, 200, 200],
+      ],
       ['secret', 'GET invitations', ({ s }) => ['GET', `/api/v1/networks/${s}/invitations`], [401, 404, 404, 403, 403, 200, 404, 200, 200]],
-      ['private', 'invite by e-mail', ({ p }) => ['POST', `/api/v1/networks/${p}/invitations/email`, { email: 'matrice@example.org' }], [401, 403, 403, 403, 403, 201, 403, 201, 201]],
-      ['secret', 'invite by e-mail', ({ s }) => ['POST', `/api/v1/networks/${s}/invitations/email`, { email: 'matrice@example.org' }], [401, 404, 404, 403, 403, 201, 404, 201, 201]],
-      ['private', 'create a link', ({ p }) => ['POST', `/api/v1/networks/${p}/invitations/link`, { maxUses: 1 }], [401, 403, 403, 403, 403, 201, 403, 201, 201]],
-      ['secret', 'create a link', ({ s }) => ['POST', `/api/v1/networks/${s}/invitations/link`, {}], [401, 404, 404, 403, 403, 201, 404, 201, 201]],
-      ['secret', 'revoke unknown', ({ s, c }) => ['DELETE', `/api/v1/networks/${s}/invitations/${c}`], [401, 404, 404, 403, 403, 404, 404, 404, 404]],
-      ['private', 'accept with a bad token', ({ c }) => ['POST', '/api/v1/networks/invitations/accept', { token: 'x'.repeat(43), companyId: c }], [401, 403, 403, 403, 403, 403, 403, 403, 403]],
-      ['private', 'preview a bad token', () => ['POST', '/api/v1/networks/invitations/preview', { token: 'x'.repeat(43) }], [400, 400, 400, 400, 400, 400, 400, 400, 400]],
+      [
+        'private',
+        'invite by e-mail',
+        ({ p }) => ['POST', `/api/v1/networks/${p}/invitations/email`, { email: 'matrice@example.org' }],
+        [401, 403, 403, 403, 403, 201, 403, 201, 201],
+      ],
+      [
+        'secret',
+        'invite by e-mail',
+        ({ s }) => ['POST', `/api/v1/networks/${s}/invitations/email`, { email: 'matrice@example.org' }],
+        [401, 404, 404, 403, 403, 201, 404, 201, 201],
+      ],
+      [
+        'private',
+        'create a link',
+        ({ p }) => ['POST', `/api/v1/networks/${p}/invitations/link`, { maxUses: 1 }],
+        [401, 403, 403, 403, 403, 201, 403, 201, 201],
+      ],
+      [
+        'secret',
+        'create a link',
+        ({ s }) => ['POST', `/api/v1/networks/${s}/invitations/link`, {}],
+        [401, 404, 404, 403, 403, 201, 404, 201, 201],
+      ],
+      [
+        'secret',
+        'revoke unknown',
+        ({ s, c }) => ['DELETE', `/api/v1/networks/${s}/invitations/${c}`],
+        [401, 404, 404, 403, 403, 404, 404, 404, 404],
+      ],
+      [
+        'private',
+        'accept with a bad token',
+        ({ c }) => ['POST', '/api/v1/networks/invitations/accept', { token: 'x'.repeat(43), companyId: c }],
+        [401, 403, 403, 403, 403, 403, 403, 403, 403],
+      ],
+      [
+        'private',
+        'preview a bad token',
+        () => ['POST', '/api/v1/networks/invitations/preview', { token: 'x'.repeat(43) }],
+        [400, 400, 400, 400, 400, 400, 400, 400, 400],
+      ],
+      // federations: requests to join are decided by the parent's managers
+      [
+        'private',
+        'GET federation requests',
+        ({ p }) => ['GET', `/api/v1/networks/${p}/federation-requests`],
+        [401, 403, 403, 403, 403, 200, 403, 200, 200],
+      ],
+      [
+        'secret',
+        'GET federation requests',
+        ({ s }) => ['GET', `/api/v1/networks/${s}/federation-requests`],
+        [401, 404, 404, 403, 403, 200, 404, 200, 200],
+      ],
+      [
+        'private',
+        'accept an unknown request',
+        ({ p, c }) => ['POST', `/api/v1/networks/${p}/federation-requests/${c}/accept`],
+        [401, 403, 403, 403, 403, 404, 403, 404, 404],
+      ],
+      [
+        'private',
+        'refuse an unknown request',
+        ({ p, c }) => ['POST', `/api/v1/networks/${p}/federation-requests/${c}/refuse`],
+        [401, 403, 403, 403, 403, 404, 403, 404, 404],
+      ],
+      [
+        'secret',
+        'accept an unknown request',
+        ({ s, c }) => ['POST', `/api/v1/networks/${s}/federation-requests/${c}/accept`],
+        [401, 404, 404, 403, 403, 404, 404, 404, 404],
+      ],
+      [
+        'private',
+        'DELETE an unknown child',
+        ({ p, c }) => ['DELETE', `/api/v1/networks/${p}/children/${c}`],
+        [401, 403, 403, 403, 403, 404, 403, 404, 404],
+      ],
+      [
+        'secret',
+        'DELETE an unknown child',
+        ({ s, c }) => ['DELETE', `/api/v1/networks/${s}/children/${c}`],
+        [401, 404, 404, 403, 403, 404, 404, 404, 404],
+      ],
     ];
 
     it.each(matrix)('%s network: %s', async (_kind, _label, request, expected) => {
@@ -503,7 +799,20 @@ describe('networks (HTTP, real database)', () => {
       expect((await leaver.client.delete(`/api/v1/networks/${secretNet.id}/members/${leaver.companyId}`)).status).toBe(204);
       expect((await staff.client.post(`/api/v1/networks/${secretNet.id}/members/${banned.companyId}/ban`)).status).toBe(200);
 
-      const outsiders: HttpClient[] = [app.client(), roles.stranger!.client, roles.pending!.client, roles.otherAnimator!.client, leaver.client, banned.client];
+      // The secret network asks to join a public federation run by another host: its pending request shows nowhere public.
+      const federation = await createNetwork({ name: 'Fédération publique', hostOrganizationId: otherHostId }, admin);
+      expect(
+        (await roles.animator!.client.put(`/api/v1/networks/${secretNet.id}/parents`, { parentIds: [federation.id] })).body.parentRequests,
+      ).toHaveLength(1);
+
+      const outsiders: HttpClient[] = [
+        app.client(),
+        roles.stranger!.client,
+        roles.pending!.client,
+        roles.otherAnimator!.client,
+        leaver.client,
+        banned.client,
+      ];
       const paths = [
         '/api/v1/networks',
         '/api/v1/networks?pageSize=100',
@@ -520,6 +829,10 @@ describe('networks (HTTP, real database)', () => {
         `/api/v1/networks/${secretNet.id}/invitations`,
         `/api/v1/networks/${privateNet.id}/members.csv`,
         `/api/v1/networks/${privateNet.id}/invitations`,
+        `/api/v1/networks/${secretNet.id}/federation-requests`,
+        `/api/v1/networks/${federation.id}`,
+        `/api/v1/networks/${federation.id}/children`,
+        `/api/v1/networks/${federation.id}/federation-requests`,
       ];
       for (const client of outsiders) {
         for (const path of paths) {
@@ -535,6 +848,9 @@ describe('networks (HTTP, real database)', () => {
           ['DELETE', `/api/v1/networks/${secretNet.id}/logo`],
           ['POST', `/api/v1/networks/${secretNet.id}/invitations/link`, {}],
           ['POST', `/api/v1/networks/${secretNet.id}/invitations/email`, { email: 'canari@example.org' }],
+          ['POST', `/api/v1/networks/${federation.id}/federation-requests/${secretNet.id}/accept`],
+          ['POST', `/api/v1/networks/${federation.id}/federation-requests/${secretNet.id}/refuse`],
+          ['DELETE', `/api/v1/networks/${secretNet.id}/children/${privateNet.id}`],
         ] as const) {
           const res = await client.request(method, path, body);
           expect([res.status, JSON.stringify(res.body)]).not.toEqual([expect.any(Number), expect.stringContaining(CANARY)]);

@@ -19,14 +19,18 @@ function notice(name: string, subject: Localized, paragraph: Localized, button: 
   for (const locale of ['fr', 'en'] as const) {
     const plain = paragraph[locale].replace(/<\/?strong>/g, '');
     text[locale] = `${HELLO[locale]}\n\n${plain}\n\n${note?.[locale] ?? button[locale]}${COLON[locale]}\n{{link}}`;
-    html[locale] = `<p>${HELLO[locale]}</p><p>${paragraph[locale]}</p>${mailButton(button[locale], note ? `${note[locale]}${COLON[locale]} {{link}}` : undefined)}`;
+    html[locale] =
+      `<p>${HELLO[locale]}</p><p>${paragraph[locale]}</p>${mailButton(button[locale], note ? `${note[locale]}${COLON[locale]} {{link}}` : undefined)}`;
   }
   return { name, subject, text, html };
 }
 
 export const networkInvitationMail = notice(
   'network-invitation',
-  { fr: '{{inviter}} vous invite à rejoindre le réseau {{network}} sur Maillage', en: '{{inviter}} invites you to join the network {{network}} on Maillage' },
+  {
+    fr: '{{inviter}} vous invite à rejoindre le réseau {{network}} sur Maillage',
+    en: '{{inviter}} invites you to join the network {{network}} on Maillage',
+  },
   {
     fr: '{{inviter}} invite votre entreprise à rejoindre le réseau <strong>{{network}}</strong> sur Maillage, la plateforme des réseaux d’entreprises. Vous choisirez l’entreprise qui adhère (ou vous l’ajouterez si elle n’est pas encore sur Maillage).',
     en: '{{inviter}} invites your company to join the network <strong>{{network}}</strong> on Maillage, the business networks platform. You will choose the company that joins (or add it if it is not on Maillage yet).',

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
+import { IdentityModule } from '../identity/identity.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MembershipEvent } from './entities/membership-event.entity';
@@ -19,7 +20,13 @@ import { NetworkSearchSource } from './networks.search-source';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Network, NetworkParent, NetworkFormerSlug, Membership, MembershipEvent, NetworkInvitation]), ModerationModule, ForumsModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Network, NetworkParent, NetworkFormerSlug, Membership, MembershipEvent, NetworkInvitation]),
+    IdentityModule,
+    ModerationModule,
+    ForumsModule,
+    NotificationsModule,
+  ],
   controllers: [NetworkInvitationsController, NetworksController],
   providers: [NetworkSearchSource, NetworksService, NetworkInvitationsService, NetworkExportService, NetworkNotifier],
   exports: [NetworksService],

@@ -5,7 +5,7 @@ import { findCommune, findDepartement, findNaf, findRegion, nafDivision, nafSect
 import { networkAudience } from '../../core/access/access-policy.service';
 import type { SearchDocument } from '../../core/search/search.types';
 import type { SearchSource } from '../../core/search/search-indexer.service';
-import { fileUrl } from '../companies/companies.service';
+import { fileUrl } from '../../core/storage/file-url';
 
 interface NetworkRow {
   id: string;
@@ -65,7 +65,8 @@ export class NetworkSearchSource implements SearchSource {
       ].filter((p): p is string => Boolean(p));
       const secret = n.visibility === 'secret';
       const naf = single(n.naf_codes);
-      const departement = single(n.departement_codes) ?? (n.commune_codes.length === 1 ? (findCommune(n.commune_codes[0])?.departement.code ?? null) : null);
+      const departement =
+        single(n.departement_codes) ?? (n.commune_codes.length === 1 ? (findCommune(n.commune_codes[0])?.departement.code ?? null) : null);
       return {
         kind: 'network',
         id: n.id,

@@ -18,7 +18,9 @@ describe('networks in search (HTTP, real database)', () => {
     world = await networkWorld(app);
     member = await world.person();
     outsider = await world.person();
-    publicId = (await world.createNetwork({ name: 'Grappe mécanique du Forez', type: 'cluster', maturity: 'creation', themes: ['usinage'] })).id;
+    publicId = (
+      await world.createNetwork({ name: 'Grappe mécanique du Forez', type: 'cluster', maturity: 'creation', themes: ['usinage'] })
+    ).id;
     secretId = (await world.createNetwork({ name: SECRET, type: 'business_club', visibility: 'secret', joinPolicy: 'invitation' })).id;
     await world.enrol(publicId, member);
     await world.enrol(secretId, member);
@@ -39,7 +41,10 @@ describe('networks in search (HTTP, real database)', () => {
     expect(filtered.body.total).toBe(0);
     // The selected type stays offered (with 0); the others are still counted.
     expect(filtered.body.facets.networkType).toEqual(
-      expect.arrayContaining([{ value: 'cluster', label: 'Cluster, grappe ou SPL', count: 1 }, expect.objectContaining({ value: 'competitiveness_pole', count: 0 })]),
+      expect.arrayContaining([
+        { value: 'cluster', label: 'Cluster, grappe ou SPL', count: 1 },
+        expect.objectContaining({ value: 'competitiveness_pole', count: 0 }),
+      ]),
     );
     expect((await search(null, 'kind=network&networkType=nope')).status).toBe(400);
   });

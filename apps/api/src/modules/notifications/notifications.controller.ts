@@ -1,9 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { NotificationPage, NotificationPreference, UnreadCount, UnsubscribePreview, UnsubscribeResult } from '@maillage/contracts';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type {
+  NetworkNotificationSetting,
+  NotificationPage,
+  NotificationPreference,
+  UnreadCount,
+  UnsubscribePreview,
+  UnsubscribeResult,
+} from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
-import { CurrentActor, Public } from '../identity/identity.decorators';
-import { MarkReadDto, NotificationListQueryDto, UnsubscribeQueryDto, UpdatePreferencesDto } from './dto/notifications.dto';
+import { CurrentActor, Public } from '../../core/auth/auth.decorators';
+import { UuidParam } from '../../core/http/params';
+import {
+  MarkReadDto,
+  NetworkNotificationLevelDto,
+  NotificationListQueryDto,
+  UnsubscribeQueryDto,
+  UpdatePreferencesDto,
+} from './dto/notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -44,6 +58,21 @@ export class NotificationsController {
     return this.notifications.setPreferences(actor.personId, dto.preferences);
   }
 
+  /** The levels the caller chose per network (everything, highlights, nothing); other networks are at the default. */
+  @Get('networks')
+  networkLevels(@CurrentActor() actor: Actor): Promise<NetworkNotificationSetting[]> {
+    return this.notifications.networkLevels(actor.personId);
+  }
+
+  @Put('networks/:networkId')
+  setNetworkLevel(
+    @CurrentActor() actor: Actor,
+    @UuidParam('networkId', 'Network') networkId: string,
+    @Body() dto: NetworkNotificationLevelDto,
+  ): Promise<NetworkNotificationSetting> {
+    return this.notifications.setNetworkLevel(actor, networkId, dto.level);
+  }
+
   /** The signed link of an e-mail (no login): what it turns off, changing nothing (mail scanners follow links). */
   @Public()
   @Get('unsubscribe')
@@ -54,6 +83,7 @@ export class NotificationsController {
   /** Turns it off: RFC 8058 one-click (mail clients POST `List-Unsubscribe=One-Click`) and the web page's button (exempt from CSRF: the token is the proof). */
   @Public()
   @Post('unsubscribe')
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @HttpCode(200)
   unsubscribeOneClick(@Query() query: UnsubscribeQueryDto): Promise<UnsubscribeResult> {
     return this.notifications.unsubscribe(query.token);

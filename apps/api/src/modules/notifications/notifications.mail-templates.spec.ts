@@ -8,7 +8,9 @@ describe('notification mail templates', () => {
       'Bonjour {{firstName}},\n\nL’entreprise {{company}} demande à rejoindre le réseau {{network}}.\n\n{{#excerpt}}{{excerpt}}\n\n{{/excerpt}}Examiner la demande :\n{{link}}' +
         '\n\n--\nNe plus recevoir ces notifications ({{typeLabel}}) :\n{{unsubscribeUrl}}\nGérer vos notifications :\n{{preferencesUrl}}',
     );
-    expect(membershipRequestMail.html.en).toContain('<p>The company <strong>{{company}}</strong> asks to join the network <strong>{{network}}</strong>.</p>');
+    expect(membershipRequestMail.html.en).toContain(
+      '<p>The company <strong>{{company}}</strong> asks to join the network <strong>{{network}}</strong>.</p>',
+    );
     expect(membershipRequestMail.html.en).toContain('>Review the request</a>');
     expect(membershipRequestMail.html.fr).toContain('<a href="{{unsubscribeUrl}}">Ne plus recevoir ces notifications</a>');
   });
@@ -27,8 +29,19 @@ describe('notification mail templates', () => {
 
   it('shows the excerpt only when there is one, escaped in HTML', () => {
     const template = mailTemplateFor('forum.reply', {});
-    expect(Mustache.render(template.html.en, { excerpt: '<b>hi</b>', topic: 'T' })).toContain('<blockquote>&lt;b&gt;hi&lt;&#x2F;b&gt;</blockquote>');
-    const full = { topic: 'T', author: 'A', network: 'N', firstName: 'F', link: 'L', typeLabel: 'X', unsubscribeUrl: 'U', preferencesUrl: 'P' };
+    expect(Mustache.render(template.html.en, { excerpt: '<b>hi</b>', topic: 'T' })).toContain(
+      '<blockquote>&lt;b&gt;hi&lt;&#x2F;b&gt;</blockquote>',
+    );
+    const full = {
+      topic: 'T',
+      author: 'A',
+      network: 'N',
+      firstName: 'F',
+      link: 'L',
+      typeLabel: 'X',
+      unsubscribeUrl: 'U',
+      preferencesUrl: 'P',
+    };
     expect(Mustache.render(template.text.fr, full)).not.toContain('\n\n\n');
   });
 });

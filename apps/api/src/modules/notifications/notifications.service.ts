@@ -1,9 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import Mustache from 'mustache';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   API_PREFIX,
+  DEFAULT_NETWORK_NOTIFICATION_LEVEL,
+  NETWORK_HIGHLIGHT_TYPES,
+  NETWORK_NEWS_TYPES,
   NOTIFICATION_TYPES,
+  type NetworkNotificationLevel,
+  type NetworkNotificationSetting,
   type Locale,
   type NotificationChannel,
   type NotificationPage,
@@ -16,15 +21,17 @@ import {
   type UnsubscribeResult,
 } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AccessPolicy, type NetworkStanding } from '../../core/access/access-policy.service';
+import { AccessPolicy, type NetworkAction } from '../../core/access/access-policy.service';
 import type { Actor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
+import { JobRunner } from '../../core/jobs/job-runner';
 import { MailService } from '../../core/mail/mail.service';
 import { RealtimeService, userRoom } from '../../core/realtime/realtime.service';
 import { digestMail, mailTemplateFor, NOTIFICATION_TYPE_LABELS } from './notifications.mail-templates';
 import { AfterCommit } from '../../core/database/after-commit';
 import { defaultChannel } from './notifications.registry';
 import type { NotifyInput, NotifyResult, Queryable, VisibilityCheck } from './notifications.types';
+import { ELISION_LAMBDAS } from '../../core/mail/elision';
 import { UnsubscribeTokens, type UnsubscribeScope } from './unsubscribe-token';
 
 interface Recipient {
@@ -49,7 +56,10 @@ interface NotificationRow {
   created_at: Date;
 }
 
-type DigestRow = Pick<NotificationRow, 'type' | 'subject_kind' | 'subject_id' | 'network_id' | 'data' | 'path' | 'count' | 'read_at' | 'created_at'>;
+type DigestRow = Pick<
+  NotificationRow,
+  'type' | 'subject_kind' | 'subject_id' | 'network_id' | 'data' | 'path' | 'count' | 'read_at' | 'created_at'
+>;
 
 const SELECT_VIEW = `SELECT n.id, n.type, n.actor_id, trim(a.first_name || ' ' || a.last_name) AS actor_name, n.subject_kind, n.subject_id,
   n.network_id, n.data, n.path, n.count, n.read_at, n.created_at
@@ -76,23 +86,31 @@ const EMPTY: NotifyResult = { notified: [], emailed: [], publish: () => undefine
  * own transaction, publishes, and never throws (the triggering change must not fail): errors are logged.
  */
 @Injectable()
-export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationsService {
   private readonly logger = new Logger('Notifications');
   private readonly tokens: UnsubscribeTokens;
   private readonly afterCommit: AfterCommit;
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessPolicy,
     private readonly mail: MailService,
     private readonly realtime: RealtimeService,
+    jobs: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // bootstrap always resolves a secret (configured, or kept under DATA_DIR).
     if (!config.SESSION_SECRET) throw new Error('SESSION_SECRET is not set');
     this.tokens = new UnsubscribeTokens(config.SESSION_SECRET);
     this.afterCommit = new AfterCommit(db);
+    // Tests drive the digest by calling runDigest themselves.
+    jobs.every({
+      name: 'notifications.digest',
+      everyMs: config.NODE_ENV === 'test' ? 0 : DIGEST_TICK_MS,
+      run: async (now) => {
+        if (Number(PARIS_HOUR.format(now)) >= DIGEST_HOUR) await this.runDigest(now);
+      },
+    });
   }
 
   // ---------- producing ----------
@@ -127,16 +145,28 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       return [];
     }
     const visible = await check(candidates, db);
-    const ids = candidates.filter((id) => visible.has(id));
+    let ids = candidates.filter((id) => visible.has(id));
+    // A network's news reaches only those whose level for that network lets this type through.
+    const networkId = input.subject.networkId;
+    if (networkId && isNetworkNews(input.type)) {
+      const levels = await this.levelsOf(db, ids, networkId);
+      ids = ids.filter((id) => levelAllows(levels.get(id) ?? DEFAULT_NETWORK_NOTIFICATION_LEVEL, input.type));
+    }
     if (!ids.length) return [];
-    const people: Recipient[] = await db.query('SELECT id, email, locale, first_name FROM people WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]);
+    const people: Recipient[] = await db.query('SELECT id, email, locale, first_name FROM people WHERE id = ANY($1::uuid[]) ORDER BY id', [
+      ids,
+    ]);
     const channels = await this.channelsOf(db, ids, input.type);
     return people
       .map((person) => ({ person, channel: channels.get(person.id) ?? defaultChannel(input.type) }))
       .filter(({ channel }) => channel !== 'off');
   }
 
-  private async write(tx: EntityManager, input: NotifyInput, audience: { person: Recipient; channel: NotificationChannel }[]): Promise<NotifyResult> {
+  private async write(
+    tx: EntityManager,
+    input: NotifyInput,
+    audience: { person: Recipient; channel: NotificationChannel }[],
+  ): Promise<NotifyResult> {
     const written: { person: Recipient; row: NotificationRow }[] = [];
     const emailed: string[] = [];
     for (const { person, channel } of audience) {
@@ -200,6 +230,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   /** The access policy's check for the types that have one (the subject's network); null for the others. */
   private defaultCheck(input: Pick<NotifyInput, 'type' | 'subject'>): VisibilityCheck | null {
+    if (input.type.startsWith('opportunity.')) return (ids, db) => this.access.opportunityReadersAmong(input.subject.id, ids, db);
     const networkId = input.subject.networkId;
     if (!networkId) return null;
     switch (input.type) {
@@ -207,26 +238,39 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       case 'forum.reply':
         return (ids, db) => this.access.forumReadersAmong([networkId], ids, db);
       case 'network.membership_request':
-        return this.standingCheck(networkId, (s) => this.access.canManageNetwork(s));
+        return this.standingCheck(networkId, 'network.manage');
+      case 'network.federation_request':
+        return this.standingCheck(networkId, 'network.manage');
       case 'network.membership_decision':
-        return this.standingCheck(networkId, (s) => this.access.canSeeNetwork(s));
+      case 'network.invitation':
+        return this.standingCheck(networkId, 'network.see');
+      case 'moderation.report':
+        return this.standingCheck(networkId, 'network.moderate');
       case 'agenda.promoted':
       case 'agenda.reminder':
       case 'agenda.event_cancelled':
+      case 'network.new_event':
         return (ids, db) => this.access.eventReadersAmong(input.subject.id, ids, db);
+      case 'network.announcement':
+      case 'network.new_topic':
+      case 'network.new_document':
+        return (ids, db) => this.access.forumReadersAmong([networkId], ids, db);
       default:
         return null;
     }
   }
 
-  /** Those among the people whose standing in the network passes `allow`. */
-  private standingCheck(networkId: string, allow: (s: NetworkStanding) => boolean): VisibilityCheck {
+  /** Those among the people who may do `action` in the network. */
+  private standingCheck(networkId: string, action: NetworkAction): VisibilityCheck {
     return async (ids, db) => {
-      const people: { id: string; platform_role: PlatformRole }[] = await db.query('SELECT id, platform_role FROM people WHERE id = ANY($1::uuid[])', [ids]);
+      const people: { id: string; platform_role: PlatformRole }[] = await db.query(
+        'SELECT id, platform_role FROM people WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
       const allowed = new Set<string>();
       for (const person of people) {
-        const standing = (await this.access.networkStandings({ personId: person.id, platformRole: person.platform_role }, [networkId], db)).get(networkId);
-        if (standing && allow(standing)) allowed.add(person.id);
+        if (await this.access.can({ personId: person.id, platformRole: person.platform_role }, action, { network: networkId }, db))
+          allowed.add(person.id);
       }
       return allowed;
     };
@@ -236,30 +280,43 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   async list(actor: Actor, query: { unread?: boolean; page: number; pageSize: number }): Promise<NotificationPage> {
     const where = `n.recipient_id = $1${query.unread ? ' AND n.read_at IS NULL' : ''}`;
-    const rows: NotificationRow[] = await this.db.query(`${SELECT_VIEW} WHERE ${where} ORDER BY n.created_at DESC, n.id DESC LIMIT $2 OFFSET $3`, [
-      actor.personId,
-      query.pageSize,
-      (query.page - 1) * query.pageSize,
-    ]);
+    const rows: NotificationRow[] = await this.db.query(
+      `${SELECT_VIEW} WHERE ${where} ORDER BY n.created_at DESC, n.id DESC LIMIT $2 OFFSET $3`,
+      [actor.personId, query.pageSize, (query.page - 1) * query.pageSize],
+    );
     // The person may have lost sight of a subject since (left or removed from the network): its entries go.
     const gone = await this.outOfSight(actor.personId, rows);
     if (gone.length) {
       await this.db.query('DELETE FROM notifications WHERE recipient_id = $1 AND id = ANY($2::uuid[])', [actor.personId, gone]);
       return this.list(actor, query);
     }
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`, [actor.personId]);
-    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize, unreadCount: await this.unreadCount(actor.personId) };
+    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`, [
+      actor.personId,
+    ]);
+    return {
+      items: rows.map(toView),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      unreadCount: await this.unreadCount(actor.personId),
+    };
   }
 
   /** The ids of the rows whose subject the person may no longer see (checked once per type and network, or per event). */
-  private async outOfSight(personId: string, rows: Pick<NotificationRow, 'id' | 'type' | 'subject_kind' | 'subject_id' | 'network_id'>[]): Promise<string[]> {
+  private async outOfSight(
+    personId: string,
+    rows: Pick<NotificationRow, 'id' | 'type' | 'subject_kind' | 'subject_id' | 'network_id'>[],
+  ): Promise<string[]> {
     const verdicts = new Map<string, Promise<boolean>>();
     const gone: string[] = [];
     for (const row of rows) {
       // (An event's readers also depend on the networks it is shared with: checked per event.)
-      const key = `${row.type} ${row.network_id} ${row.subject_kind === 'agenda_event' ? row.subject_id : ''}`;
+      const key = `${row.type} ${row.network_id} ${row.subject_kind === 'agenda_event' || row.subject_kind === 'opportunity' ? row.subject_id : ''}`;
       if (!verdicts.has(key)) {
-        const check = this.defaultCheck({ type: row.type, subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id } });
+        const check = this.defaultCheck({
+          type: row.type,
+          subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id },
+        });
         verdicts.set(key, check ? check([personId], this.db).then((allowed) => allowed.has(personId)) : Promise.resolve(true));
       }
       if (!(await verdicts.get(key))) gone.push(row.id);
@@ -273,9 +330,13 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   /** Marks the caller's notifications among `ids` (others' ids are ignored) or all of them as read. */
   async markRead(actor: Actor, ids: readonly string[] | 'all'): Promise<{ unreadCount: number }> {
-    if (ids === 'all') await this.db.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL', [actor.personId]);
+    if (ids === 'all')
+      await this.db.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL', [actor.personId]);
     else if (ids.length) {
-      await this.db.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL AND id = ANY($2::uuid[])', [actor.personId, ids]);
+      await this.db.query('UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL AND id = ANY($2::uuid[])', [
+        actor.personId,
+        ids,
+      ]);
     }
     const unreadCount = await this.unreadCount(actor.personId);
     this.emit(actor.personId, 'notification:count', { unreadCount });
@@ -294,10 +355,17 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   async preferences(personId: string): Promise<NotificationPreference[]> {
     const channels = await this.channelsOf(this.db, [personId]);
-    return NOTIFICATION_TYPES.map((type) => ({ type, channel: channels.get(`${personId} ${type}`) ?? defaultChannel(type), defaultChannel: defaultChannel(type) }));
+    return NOTIFICATION_TYPES.map((type) => ({
+      type,
+      channel: channels.get(`${personId} ${type}`) ?? defaultChannel(type),
+      defaultChannel: defaultChannel(type),
+    }));
   }
 
-  async setPreferences(personId: string, preferences: readonly { type: NotificationType; channel: NotificationChannel }[]): Promise<NotificationPreference[]> {
+  async setPreferences(
+    personId: string,
+    preferences: readonly { type: NotificationType; channel: NotificationChannel }[],
+  ): Promise<NotificationPreference[]> {
     await this.db.transaction(async (tx) => {
       for (const { type, channel } of preferences) await this.setChannel(tx, personId, type, channel);
     });
@@ -332,6 +400,33 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     return result;
   }
 
+  // ---------- per-network levels ----------
+
+  /** The person's level for each network they chose one for (the others are at DEFAULT_NETWORK_NOTIFICATION_LEVEL). */
+  networkLevels(personId: string): Promise<NetworkNotificationSetting[]> {
+    return this.networkLevelsIn(this.db, personId);
+  }
+
+  /** Sets the person's level for a network they may see (404 otherwise: a secret network does not reveal itself). */
+  async setNetworkLevel(actor: Actor, networkId: string, level: NetworkNotificationLevel): Promise<NetworkNotificationSetting> {
+    await this.access.require(actor, 'network.see', { network: networkId }, { hide: 'Network' });
+    await this.db.query(
+      `INSERT INTO network_notification_levels (person_id, network_id, level) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id, network_id) DO UPDATE SET level = EXCLUDED.level, updated_at = now()`,
+      [actor.personId, networkId, level],
+    );
+    return { networkId, level };
+  }
+
+  private async levelsOf(db: Queryable, personIds: string[], networkId: string): Promise<Map<string, NetworkNotificationLevel>> {
+    if (!personIds.length) return new Map();
+    const rows: { person_id: string; level: NetworkNotificationLevel }[] = await db.query(
+      'SELECT person_id, level FROM network_notification_levels WHERE network_id = $1 AND person_id = ANY($2::uuid[])',
+      [networkId, personIds],
+    );
+    return new Map(rows.map((r) => [r.person_id, r.level]));
+  }
+
   // ---------- one-click unsubscribe ----------
 
   /**
@@ -346,12 +441,14 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       await this.db.transaction(async (tx) => {
         for (const type of digested) await this.setChannel(tx, claim.personId, type, 'in_app');
       });
-      const message = locale === 'fr' ? 'Vous ne recevrez plus le résumé quotidien par e-mail.' : 'You will no longer receive the daily digest e-mail.';
+      const message =
+        locale === 'fr' ? 'Vous ne recevrez plus le résumé quotidien par e-mail.' : 'You will no longer receive the daily digest e-mail.';
       return { scope: 'digest', channel: 'in_app', message };
     }
     await this.setChannel(this.db, claim.personId, claim.scope, 'off');
     const label = NOTIFICATION_TYPE_LABELS[claim.scope][locale];
-    const message = locale === 'fr' ? `Vous ne recevrez plus de notifications : ${label}.` : `You will no longer receive notifications: ${label}.`;
+    const message =
+      locale === 'fr' ? `Vous ne recevrez plus de notifications : ${label}.` : `You will no longer receive notifications: ${label}.`;
     return { scope: claim.scope, channel: 'off', message };
   }
 
@@ -398,21 +495,6 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   // ---------- daily digest ----------
 
-  onApplicationBootstrap() {
-    // Tests drive the digest by calling runDigest themselves.
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => {
-      const now = new Date();
-      if (Number(PARIS_HOUR.format(now)) < DIGEST_HOUR) return;
-      void this.runDigest(now).catch((error) => this.logger.error(`Digest failed: ${(error as Error).message}`));
-    }, DIGEST_TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
-  }
-
   /**
    * Sends each person with unread notifications waiting for the digest (created up to `now`) one
    * e-mail grouping them, at most once per Europe/Paris day: the person's `notification_digests` row
@@ -438,7 +520,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   }
 
   private async digestFor(tx: EntityManager, personId: string, day: string, now: Date): Promise<boolean> {
-    const claimed = await tx.query('INSERT INTO notification_digests (person_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id', [personId, day]);
+    const claimed = await tx.query(
+      'INSERT INTO notification_digests (person_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id',
+      [personId, day],
+    );
     if (!claimed.length) return false;
     // UPDATE … RETURNING answers [rows, affected] through TypeORM.
     const [rows]: [DigestRow[]] = await tx.query(
@@ -447,11 +532,22 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       [personId, now],
     );
     const channels = await this.channelsOf(tx, [personId]);
+    const levels = new Map((await this.networkLevelsIn(tx, personId)).map((l) => [l.networkId, l.level]));
     const items: DigestRow[] = [];
     for (const row of rows) {
       if (row.read_at !== null || channels.get(`${personId} ${row.type}`) !== 'email_digest') continue;
+      // The level may have been lowered since the entry was written.
+      if (
+        row.network_id &&
+        isNetworkNews(row.type) &&
+        !levelAllows(levels.get(row.network_id) ?? DEFAULT_NETWORK_NOTIFICATION_LEVEL, row.type)
+      )
+        continue;
       // The person may have lost sight of the subject since (left the network): checked again where the policy knows how.
-      const check = this.defaultCheck({ type: row.type, subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id } });
+      const check = this.defaultCheck({
+        type: row.type,
+        subject: { kind: row.subject_kind, id: row.subject_id, networkId: row.network_id },
+      });
       if (check && !(await check([personId], tx)).has(personId)) continue;
       items.push(row);
     }
@@ -469,12 +565,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           count: items.length,
           plural: items.length > 1,
           link: this.link('/notifications'),
-          items: items.map((item) => ({
-            title: Mustache.render(mailTemplateFor(item.type, item.data).subject[locale], item.data, {}, PLAIN),
-            link: this.link(item.path),
-            count: item.count,
-            more: item.count > 1,
-          })),
+          groups: await this.digestGroups(tx, items, locale),
           unsubscribeUrl: this.unsubscribePageUrl(personId, 'digest'),
           preferencesUrl: this.link('/notifications/preferences'),
         },
@@ -483,6 +574,38 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       tx,
     );
     return true;
+  }
+
+  /** The digest's lines grouped by network (in the order of each network's latest line), then those of no network. */
+  private async digestGroups(db: Queryable, items: DigestRow[], locale: Locale) {
+    const networkIds = [...new Set(items.flatMap((i) => (i.network_id ? [i.network_id] : [])))];
+    const names: { id: string; name: string }[] = networkIds.length
+      ? await db.query('SELECT id, name FROM networks WHERE id = ANY($1::uuid[])', [networkIds])
+      : [];
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    const groups = new Map<string, { name: string; items: { title: string; link: string; count: number; more: boolean }[] }>();
+    const personal = locale === 'fr' ? 'Pour vous' : 'For you';
+    for (const item of items) {
+      const key = item.network_id && nameOf.has(item.network_id) ? item.network_id : '';
+      if (!groups.has(key)) groups.set(key, { name: key ? (nameOf.get(key) ?? '') : personal, items: [] });
+      groups.get(key)?.items.push({
+        title: Mustache.render(mailTemplateFor(item.type, item.data).subject[locale], { ...item.data, ...ELISION_LAMBDAS }, {}, PLAIN),
+        link: this.link(item.path),
+        count: item.count,
+        more: item.count > 1,
+      });
+    }
+    const personalGroup = groups.get('');
+    groups.delete('');
+    return [...groups.values(), ...(personalGroup ? [personalGroup] : [])];
+  }
+
+  private async networkLevelsIn(db: Queryable, personId: string): Promise<NetworkNotificationSetting[]> {
+    const rows: { network_id: string; level: NetworkNotificationLevel }[] = await db.query(
+      'SELECT network_id, level FROM network_notification_levels WHERE person_id = $1 ORDER BY network_id',
+      [personId],
+    );
+    return rows.map((r) => ({ networkId: r.network_id, level: r.level }));
   }
 
   // ---------- live ----------
@@ -494,6 +617,15 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       this.logger.warn(`Real-time ${event} failed: ${(error as Error).message}`);
     }
   }
+}
+
+function isNetworkNews(type: NotificationType): boolean {
+  return (NETWORK_NEWS_TYPES as readonly NotificationType[]).includes(type);
+}
+
+/** Whether a member at `level` for a network hears of this news of it. */
+function levelAllows(level: NetworkNotificationLevel, type: NotificationType): boolean {
+  return level === 'all' || (level === 'highlights' && NETWORK_HIGHLIGHT_TYPES.includes(type));
 }
 
 function toView(row: NotificationRow): NotificationView {

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import type { Organization, StaffMember } from '@maillage/contracts';
 import type { Actor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor, Public } from '../identity/identity.decorators';
+import { CurrentActor, Public } from '../../core/auth/auth.decorators';
 import { AddStaffDto, OrganizationDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 
@@ -34,6 +35,21 @@ export class OrganizationsController {
     return this.organizations.update(actor, id, dto);
   }
 
+  @Put(':id/logo')
+  @ApiConsumes('multipart/form-data')
+  setLogo(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', 'Organization') id: string,
+    @Upload() upload: UploadSource,
+  ): Promise<Organization> {
+    return this.organizations.setLogo(actor, id, upload);
+  }
+
+  @Delete(':id/logo')
+  removeLogo(@CurrentActor() actor: Actor, @UuidParam('id', 'Organization') id: string): Promise<Organization> {
+    return this.organizations.setLogo(actor, id, null);
+  }
+
   @Delete(':id')
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @UuidParam('id', 'Organization') id: string): Promise<void> {
@@ -52,7 +68,11 @@ export class OrganizationsController {
 
   @Delete(':id/staff/:personId')
   @HttpCode(204)
-  removeStaff(@CurrentActor() actor: Actor, @UuidParam('id', 'Organization') id: string, @UuidParam('personId', 'Staff member') personId: string): Promise<void> {
+  removeStaff(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', 'Organization') id: string,
+    @UuidParam('personId', 'Staff member') personId: string,
+  ): Promise<void> {
     return this.organizations.removeStaff(actor, id, personId);
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post } from '@nestjs/common';
+import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { PersonProfile } from '@maillage/contracts';
 import type { Actor, MaybeActor } from '../../core/access/actor';
 import { UuidParam } from '../../core/http/params';
-import { CurrentActor, OptionalActor, Public } from '../identity/identity.decorators';
+import { CurrentActor, OptionalActor, Public } from '../../core/auth/auth.decorators';
 import { UpdateProfileDto } from './dto/profile.dto';
 import { PeopleService } from './people.service';
 
@@ -25,8 +25,8 @@ export class PeopleController {
 
   @Post('me/photo')
   @ApiConsumes('multipart/form-data')
-  setPhoto(@CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<PersonProfile> {
-    return this.people.setPhoto(actor, req);
+  setPhoto(@CurrentActor() actor: Actor, @Upload() upload: UploadSource): Promise<PersonProfile> {
+    return this.people.setPhoto(actor, upload);
   }
 
   @Delete('me/photo')

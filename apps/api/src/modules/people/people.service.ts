@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { type UploadSource } from '../../core/storage/upload-source';
 import { DataSource } from 'typeorm';
 import type { PersonProfile } from '@maillage/contracts';
 import { AccessPolicy } from '../../core/access/access-policy.service';
@@ -7,7 +7,8 @@ import type { Actor, MaybeActor } from '../../core/access/actor';
 import { AppException } from '../../core/errors/app-exception';
 import { SearchIndexer } from '../../core/search/search-indexer.service';
 import { FilesService, IMAGE_TYPES } from '../../core/storage/files.service';
-import { CompaniesService, fileUrl } from '../companies/companies.service';
+import { fileUrl } from '../../core/storage/file-url';
+import { CompaniesService } from '../companies/companies.service';
 import { Person } from '../identity/entities/person.entity';
 import type { UpdateProfileDto } from './dto/profile.dto';
 
@@ -23,8 +24,11 @@ export class PeopleService {
 
   async profile(actor: MaybeActor, id: string): Promise<PersonProfile> {
     const person = await this.db.manager.findOneBy(Person, { id });
-    if (!person || !this.access.canSeePerson(actor, person)) throw AppException.notFound('Person');
-    return this.toProfile(person);
+    if (!person || person.erasedAt || !this.access.canSeePerson(actor, person)) throw AppException.notFound('Person');
+    // The person's privacy settings: who sees the profile, and the e-mail and phone on it.
+    const shown = (await this.access.peopleDisclosure(actor, [id], { withDefaults: true })).get(id);
+    if (!shown?.profile) throw AppException.notFound('Person');
+    return { ...(await this.toProfile(person)), email: shown.email ? person.email : null, phone: shown.phone ? person.phone : null };
   }
 
   async update(actor: Actor, dto: UpdateProfileDto): Promise<PersonProfile> {
@@ -36,8 +40,8 @@ export class PeopleService {
     return this.profile(actor, actor.personId);
   }
 
-  async setPhoto(actor: Actor, req: FastifyRequest): Promise<PersonProfile> {
-    const upload = await this.files.receive(req);
+  async setPhoto(actor: Actor, source: UploadSource): Promise<PersonProfile> {
+    const upload = await this.files.receive(source);
     const file = await this.files.store(upload, { allowedTypes: IMAGE_TYPES, isPublic: true, uploadedById: actor.personId });
     return this.replacePhoto(actor, file.id);
   }
@@ -64,6 +68,7 @@ export class PeopleService {
       firstName: p.firstName,
       lastName: p.lastName,
       jobTitle: p.jobTitle,
+      titleForm: p.titleForm,
       bio: p.bio,
       skills: p.skills,
       languages: p.languages,
@@ -71,7 +76,18 @@ export class PeopleService {
       isExpert: p.isExpert,
       expertiseDomains: p.expertiseDomains,
       areasServed: p.areasServed,
-      companies: companies.map((c) => ({ id: c.id, name: c.name, role: c.role! })),
+      companies: companies.map((c) => ({ id: c.id, name: c.name, role: c.role })),
     };
+  }
+
+  /** Display names ("First Last") of people, by id (for histories and authors shown by other modules). */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.db.query(
+      "SELECT id, first_name || ' ' || last_name AS name FROM people WHERE id = ANY($1::uuid[])",
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

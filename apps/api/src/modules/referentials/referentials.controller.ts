@@ -18,7 +18,7 @@ import {
 } from '@maillage/referentials';
 import { AppException } from '../../core/errors/app-exception';
 import { ListQueryDto } from '../../core/http/query.dto';
-import { Public } from '../identity/identity.decorators';
+import { Public } from '../../core/auth/auth.decorators';
 
 /** French reference data for forms: NAF rev.2, communes (INSEE), headcount bands, legal forms. */
 @ApiTags('referentials')

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { ActionIcon, Anchor, AppShell, Box, Burger, Button, Group, Skeleton, Stack } from '@mantine/core';
+import { ActionIcon, Anchor, AppShell, Box, Burger, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,15 +8,18 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageLoader } from '../../components/PageLoader';
 import { APP_NAME } from '../../config';
 import { RouteErrorBoundary } from '../routes/RouteError';
-import { useSession, useSessionExpiry } from '../../features/auth/hooks/useSession';
+import { useSession, useSessionExpiry } from '../../lib/session';
 import { useAccountLanguage, useLanguage } from '../../features/profile/hooks/useLanguage';
+import { LEGAL_PAGES, type LegalPageKey } from '../legal-pages';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
+import { ConsentGate } from '../../components/ConsentGate';
 
 const MAIN_ID = 'contenu';
 
 // Its own chunk (combobox, suggestions): the entry stays small and the box appears a moment later.
 const SearchBox = lazy(() => import('../../features/search/components/SearchBox'));
+const TwoFactorGatePage = lazy(() => import('../routes/TwoFactorGatePage'));
 // Its own chunk too: it brings the real-time client (socket.io), which stays out of the entry.
 const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell'));
 const MessagesBadge = lazy(() => import('../../features/messaging/components/MessagesBadge'));
@@ -53,6 +56,25 @@ function AuthButtons({ vertical = false }: { vertical?: boolean }) {
 }
 
 /** The shell: skip link, header (brand, navigation, language, account), mobile menu, main. */
+/** The information pages, on every page. */
+function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <Box component="footer" mt={48} pt="md" pb="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" gap="sm" maw={1200} mx="auto">
+        <Text size="sm">{t('legal.tagline')}</Text>
+        <Group component="nav" aria-label={t('legal.footerLabel')} gap="md">
+          {(Object.entries(LEGAL_PAGES) as [LegalPageKey, string][]).map(([key, path]) => (
+            <Anchor key={key} component={Link} to={`/${path}`} size="sm" c="dark">
+              {t(`legal.${key}.title`)}
+            </Anchor>
+          ))}
+        </Group>
+      </Group>
+    </Box>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -64,37 +86,67 @@ export function AppLayout() {
 
   useEffect(close, [pathname, close]);
 
+  // Two-factor sign-in required and not set up: nothing else until it is (the API agrees).
+  if (user?.mustEnrolTwoFactor) {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <TwoFactorGatePage />
+      </Suspense>
+    );
+  }
+
   return (
     <>
       <SkipLink />
-      <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 280, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }}
+        padding="md"
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="xs" wrap="nowrap">
               <Burger
                 opened={opened}
                 onClick={toggle}
-                hiddenFrom="sm"
+                hiddenFrom="md"
                 size="sm"
                 aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
                 aria-expanded={opened}
                 aria-controls="menu-mobile"
               />
-              <Anchor component={Link} to="/" fw={800} size="xl" c="blue.9" underline="never" aria-label={t('nav.homeOf', { app: APP_NAME })}>
+              <Anchor
+                component={Link}
+                to="/"
+                fw={800}
+                size="xl"
+                c="blue.9"
+                underline="never"
+                aria-label={t('nav.homeOf', { app: APP_NAME })}
+              >
                 {APP_NAME}
               </Anchor>
             </Group>
-            <Box visibleFrom="md" style={{ flex: '0 1 18rem', minWidth: '12rem' }}>
+            {/* The search box needs room: below large screens it is an icon, and the bar keeps the navigation on one line. */}
+            <Box visibleFrom="lg" style={{ flex: '0 1 18rem', minWidth: '11rem' }}>
               <Suspense fallback={<Skeleton height={36} aria-hidden />}>
                 <SearchBox />
               </Suspense>
             </Box>
-            <Box component="nav" aria-label={t('nav.main')} visibleFrom="sm" style={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
+            <Box component="nav" aria-label={t('nav.main')} visibleFrom="md" style={{ flex: 1, display: 'flex', justifyContent: 'center' }}>
               <MainNav />
             </Box>
             <Group gap="xs" wrap="nowrap">
               {pathname === '/recherche' ? null : (
-                <ActionIcon component={Link} to="/recherche" hiddenFrom="md" variant="subtle" color="dark" size="lg" aria-label={t('search.box.open')}>
+                <ActionIcon
+                  component={Link}
+                  to="/recherche"
+                  hiddenFrom="lg"
+                  variant="subtle"
+                  color="dark"
+                  size="lg"
+                  aria-label={t('search.box.open')}
+                >
                   <IconSearch size={20} aria-hidden />
                 </ActionIcon>
               )}
@@ -132,11 +184,13 @@ export function AppLayout() {
           </AppShell.Navbar>
         ) : null}
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+          <ConsentGate />
           <RouteErrorBoundary key={pathname}>
             <Suspense fallback={<PageLoader />}>
               <Outlet />
             </Suspense>
           </RouteErrorBoundary>
+          <SiteFooter />
         </AppShell.Main>
       </AppShell>
     </>

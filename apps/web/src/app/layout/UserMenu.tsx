@@ -1,12 +1,16 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconLogout2, IconUser } from '@tabler/icons-react';
+import { IconChecklist, IconChevronDown, IconLogout, IconLogout2, IconPalette, IconSettings, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionUser } from '@maillage/contracts';
 import { useSignOut } from '../../features/auth/hooks/useSignOut';
+import { organizationBrandingPath } from '../../features/steering/hooks/access';
 import { fullName, initials } from '../../lib/format';
 
-/** The signed-in person's menu: profile, sign out, sign out everywhere. */
+/**
+ * The signed-in person's menu: profile, the identity of the organisations they administer, administration (platform
+ * admins), sign out, sign out everywhere.
+ */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { signOut, signOutEverywhere } = useSignOut();
@@ -36,6 +40,26 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <Menu.Item component={Link} to="/profil" leftSection={<IconUser size={16} aria-hidden />}>
           {t('nav.profile')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/enquetes" leftSection={<IconChecklist size={16} aria-hidden />}>
+          {t('nav.surveys')}
+        </Menu.Item>
+        {user.staffOf
+          .filter((s) => s.role === 'admin')
+          .map((s) => (
+            <Menu.Item
+              key={s.organizationId}
+              component={Link}
+              to={organizationBrandingPath(s.organizationId)}
+              leftSection={<IconPalette size={16} aria-hidden />}
+            >
+              {t('organizationBranding.link', { name: s.organizationName })}
+            </Menu.Item>
+          ))}
+        {user.platformRole === 'admin' ? (
+          <Menu.Item component={Link} to="/admin" leftSection={<IconSettings size={16} aria-hidden />}>
+            {t('nav.admin')}
+          </Menu.Item>
+        ) : null}
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           {t('auth.logout.submit')}

@@ -11,11 +11,15 @@ import NotFoundPage from './NotFoundPage';
 
 export default function PersonPage() {
   const { t } = useTranslation();
-  const id = useParams().id!;
+  const id = useParams().id ?? '';
   const person = usePerson(id);
   if (isApiError(person.error, 404) || isApiError(person.error, 400)) return <NotFoundPage />;
   return (
-    <Page title={person.data ? fullName(person.data) : t('person.title')} size="md" actions={person.data ? <MessageButton personId={person.data.id} /> : null}>
+    <Page
+      title={person.data ? fullName(person.data) : t('person.title')}
+      size="md"
+      actions={person.data ? <MessageButton personId={person.data.id} /> : null}
+    >
       <QueryContent query={person} loading={<LoadingLines lines={6} />}>
         {(profile) => <PersonProfileView profile={profile} />}
       </QueryContent>

@@ -7,8 +7,11 @@ import { LANGUAGE_NAMES } from '../../components/LanguageSwitch';
 import { Page } from '../../components/Page';
 import { LoadingLines, QueryContent } from '../../components/QueryContent';
 import { SectionCard } from '../../components/SectionCard';
+import { KnownDevices } from '../../features/auth/components/KnownDevices';
+import { SessionsList } from '../../features/auth/components/SessionsList';
+import { TwoFactorSettings } from '../../features/auth/components/TwoFactor';
 import { ChangePasswordForm } from '../../features/auth/components/PasswordForms';
-import { useSessionActions } from '../../features/auth/hooks/useSession';
+import { useSessionActions } from '../../lib/session';
 import { useSignOut } from '../../features/auth/hooks/useSignOut';
 import { PhotoUpload } from '../../features/profile/components/PhotoUpload';
 import { ProfileForm } from '../../features/profile/components/ProfileForm';
@@ -46,11 +49,7 @@ export default function ProfilePage() {
               <PhotoUpload profile={me} />
             </SectionCard>
             <SectionCard id="profile-language" title={t('profile.sections.language')}>
-              <Radio.Group
-                label={t('language.label')}
-                value={language}
-                onChange={(value) => void setLanguage(value as Locale)}
-              >
+              <Radio.Group label={t('language.label')} value={language} onChange={(value) => void setLanguage(value as Locale)}>
                 <Stack gap="xs" mt="xs">
                   {LOCALES.map((locale) => (
                     <Radio key={locale} value={locale} label={LANGUAGE_NAMES[locale]} lang={locale} />
@@ -65,6 +64,20 @@ export default function ProfilePage() {
                   navigate('/connexion', { state: { notice: 'passwordChanged' satisfies LoginNotice } });
                 }}
               />
+            </SectionCard>
+            <SectionCard id="profile-two-factor" title={t('accounts.twoFactor.title')} intro={t('accounts.twoFactor.intro')}>
+              <TwoFactorSettings />
+            </SectionCard>
+            <SectionCard id="profile-open-sessions" title={t('accounts.sessions.title')} intro={t('accounts.sessions.intro')}>
+              <SessionsList />
+            </SectionCard>
+            <SectionCard id="profile-devices" title={t('devices.title')} intro={t('devices.intro')}>
+              <KnownDevices />
+            </SectionCard>
+            <SectionCard id="profile-privacy" title={t('privacy.title')} intro={t('privacy.lead')}>
+              <Anchor component={Link} to="/compte/confidentialite">
+                {t('privacy.open')}
+              </Anchor>
             </SectionCard>
             <SectionCard id="profile-sessions" title={t('profile.sections.sessions')} intro={t('profile.sessionsIntro')}>
               <ConfirmButton

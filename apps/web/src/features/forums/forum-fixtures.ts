@@ -6,7 +6,7 @@ export function makePost(sequence: number, patch: Partial<ForumPost> = {}): Foru
     id: `post-${sequence}`,
     topicId: 'topic-1',
     sequence,
-    author: { personId: 'person-1', firstName: 'Claire', lastName: 'Dubois', photoUrl: null, company: null },
+    author: { personId: 'person-1', firstName: 'Claire', lastName: 'Dubois', isExpert: false, photoUrl: null, company: null },
     state: 'visible',
     html: `<p>Message ${sequence}</p>`,
     markdown: null,

@@ -1,3 +1,4 @@
+import { MODERATION_ACTION_KINDS, MODERATION_TARGET_KINDS } from '@maillage/contracts';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -13,8 +14,17 @@ describe('translations', () => {
 
   it('has no empty string', () => {
     for (const messages of [fr, en]) {
-      const empty = keys(messages).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === '');
+      const empty = keys(messages).filter(
+        (key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === '',
+      );
       expect(empty).toEqual([]);
+    }
+  });
+
+  it('labels every action and target of the moderation log', () => {
+    for (const messages of [fr, en]) {
+      expect(MODERATION_ACTION_KINDS.filter((kind) => !messages.moderation.log.actions[kind])).toEqual([]);
+      expect(MODERATION_TARGET_KINDS.filter((kind) => !messages.moderation.log.targets[kind])).toEqual([]);
     }
   });
 });

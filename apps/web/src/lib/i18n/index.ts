@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@maillage/contracts';
 import { LANGUAGE_STORAGE_KEY } from '../../config';
+import { de } from './elision';
 import fr from './fr.json';
 
 export const DEFAULT_LOCALE: Locale = 'fr';
@@ -50,6 +51,8 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
+// `{{name, de}}`: « de Peugeot », « d’Atelier Martin » (French messages only use it).
+i18n.services.formatter?.add('de', (value) => de(value));
 
 /** Switches the interface language, loading its translations first when needed. */
 export async function changeLocale(locale: Locale): Promise<void> {

@@ -43,7 +43,9 @@ export class ForumReadVersions1795800000000 implements MigrationInterface {
         ['UPDATE', 'NEW'],
         ['DELETE', 'OLD'],
       ]) {
-        await q.query(`CREATE TRIGGER ${table}_${event.toLowerCase()}_version AFTER ${event} ON ${table} REFERENCING ${rows} TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+        await q.query(
+          `CREATE TRIGGER ${table}_${event.toLowerCase()}_version AFTER ${event} ON ${table} REFERENCING ${rows} TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+        );
       }
     }
 
@@ -86,17 +88,25 @@ export class ForumReadVersions1795800000000 implements MigrationInterface {
           UNION SELECT s.network_id FROM forum_topic_shares s JOIN forum_topics t ON t.id = s.topic_id WHERE t.network_id IN (SELECT id FROM renamed)));
         RETURN NULL;
       END $$`);
-    const transitions = { INSERT: 'NEW TABLE AS new_rows', UPDATE: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', DELETE: 'OLD TABLE AS old_rows' };
+    const transitions = {
+      INSERT: 'NEW TABLE AS new_rows',
+      UPDATE: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
+      DELETE: 'OLD TABLE AS old_rows',
+    };
     for (const [table, fn, events] of [
       ['forum_topics', 'forum_topics_listed', ['INSERT', 'UPDATE', 'DELETE']],
       ['forum_topic_shares', 'forum_rows_listed', ['INSERT', 'UPDATE', 'DELETE']],
       ['forum_categories', 'forum_rows_listed', ['UPDATE']],
     ] as const) {
       for (const event of events) {
-        await q.query(`CREATE TRIGGER ${table}_${event.toLowerCase()}_listed AFTER ${event} ON ${table} REFERENCING ${transitions[event]} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+        await q.query(
+          `CREATE TRIGGER ${table}_${event.toLowerCase()}_listed AFTER ${event} ON ${table} REFERENCING ${transitions[event]} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+        );
       }
     }
-    await q.query(`CREATE TRIGGER networks_update_listed AFTER UPDATE ON networks REFERENCING ${transitions.UPDATE} FOR EACH STATEMENT EXECUTE FUNCTION forum_network_renamed()`);
+    await q.query(
+      `CREATE TRIGGER networks_update_listed AFTER UPDATE ON networks REFERENCING ${transitions.UPDATE} FOR EACH STATEMENT EXECUTE FUNCTION forum_network_renamed()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -111,7 +121,14 @@ export class ForumReadVersions1795800000000 implements MigrationInterface {
     for (const table of ['forum_posts', 'forum_reactions', 'forum_attachments']) {
       for (const event of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ${table}_${event}_version ON ${table}`);
     }
-    for (const fn of ['forum_network_renamed()', 'forum_rows_listed()', 'forum_topics_listed()', 'forum_lists_changed(uuid[])', 'forum_post_parts_changed()', 'forum_posts_changed()']) {
+    for (const fn of [
+      'forum_network_renamed()',
+      'forum_rows_listed()',
+      'forum_topics_listed()',
+      'forum_lists_changed(uuid[])',
+      'forum_post_parts_changed()',
+      'forum_posts_changed()',
+    ]) {
       await q.query(`DROP FUNCTION ${fn}`);
     }
     await q.query('DROP TABLE "forum_list_versions"');

@@ -75,6 +75,13 @@ export class SearchIndexRow {
   @Column({ type: 'varchar', length: 16, nullable: true })
   maturity: string | null;
 
+  /** Opportunities only: their type and deadline, for the type and deadline facets. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  opportunityType: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
+
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   networkIds: string[];
 

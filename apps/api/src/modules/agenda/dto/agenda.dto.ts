@@ -35,6 +35,7 @@ import {
   AGENDA_URL_MAX,
   NETWORK_TYPES,
   type AgendaCheckInInput,
+  type AgendaCodeCheckInInput,
   type AgendaEventFormat,
   type AgendaEventInput,
   type AgendaQuestionInput,
@@ -45,6 +46,7 @@ import {
   type NetworkType,
 } from '@maillage/contracts';
 import { Trim, TrimToNull } from '../../../core/http/transforms';
+import { SingleLine } from '../../../core/http/validators';
 
 const Nullable = () => ValidateIf((_, v) => v !== null);
 /** A date-time; parsed (and checked for impossible dates) by the service, see parseAgendaTime. */
@@ -52,19 +54,30 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{
 const IsDateTime = () => Matches(DATE_TIME, { message: '$property must be an ISO 8601 date-time' });
 
 export class AgendaQuestionDto implements AgendaQuestionInput {
-  @IsOptional() @IsString() @Matches(/^[a-z0-9]{1,16}$/)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9]{1,16}$/)
   id?: string;
 
   @IsIn(AGENDA_QUESTION_KINDS)
   kind: AgendaQuestionKind;
 
-  @Trim() @IsString() @Length(1, AGENDA_QUESTION_LABEL_MAX)
+  @Trim()
+  @IsString()
+  @Length(1, AGENDA_QUESTION_LABEL_MAX)
+  @SingleLine()
   label: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   required?: boolean;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(AGENDA_CHOICES_MAX) @IsString({ each: true }) @Length(1, AGENDA_QUESTION_LABEL_MAX, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AGENDA_CHOICES_MAX)
+  @IsString({ each: true })
+  @Length(1, AGENDA_QUESTION_LABEL_MAX, { each: true })
+  @SingleLine()
   choices?: string[];
 }
 
@@ -72,51 +85,94 @@ export class AgendaRecurrenceDto {
   @IsIn(AGENDA_RECURRENCE_FREQUENCIES)
   frequency: AgendaRecurrenceFrequency;
 
-  @IsInt() @Min(2) @Max(AGENDA_RECURRENCE_COUNT_MAX)
+  @IsInt()
+  @Min(2)
+  @Max(AGENDA_RECURRENCE_COUNT_MAX)
   count: number;
 }
 
 export class CreateAgendaEventDto implements AgendaEventInput {
-  @Trim() @IsString() @Length(1, AGENDA_TITLE_MAX)
+  @Trim()
+  @IsString()
+  @Length(1, AGENDA_TITLE_MAX)
+  @SingleLine()
   title: string;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(AGENDA_DESCRIPTION_MAX)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(AGENDA_DESCRIPTION_MAX)
   description?: string | null;
 
-  @IsOptional() @IsIn(['draft', 'published'])
+  @IsOptional()
+  @IsIn(['draft', 'published'])
   status?: 'draft' | 'published';
 
   @IsIn(AGENDA_EVENT_FORMATS)
   format: AgendaEventFormat;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(AGENDA_ADDRESS_MAX)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(AGENDA_ADDRESS_MAX)
+  @SingleLine()
   address?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @Matches(/^(\d{5}|2[AB]\d{3})$/i, { message: 'communeCode must be an INSEE commune code' })
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @Matches(/^(\d{5}|2[AB]\d{3})$/i, { message: 'communeCode must be an INSEE commune code' })
   communeCode?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(AGENDA_URL_MAX) @IsUrl({ protocols: ['https'], require_protocol: true })
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(AGENDA_URL_MAX)
+  @IsUrl({ protocols: ['https'], require_protocol: true })
   onlineUrl?: string | null;
 
-  @IsString() @IsDateTime()
+  @IsString()
+  @IsDateTime()
   startsAt: string;
 
-  @IsString() @IsDateTime()
+  @IsString()
+  @IsDateTime()
   endsAt: string;
 
-  @IsOptional() @Nullable() @IsInt() @Min(1) @Max(AGENDA_CAPACITY_MAX)
+  @IsOptional()
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(AGENDA_CAPACITY_MAX)
   capacity?: number | null;
 
-  @IsOptional() @Nullable() @IsString() @IsDateTime()
+  @IsOptional()
+  @Nullable()
+  @IsString()
+  @IsDateTime()
   registrationDeadline?: string | null;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(AGENDA_QUESTIONS_MAX) @ValidateNested({ each: true }) @Type(() => AgendaQuestionDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AGENDA_QUESTIONS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaQuestionDto)
   questions?: AgendaQuestionDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(AGENDA_SHARED_NETWORKS_MAX) @IsUUID(undefined, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AGENDA_SHARED_NETWORKS_MAX)
+  @IsUUID(undefined, { each: true })
   sharedNetworkIds?: string[];
 
-  @IsOptional() @Nullable() @ValidateNested() @Type(() => AgendaRecurrenceDto)
+  @IsOptional()
+  @Nullable()
+  @ValidateNested()
+  @Type(() => AgendaRecurrenceDto)
   recurrence?: AgendaRecurrenceDto | null;
 }
 
@@ -124,7 +180,8 @@ export class CreateAgendaEventDto implements AgendaEventInput {
 export class UpdateAgendaEventDto extends PartialType(OmitType(CreateAgendaEventDto, ['status', 'recurrence'] as const)) {}
 
 export class AgendaRegistrationDto implements AgendaRegistrationInput {
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   answers?: Record<string, string>;
 }
 
@@ -133,33 +190,52 @@ export class AgendaCheckInDto implements AgendaCheckInInput {
   present: boolean;
 }
 
+export class AgendaCodeCheckInDto implements AgendaCodeCheckInInput {
+  @IsString()
+  @MaxLength(500)
+  code: string;
+}
+
 export class AgendaSettingsDto implements AgendaSettings {
   @IsBoolean()
   memberProposals: boolean;
 }
 
 export class AgendaListQueryDto {
-  @IsOptional() @IsString() @IsDateTime()
+  @IsOptional()
+  @IsString()
+  @IsDateTime()
   from?: string;
 
-  @IsOptional() @IsString() @IsDateTime()
+  @IsOptional()
+  @IsString()
+  @IsDateTime()
   to?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   networkId?: string;
 
-  @IsOptional() @IsIn(['mine', 'territory'])
+  @IsOptional()
+  @IsIn(['mine', 'territory'])
   scope?: 'mine' | 'territory';
 
-  @IsOptional() @Matches(/^(\d{2,3}|2[AB])$/i)
+  @IsOptional()
+  @Matches(/^(\d{2,3}|2[AB])$/i)
   departement?: string;
 
-  @IsOptional() @Matches(/^\d{2}$/)
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   region?: string;
 
-  @IsOptional() @IsIn(NETWORK_TYPES)
+  @IsOptional()
+  @IsIn(NETWORK_TYPES)
   networkType?: NetworkType;
 
-  @IsOptional() @Trim() @IsString() @Length(1, 80)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 80)
+  @SingleLine()
   theme?: string;
 }

@@ -6,6 +6,7 @@ import { AgendaEvent } from './agenda-event.entity';
 /** A person's registration to an event: one row per person and event (a new registration after a cancellation reuses it). */
 @Entity('agenda_registrations')
 @Index('uq_agenda_registrations_person', ['eventId', 'personId'], { unique: true })
+@Index('uq_agenda_registrations_check_in_code', ['checkInCode'], { unique: true })
 export class AgendaRegistration {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -38,6 +39,19 @@ export class AgendaRegistration {
 
   @Column({ type: 'uuid', nullable: true })
   checkedInById: string | null;
+
+  /**
+   * The code of the holder's QR code, drawn by the database's default (see its migration; written here as PostgreSQL
+   * reads it back, for the schema comparison), never chosen by a client.
+   */
+  @Column({
+    type: 'varchar',
+    length: 16,
+    insert: false,
+    update: false,
+    default: () => 'upper(substr(md5(((gen_random_uuid())|| (clock_timestamp()))), 1, 16))',
+  })
+  checkInCode: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   COMPANY_ROLES,
+  PASSWORD_MAX_LENGTH,
   type CompanyRole,
   type CreateCompanyRequest,
   type InviteColleagueRequest,
@@ -10,7 +11,7 @@ import {
 } from '@maillage/contracts';
 import { normalizeIdentifier } from '@maillage/referentials';
 import { Trim, TrimToNull } from '../../../core/http/transforms';
-import { IsCommuneCode, IsHeadcountBand, IsLegalForm, IsNafCode, IsSiret } from '../../../core/http/validators';
+import { IsCommuneCode, IsHeadcountBand, IsLegalForm, IsNafCode, IsSiret, SingleLine } from '../../../core/http/validators';
 
 const Nullable = () => ValidateIf((_, v) => v !== null);
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
@@ -25,41 +26,78 @@ export class CreateCompanyDto implements CreateCompanyRequest {
   @Trim()
   @IsString()
   @Length(1, 250)
+  @SingleLine()
   legalName?: string;
 }
 
 export class UpdateCompanyDto implements UpdateCompanyRequest {
-  @IsOptional() @Trim() @IsString() @Length(1, 250)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 250)
+  @SingleLine()
   legalName?: string;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @Length(1, 250)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @Length(1, 250)
+  @SingleLine()
   tradeName?: string | null;
 
-  @IsOptional() @Nullable() @IsNafCode()
+  @IsOptional()
+  @Nullable()
+  @IsNafCode()
   nafCode?: string | null;
 
-  @IsOptional() @Nullable() @IsLegalForm()
+  @IsOptional()
+  @Nullable()
+  @IsLegalForm()
   legalFormCode?: string | null;
 
-  @IsOptional() @Nullable() @IsHeadcountBand()
+  @IsOptional()
+  @Nullable()
+  @IsHeadcountBand()
   headcountBandCode?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @Length(1, 200)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @Length(1, 200)
   addressLine1?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @Length(1, 200)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @Length(1, 200)
   addressLine2?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @Matches(/^\d{5}$/, { message: 'must be 5 digits' })
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @Matches(/^\d{5}$/, { message: 'must be 5 digits' })
   postalCode?: string | null;
 
-  @IsOptional() @Nullable() @IsCommuneCode()
+  @IsOptional()
+  @Nullable()
+  @IsCommuneCode()
   communeCode?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsUrl(URL_OPTIONS, { message: 'must be an http(s) URL' }) @MaxLength(300)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsUrl(URL_OPTIONS, { message: 'must be an http(s) URL' })
+  @MaxLength(300)
   website?: string | null;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(5000)
   description?: string | null;
 }
 
@@ -76,4 +114,19 @@ export class InviteColleagueDto implements InviteColleagueRequest {
 export class UpdateCompanyMemberDto implements UpdateCompanyMemberRequest {
   @IsIn(COMPANY_ROLES)
   role: CompanyRole;
+}
+
+/** `POST /companies/:id/claims`: an optional word to the company's owners. */
+export class CompanyClaimDto {
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(1000)
+  message?: string | null;
+}
+
+export class LeavePlatformDto {
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password: string;
 }

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** A company establishment, identified by its SIRET (SIREN derived). */
 @Entity('companies')
+// Covers "the nearest companies of these NAF codes" (opportunity matching) with an index-only scan.
+@Index('ix_companies_naf_place', ['nafCode', 'lat', 'lng', 'id'])
 export class Company {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -63,6 +65,10 @@ export class Company {
 
   @Column({ type: 'uuid', nullable: true })
   logoFileId: string | null;
+
+  /** A public image in core/storage, across the top of the company's page (null: a drawn default). */
+  @Column({ type: 'uuid', nullable: true })
+  coverFileId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,9 +1,20 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { OFFER_KINDS, type CompanyOfferInput, type OfferKind } from '@maillage/contracts';
 import { findDepartement, findRegion } from '@maillage/referentials';
 import { Trim, TrimList, TrimToNull } from '../../../core/http/transforms';
-import { IsCommuneCode, IsNafCode } from '../../../core/http/validators';
+import { IsCommuneCode, IsNafCode, SingleLine } from '../../../core/http/validators';
 import { registerDecorator } from 'class-validator';
 
 const Nullable = () => ValidateIf((_, v) => v !== null);
@@ -24,13 +35,19 @@ function Codes(max: number, name: string, message: string, test: (s: string) => 
 }
 
 export class TerritoryDto {
-  @IsOptional() @TrimList() @IsArray() @ArrayMaxSize(50) @IsCommuneCode({ each: true })
+  @IsOptional()
+  @TrimList()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsCommuneCode({ each: true })
   communes?: string[];
 
-  @IsOptional() @Codes(101, 'isDepartement', 'must be a département code', (s) => findDepartement(s) !== null)
+  @IsOptional()
+  @Codes(101, 'isDepartement', 'must be a département code', (s) => findDepartement(s) !== null)
   departements?: string[];
 
-  @IsOptional() @Codes(18, 'isRegion', 'must be a région code', (s) => findRegion(s) !== null)
+  @IsOptional()
+  @Codes(18, 'isRegion', 'must be a région code', (s) => findRegion(s) !== null)
   regions?: string[];
 }
 
@@ -39,18 +56,38 @@ export class CompanyOfferDto implements CompanyOfferInput {
   @IsIn(OFFER_KINDS)
   kind: OfferKind;
 
-  @Trim() @IsString() @Length(1, 200)
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  @SingleLine()
   label: string;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(2000)
   description?: string | null;
 
-  @IsOptional() @TrimList() @IsArray() @ArrayMaxSize(10) @IsNafCode({ each: true })
+  @IsOptional()
+  @TrimList()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsNafCode({ each: true })
   nafCodes?: string[];
 
-  @IsOptional() @TrimList() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 60, { each: true })
+  @IsOptional()
+  @TrimList()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  @SingleLine()
   skills?: string[];
 
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => TerritoryDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TerritoryDto)
   territory?: TerritoryDto;
 }

@@ -8,57 +8,91 @@ import {
   type UpdateDocumentRequest,
 } from '@maillage/contracts';
 import { Trim } from '../../../core/http/transforms';
+import { SingleLine } from '../../../core/http/validators';
 
 const Nullable = () => ValidateIf((_, v) => v !== null);
 
 export class CreateDocumentFolderDto implements CreateDocumentFolderRequest {
-  @Trim() @IsString() @Length(1, DOCUMENT_FOLDER_NAME_MAX)
+  @Trim()
+  @IsString()
+  @Length(1, DOCUMENT_FOLDER_NAME_MAX)
+  @SingleLine()
   name: string;
 
-  @IsOptional() @Nullable() @IsUUID()
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
   parentId?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   animatorsOnly?: boolean;
 }
 
 export class UpdateDocumentFolderDto implements UpdateDocumentFolderRequest {
-  @IsOptional() @Trim() @IsString() @Length(1, DOCUMENT_FOLDER_NAME_MAX)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, DOCUMENT_FOLDER_NAME_MAX)
+  @SingleLine()
   name?: string;
 
-  @IsOptional() @Nullable() @IsUUID()
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
   parentId?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   animatorsOnly?: boolean;
 }
 
 export class UpdateDocumentDto implements UpdateDocumentRequest {
-  @IsOptional() @Trim() @IsString() @Length(1, DOCUMENT_TITLE_MAX)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, DOCUMENT_TITLE_MAX)
+  @SingleLine()
   title?: string;
 
-  @IsOptional() @Trim() @IsString() @MaxLength(DOCUMENT_DESCRIPTION_MAX)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(DOCUMENT_DESCRIPTION_MAX)
   description?: string;
 
-  @IsOptional() @Nullable() @IsUUID()
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
   folderId?: string | null;
 }
 
 /** The optional text fields of an upload (multipart fields sent before the file). */
 export class UploadDocumentFieldsDto {
-  @IsOptional() @Trim() @IsString() @Length(1, DOCUMENT_TITLE_MAX)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, DOCUMENT_TITLE_MAX)
+  @SingleLine()
   title?: string;
 
-  @IsOptional() @Trim() @IsString() @MaxLength(DOCUMENT_DESCRIPTION_MAX)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(DOCUMENT_DESCRIPTION_MAX)
   description?: string;
 }
 
 export class DocumentFolderQueryDto {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   folderId?: string;
 }
 
 export class DocumentSearchQueryDto {
-  @Trim() @IsString() @Length(1, 200)
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  @SingleLine()
   q: string;
 }

@@ -42,6 +42,7 @@ import {
   type UpdateForumTopicRequest,
 } from '@maillage/contracts';
 import { Trim, TrimList, TrimToNull } from '../../../core/http/transforms';
+import { SingleLine } from '../../../core/http/validators';
 
 const Nullable = () => ValidateIf((_, v) => v !== null);
 /** A Markdown body: kept as written (leading spaces matter), but not blank. */
@@ -50,53 +51,95 @@ const AttachmentIds = () =>
   applyDecorators(IsOptional(), TrimList(), IsArray(), ArrayMaxSize(FORUM_ATTACHMENTS_MAX), IsUUID(undefined, { each: true }));
 
 export class ForumCategoryDto implements ForumCategoryInput {
-  @Trim() @IsString() @Length(1, FORUM_CATEGORY_NAME_MAX)
+  @Trim()
+  @IsString()
+  @Length(1, FORUM_CATEGORY_NAME_MAX)
+  @SingleLine()
   name: string;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(FORUM_CATEGORY_DESCRIPTION_MAX)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(FORUM_CATEGORY_DESCRIPTION_MAX)
   description?: string | null;
 
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
   position?: number;
 }
 
 export class UpdateForumCategoryDto implements Partial<ForumCategoryInput> {
-  @IsOptional() @Trim() @IsString() @Length(1, FORUM_CATEGORY_NAME_MAX)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, FORUM_CATEGORY_NAME_MAX)
+  @SingleLine()
   name?: string;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(FORUM_CATEGORY_DESCRIPTION_MAX)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(FORUM_CATEGORY_DESCRIPTION_MAX)
   description?: string | null;
 
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
   position?: number;
 }
 
 export class ForumPageQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   page = 1;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(FORUM_PAGE_SIZE_MAX)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(FORUM_PAGE_SIZE_MAX)
   pageSize = FORUM_PAGE_SIZE_DEFAULT;
 }
 
 export class ForumTopicListQueryDto extends ForumPageQueryDto {
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   categoryId?: string;
 
-  @IsOptional() @IsIn(FORUM_TOPIC_FILTERS)
+  @IsOptional()
+  @IsIn(FORUM_TOPIC_FILTERS)
   filter: ForumTopicFilter = 'all';
 }
 
 export class ForumPostsAfterQueryDto {
-  @Type(() => Number) @IsInt() @Min(0) @Max(2_000_000_000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
   after: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(FORUM_PAGE_SIZE_MAX)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(FORUM_PAGE_SIZE_MAX)
   limit = FORUM_PAGE_SIZE_MAX;
 }
 
 export class ForumMentionQueryDto {
-  @IsOptional() @Trim() @IsString() @MaxLength(100)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  @SingleLine()
   q?: string;
 }
 
@@ -104,7 +147,10 @@ export class CreateForumTopicDto implements CreateForumTopicRequest {
   @IsUUID()
   categoryId: string;
 
-  @Trim() @IsString() @Length(1, FORUM_TITLE_MAX)
+  @Trim()
+  @IsString()
+  @Length(1, FORUM_TITLE_MAX)
+  @SingleLine()
   title: string;
 
   @Body()
@@ -115,7 +161,10 @@ export class CreateForumTopicDto implements CreateForumTopicRequest {
 }
 
 export class UpdateForumTopicDto implements UpdateForumTopicRequest {
-  @Trim() @IsString() @Length(1, FORUM_TITLE_MAX)
+  @Trim()
+  @IsString()
+  @Length(1, FORUM_TITLE_MAX)
+  @SingleLine()
   title: string;
 }
 
@@ -123,7 +172,9 @@ export class CreateForumPostDto implements CreateForumPostRequest {
   @Body()
   body: string;
 
-  @IsOptional() @Nullable() @IsUUID()
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
   quotePostId?: string | null;
 
   @AttachmentIds()
@@ -136,7 +187,11 @@ export class UpdateForumPostDto implements UpdateForumPostRequest {
 }
 
 export class ForumModerationDto implements ForumModerationRequest {
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(FORUM_REASON_MAX)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(FORUM_REASON_MAX)
   reason?: string | null;
 }
 
@@ -151,7 +206,9 @@ export class LockForumTopicDto implements LockForumTopicRequest {
 }
 
 export class SolveForumTopicDto implements SolveForumTopicRequest {
-  @IsDefined() @Nullable() @IsUUID()
+  @IsDefined()
+  @Nullable()
+  @IsUUID()
   postId: string | null;
 }
 
@@ -166,6 +223,8 @@ export class FollowForumTopicDto implements FollowForumTopicRequest {
 }
 
 export class MarkForumTopicReadDto implements MarkForumTopicReadRequest {
-  @IsInt() @Min(0) @Max(2_000_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
   sequence: number;
 }

@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   LOCALES,
   PASSWORD_MAX_LENGTH,
@@ -8,10 +8,12 @@ import {
   type Locale,
   type LoginRequest,
   type ResetPasswordRequest,
+  type SignupConsentsInput,
   type SignupRequest,
   type TokenRequest,
 } from '@maillage/contracts';
 import { Trim } from '../../../core/http/transforms';
+import { SingleLine } from '../../../core/http/validators';
 
 const lower = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
@@ -28,6 +30,16 @@ export class LoginDto extends EmailDto implements LoginRequest {
   password: string;
 }
 
+export class SignupConsentsDto implements SignupConsentsInput {
+  @IsInt()
+  @Min(1)
+  terms: number;
+
+  @IsInt()
+  @Min(1)
+  privacy: number;
+}
+
 export class SignupDto extends EmailDto implements SignupRequest {
   /** Strength is checked by the service (length, common list, guessability). */
   @IsString()
@@ -37,16 +49,24 @@ export class SignupDto extends EmailDto implements SignupRequest {
   @Trim()
   @IsString()
   @Length(1, 100)
+  @SingleLine()
   firstName: string;
 
   @Trim()
   @IsString()
   @Length(1, 100)
+  @SingleLine()
   lastName: string;
 
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  /** The legal versions accepted on the form (checked against the current ones by the privacy module). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SignupConsentsDto)
+  consents?: SignupConsentsDto;
 }
 
 export class TokenDto implements TokenRequest {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Person } from './person.entity';
 
-export type AuthTokenPurpose = 'verify_email' | 'reset_password';
+export type AuthTokenPurpose = 'verify_email' | 'reset_password' | 'login_two_factor';
 
 /** Single-use e-mail links (verification, password reset); only the hash is stored. */
 @Entity('auth_tokens')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Locale, PlatformRole } from '@maillage/contracts';
+import type { Locale, PlatformRole, TitleForm } from '@maillage/contracts';
 
 /** A person: an account (e-mail, password) and a profile (name, skills, expert flag). */
 @Entity('people')
@@ -33,6 +33,10 @@ export class Person {
   @Column({ type: 'varchar', length: 150, nullable: true })
   jobTitle: string | null;
 
+  /** How role titles are written for this person (« animatrice », « animateur »); null shows both forms. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  titleForm: TitleForm | null;
+
   @Column({ type: 'text', nullable: true })
   bio: string | null;
 
@@ -53,6 +57,17 @@ export class Person {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   areasServed: string[];
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null;
+
+  /** Set by a platform admin: the person cannot sign in and their sessions are refused. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedAt: Date | null;
+
+  /** The account was deleted: the row stays, anonymised ("Ancien membre"), for what they wrote in shared spaces. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 
   /** Bumped by "log out everywhere" and password changes: older sessions die. */
   @Column({ type: 'integer', default: 0 })

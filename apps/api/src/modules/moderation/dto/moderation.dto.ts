@@ -26,12 +26,20 @@ export class CreateReportDto implements CreateReportRequest {
   @IsIn(REPORT_REASONS)
   reason: ReportReason;
 
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(REPORT_COMMENT_MAX_LENGTH)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(REPORT_COMMENT_MAX_LENGTH)
   comment?: string;
 }
 
 export class DecisionDto implements ModerationDecisionRequest {
-  @IsOptional() @TrimToNull() @Nullable() @IsString() @MaxLength(MODERATION_REASON_MAX_LENGTH)
+  @IsOptional()
+  @TrimToNull()
+  @Nullable()
+  @IsString()
+  @MaxLength(MODERATION_REASON_MAX_LENGTH)
   note?: string;
 }
 
@@ -39,10 +47,13 @@ export class WarnDto implements WarnMemberRequest {
   @IsUUID()
   companyId: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   personId?: string;
 
-  @Trim() @IsString() @Length(3, MODERATION_REASON_MAX_LENGTH)
+  @Trim()
+  @IsString()
+  @Length(3, MODERATION_REASON_MAX_LENGTH)
   reason: string;
 }
 

@@ -14,10 +14,16 @@ export class NetworkEmailInvitationDto implements NetworkEmailInvitationRequest 
 
 export class NetworkInvitationLinkDto implements NetworkInvitationLinkRequest {
   /** Checked to be in the future (and within a year) by the service. */
-  @IsOptional() @Nullable() @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsOptional()
+  @Nullable()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be an ISO 8601 date-time' })
   expiresAt?: string | null;
 
-  @IsOptional() @Nullable() @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   maxUses?: number | null;
 }
 

@@ -36,6 +36,10 @@ export class Network {
   @Column({ type: 'uuid', nullable: true })
   logoFileId: string | null;
 
+  /** A public image in core/storage, across the top of the network's page (null: a drawn default). */
+  @Column({ type: 'uuid', nullable: true })
+  coverFileId: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   communeCodes: string[];
 

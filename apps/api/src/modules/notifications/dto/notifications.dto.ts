@@ -1,7 +1,20 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import {
+  NETWORK_NOTIFICATION_LEVELS,
   NOTIFICATION_CHANNELS,
+  type NetworkNotificationLevel,
   NOTIFICATION_TYPES,
   type MarkNotificationsReadRequest,
   type NotificationChannel,
@@ -19,7 +32,10 @@ export class NotificationListQueryDto extends ListQueryDto {
 }
 
 export class MarkReadDto implements MarkNotificationsReadRequest {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsUUID(undefined, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsUUID(undefined, { each: true })
   ids: string[];
 }
 
@@ -32,11 +48,21 @@ export class PreferenceDto {
 }
 
 export class UpdatePreferencesDto implements UpdateNotificationPreferencesRequest {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(NOTIFICATION_TYPES.length) @ValidateNested({ each: true }) @Type(() => PreferenceDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(NOTIFICATION_TYPES.length)
+  @ValidateNested({ each: true })
+  @Type(() => PreferenceDto)
   preferences: PreferenceDto[];
 }
 
 export class UnsubscribeQueryDto {
-  @IsString() @Length(1, 512)
+  @IsString()
+  @Length(1, 512)
   token: string;
+}
+
+export class NetworkNotificationLevelDto {
+  @IsIn(NETWORK_NOTIFICATION_LEVELS)
+  level: NetworkNotificationLevel;
 }

@@ -29,6 +29,14 @@ export class Organization {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** '#rrggbb': the colour of the pages of the networks it hosts (null: the colours of each network's type). */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  accentColor: string | null;
+
+  /** A public image in core/storage (see FilesService.replaceImage). */
+  @Column({ type: 'uuid', nullable: true })
+  logoFileId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

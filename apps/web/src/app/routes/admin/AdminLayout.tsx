@@ -8,6 +8,8 @@ const SECTIONS = [
   { to: '/admin/e-mails', key: 'mails' },
   { to: '/admin/imports', key: 'imports' },
   { to: '/admin/recherche', key: 'search' },
+  { to: '/admin/confidentialite', key: 'privacy' },
+  { to: '/admin/securite', key: 'security' },
 ] as const;
 
 /** Platform administration: a sub-navigation, then the section (which has its own h1). */
@@ -16,7 +18,14 @@ export default function AdminLayout() {
   const { pathname } = useLocation();
   return (
     <>
-      <Group component="nav" aria-label={t('admin.nav')} gap={4} mb="lg" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', paddingBottom: 8 }}>
+      <Group
+        component="nav"
+        aria-label={t('admin.nav')}
+        gap={4}
+        mb="lg"
+        wrap="wrap"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', paddingBottom: 8 }}
+      >
         {SECTIONS.map((section) => {
           const active = pathname === section.to || pathname.startsWith(`${section.to}/`);
           return (

@@ -10,7 +10,7 @@ import { MailView } from '../../../features/admin/components/MailView';
 
 export default function AdminMailPage() {
   const { t } = useTranslation();
-  const id = useParams().id!;
+  const id = useParams().id ?? '';
   const mail = useQuery({ queryKey: adminKeys.mail(id), queryFn: () => adminApi.mail(id) });
   return (
     <Page

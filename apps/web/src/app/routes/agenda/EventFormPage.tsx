@@ -8,7 +8,7 @@ import { agendaApi } from '../../../features/agenda/api/agenda.api';
 import { EventForm } from '../../../features/agenda/components/EventForm';
 import { eventPath } from '../../../features/agenda/hooks/paths';
 import { useAgendaEvent, useAgendaSettings, useAgendaShareTargets, useRefreshAgenda } from '../../../features/agenda/hooks/useAgenda';
-import { networkPath } from '../../../features/networks/hooks/networkPaths';
+import { networkPath } from '../../../config/paths/networks';
 import { useNetwork } from '../../../features/networks/hooks/useNetworks';
 import { isApiError } from '../../../lib/api';
 import { notify } from '../../../lib/notify';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Image, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCalendarDown, IconMapPin, IconVideo } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { AgendaEvent } from '@maillage/contracts';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ImageDropzone } from '../../../components/ImageDropzone';
@@ -13,8 +13,8 @@ import { RegistrationPanel } from '../../../features/agenda/components/Registrat
 import { agendaApi } from '../../../features/agenda/api/agenda.api';
 import { editEventPath } from '../../../features/agenda/hooks/paths';
 import { useAgendaEvent, useRefreshAgenda } from '../../../features/agenda/hooks/useAgenda';
-import { PostHtml } from '../../../features/forums/components/PostHtml';
-import { networkPath } from '../../../features/networks/hooks/networkPaths';
+import { PostHtml } from '../../../components/markdown/PostHtml';
+import { networkPath } from '../../../config/paths/networks';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/dates';
 import { notify } from '../../../lib/notify';
@@ -31,10 +31,12 @@ function useWhen(event: AgendaEvent): string {
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
   const sameDay = day.format(start) === day.format(end);
-  return sameDay ? `${day.format(start)}, ${time.format(start)} – ${time.format(end)}` : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
+  return sameDay
+    ? `${day.format(start)}, ${time.format(start)} – ${time.format(end)}`
+    : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
 }
 
-function EventDetails({ event }: { event: AgendaEvent }) {
+function EventDetails({ event, checkInCode }: { event: AgendaEvent; checkInCode: string | null }) {
   const { t } = useTranslation();
   const refresh = useRefreshAgenda();
   const when = useWhen(event);
@@ -85,10 +87,15 @@ function EventDetails({ event }: { event: AgendaEvent }) {
             <Text size="sm">
               {event.capacity === null
                 ? t('agenda.event.registeredNoLimit', { count: event.registeredCount })
-                : t('agenda.event.seats', { registered: event.registeredCount, capacity: event.capacity })}
+                : t('agenda.event.seats', {
+                    registered: t('agenda.event.registeredNoLimit', { count: event.registeredCount }),
+                    places: t('agenda.event.places', { count: event.capacity }),
+                  })}
               {event.waitlistCount ? ` · ${t('agenda.event.waitlist', { count: event.waitlistCount })}` : ''}
             </Text>
-            {event.registrationDeadline ? <Text size="sm">{t('agenda.event.deadline', { date: formatDateTime(event.registrationDeadline) })}</Text> : null}
+            {event.registrationDeadline ? (
+              <Text size="sm">{t('agenda.event.deadline', { date: formatDateTime(event.registrationDeadline) })}</Text>
+            ) : null}
             <Anchor href={agendaApi.eventIcsUrl(event.id)} download size="sm">
               <IconCalendarDown size={16} aria-hidden style={{ verticalAlign: 'middle', marginRight: 6 }} />
               {t('agenda.event.ics')}
@@ -107,7 +114,7 @@ function EventDetails({ event }: { event: AgendaEvent }) {
       {event.canManage ? (
         <>
           <SectionCard id="event-attendees" title={t('agenda.attendees.title')}>
-            <AttendeesPanel event={event} />
+            <AttendeesPanel event={event} checkInCode={checkInCode} />
           </SectionCard>
           <SectionCard id="event-manage" title={t('agenda.event.manage')}>
             <Stack gap="md">
@@ -167,11 +174,13 @@ export default function EventPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
   const event = useAgendaEvent(id);
+  // The address inside a registration's QR code: organisers who open it check the person in.
+  const checkInCode = useSearchParams()[0].get('code');
   if (isApiError(event.error, 404) || isApiError(event.error, 400)) return <NotFoundPage />;
   return (
     <Page title={event.data?.title ?? t('agenda.event.loading')}>
       <QueryContent query={event} loading={<LoadingLines lines={8} />}>
-        {(loaded) => <EventDetails event={loaded} />}
+        {(loaded) => <EventDetails event={loaded} checkInCode={checkInCode} />}
       </QueryContent>
     </Page>
   );

@@ -29,7 +29,13 @@ function PersonalFeed() {
     <Stack gap="sm">
       {created?.url ? (
         <Group gap="xs" align="flex-end">
-          <TextInput label={t('agenda.feed.address')} value={created.url} readOnly style={{ flex: '1 1 20rem' }} onFocus={(e) => e.currentTarget.select()} />
+          <TextInput
+            label={t('agenda.feed.address')}
+            value={created.url}
+            readOnly
+            style={{ flex: '1 1 20rem' }}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <CopyButton value={created.url}>
             {({ copied, copy }) => (
               <Button variant="light" onClick={copy}>
@@ -45,7 +51,13 @@ function PersonalFeed() {
       )}
       <Group gap="sm">
         {status.data?.active ? (
-          <ConfirmButton variant="default" title={t('agenda.feed.regenerateTitle')} message={t('agenda.feed.regenerateMessage')} confirmLabel={t('agenda.feed.regenerate')} onConfirm={regenerate}>
+          <ConfirmButton
+            variant="default"
+            title={t('agenda.feed.regenerateTitle')}
+            message={t('agenda.feed.regenerateMessage')}
+            confirmLabel={t('agenda.feed.regenerate')}
+            onConfirm={regenerate}
+          >
             {t('agenda.feed.regenerate')}
           </ConfirmButton>
         ) : (

@@ -26,8 +26,14 @@ export default function TerritoryAgendaPage() {
           searchable
           clearable
           data={[
-            { group: t('agenda.territory.regions'), items: (regions.data ?? []).map((r) => ({ value: `region:${r.code}`, label: r.name })) },
-            { group: t('agenda.territory.departements'), items: (departements.data ?? []).map((d) => ({ value: `departement:${d.code}`, label: `${d.name} (${d.code})` })) },
+            {
+              group: t('agenda.territory.regions'),
+              items: (regions.data ?? []).map((r) => ({ value: `region:${r.code}`, label: r.name })),
+            },
+            {
+              group: t('agenda.territory.departements'),
+              items: (departements.data ?? []).map((d) => ({ value: `departement:${d.code}`, label: `${d.name} (${d.code})` })),
+            },
           ]}
           value={departement ? `departement:${departement}` : region ? `region:${region}` : null}
           onChange={(value) => {

@@ -2,7 +2,9 @@ import { Alert, Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { LoginForm } from '../../../features/auth/components/LoginForm';
-import { useSession } from '../../../features/auth/hooks/useSession';
+import { SsoButtons } from '../../../features/auth/components/SsoButtons';
+import { useSession } from '../../../lib/session';
+import { landingPath } from '../../../features/steering/hooks/access';
 import { safeNextPath } from '../../../lib/safe-next';
 import { AuthCard } from './AuthCard';
 
@@ -15,9 +17,10 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const notice = (useLocation().state as { notice?: LoginNotice } | null)?.notice;
-  const next = safeNextPath(params.get('next'));
+  const asked = params.get('next');
+  const next = safeNextPath(asked);
 
-  if (user) return <Navigate to={next} replace />;
+  if (user) return <Navigate to={asked ? next : landingPath(user)} replace />;
   return (
     <AuthCard
       title={t('auth.login.title')}
@@ -35,10 +38,15 @@ export default function LoginPage() {
           {t(`auth.notices.${notice}`)}
         </Alert>
       ) : null}
-      {params.get('next') && !notice ? (
-        <Text mb="md">{t('auth.login.needed')}</Text>
+      {params.get('next') && !notice ? <Text mb="md">{t('auth.login.needed')}</Text> : null}
+      {/* Without a page to go back to, a host's staff land on their cockpit. */}
+      <LoginForm onSuccess={(signedIn) => navigate(asked ? next : landingPath(signedIn), { replace: true })} />
+      {params.get('sso') === 'echec' ? (
+        <Alert role="alert" color="red" variant="light" mt="md">
+          {t('accounts.sso.failed')}
+        </Alert>
       ) : null}
-      <LoginForm onSuccess={() => navigate(next, { replace: true })} />
+      <SsoButtons />
     </AuthCard>
   );
 }

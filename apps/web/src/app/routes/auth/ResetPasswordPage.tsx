@@ -2,7 +2,7 @@ import { Alert, Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ResetPasswordForm } from '../../../features/auth/components/PasswordForms';
-import { useSessionActions } from '../../../features/auth/hooks/useSession';
+import { useSessionActions } from '../../../lib/session';
 import { AuthCard } from './AuthCard';
 import type { LoginNotice } from './LoginPage';
 

@@ -2,7 +2,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { SignupForm } from '../../../features/auth/components/SignupForm';
-import { useSession } from '../../../features/auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { AuthCard } from './AuthCard';
 
 export default function SignupPage() {

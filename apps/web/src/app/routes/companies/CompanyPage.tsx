@@ -1,16 +1,25 @@
 import { lazy, Suspense } from 'react';
-import { Button } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { IconEye, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { PageLoader } from '../../../components/PageLoader';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
+import { SectionCard } from '../../../components/SectionCard';
 import { companyName, CompanyProfile } from '../../../features/companies/components/CompanyProfile';
+import { PublishedOpportunities, SuggestedOpportunities } from '../../../features/opportunities/components/CompanyOpportunities';
 import { LeaveCompanyButton } from '../../../features/companies/components/LeaveCompanyButton';
 import { useCompany } from '../../../features/companies/hooks/useCompanies';
+import type { PersonAction } from '../../../features/companies/components/CompanyPeople';
+import { MessageButton } from '../../../features/messaging/components/MessageButton';
 import { isApiError } from '../../../lib/api';
 import NotFoundPage from '../NotFoundPage';
+
+// The company's people list ends each row with the messaging feature's button (none for oneself).
+const messagePerson: PersonAction = ({ personId, name }) => (
+  <MessageButton personId={personId} name={name} size="xs" ml="auto" style={{ flex: 'none' }} />
+);
 
 // Only editors download the edit mode (forms, dropzone, people management).
 const CompanyEditor = lazy(() => import('../../../features/companies/components/CompanyEditor'));
@@ -19,7 +28,7 @@ const EDIT_PARAM = 'modifier';
 
 export default function CompanyPage() {
   const { t } = useTranslation();
-  const id = useParams().id!;
+  const id = useParams().id ?? '';
   const company = useCompany(id);
   const [params, setParams] = useSearchParams();
   const editing = params.has(EDIT_PARAM) && !!company.data?.canEdit;
@@ -38,7 +47,9 @@ export default function CompanyPage() {
         {t('common.edit')}
       </Button>
     )
-  ) : leave;
+  ) : (
+    leave
+  );
 
   return (
     <Page title={editing ? t('companies.edit.title', { name }) : name} heading={name} actions={actions} size="md">
@@ -49,7 +60,21 @@ export default function CompanyPage() {
               <CompanyEditor company={data} onDone={() => setEditing(false)} />
             </Suspense>
           ) : (
-            <CompanyProfile company={data} />
+            <Stack gap="lg">
+              <CompanyProfile company={data} personAction={messagePerson} />
+              {data.myRole ? (
+                <SectionCard
+                  id="company-suggested-opportunities"
+                  title={t('opportunities.suggested.title')}
+                  intro={t('opportunities.suggested.intro')}
+                >
+                  <SuggestedOpportunities companyId={data.id} />
+                </SectionCard>
+              ) : null}
+              <SectionCard id="company-opportunities" title={t('opportunities.published.title')}>
+                <PublishedOpportunities companyId={data.id} canPublish={data.canEdit} />
+              </SectionCard>
+            </Stack>
           )
         }
       </QueryContent>

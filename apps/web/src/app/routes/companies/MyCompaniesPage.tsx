@@ -6,7 +6,7 @@ import { QueryContent } from '../../../components/QueryContent';
 import { SectionCard } from '../../../components/SectionCard';
 import { AddCompanyForm } from '../../../features/companies/components/AddCompanyForm';
 import { CompanyList } from '../../../features/companies/components/CompanyList';
-import { useMyCompanies } from '../../../features/companies/hooks/useCompanies';
+import { useMyCompanies } from '../../../lib/my-companies';
 
 export default function MyCompaniesPage() {
   const { t } = useTranslation();

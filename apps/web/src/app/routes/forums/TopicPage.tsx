@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
-import { useSession } from '../../../features/auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { TopicBreadcrumbs, TopicView } from '../../../features/forums/components/TopicView';
 import { pageOfSequence } from '../../../features/forums/hooks/paths';
 import { useTopicPage } from '../../../features/forums/hooks/useTopic';

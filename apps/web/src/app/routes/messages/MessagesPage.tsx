@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { Page } from '../../../components/Page';
 import { LoadingLines } from '../../../components/QueryContent';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useSession } from '../../../features/auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { ConversationList } from '../../../features/messaging/components/ConversationList';
 import { MessageThread } from '../../../features/messaging/components/MessageThread';
 import { NewConversationButton } from '../../../features/messaging/components/NewConversationDialog';
@@ -32,14 +32,32 @@ export default function MessagesPage() {
   } else if (conversation.isPending) {
     thread = <LoadingLines lines={6} />;
   } else if (conversation.isError) {
-    thread = isApiError(conversation.error, 404) || isApiError(conversation.error, 400) ? <Text>{t('messaging.thread.notFound')}</Text> : <ErrorAlert error={conversation.error} onRetry={() => void conversation.refetch()} />;
+    thread =
+      isApiError(conversation.error, 404) || isApiError(conversation.error, 400) ? (
+        <Text>{t('messaging.thread.notFound')}</Text>
+      ) : (
+        <ErrorAlert error={conversation.error} onRetry={() => void conversation.refetch()} />
+      );
   } else {
     thread = <MessageThread key={conversation.data.id} conversation={conversation.data} meId={meId} presence={presence} />;
   }
 
   return (
     // On a phone's thread screen the conversation gets the room: starting another one is on the list screen.
-    <Page title={title} heading={t('messaging.title')} size="xl" actions={id ? <Box visibleFrom="sm"><NewConversationButton /></Box> : <NewConversationButton />}>
+    <Page
+      title={title}
+      heading={t('messaging.title')}
+      size="xl"
+      actions={
+        id ? (
+          <Box visibleFrom="sm">
+            <NewConversationButton />
+          </Box>
+        ) : (
+          <NewConversationButton />
+        )
+      }
+    >
       <div className={classes.layout} data-thread={id ? '' : undefined}>
         <section className={`${classes.pane} ${classes.listPane}`} aria-label={t('messaging.list.label')}>
           <ConversationList meId={meId} activeId={id} presence={presence} />

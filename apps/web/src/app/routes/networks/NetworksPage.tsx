@@ -3,9 +3,9 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../components/Page';
-import { useSession } from '../../../features/auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { NetworkDirectory } from '../../../features/networks/components/NetworkDirectory';
-import { NEW_NETWORK_PATH } from '../../../features/networks/hooks/networkPaths';
+import { NEW_NETWORK_PATH } from '../../../config/paths/networks';
 
 export default function NetworksPage() {
   const { t } = useTranslation();

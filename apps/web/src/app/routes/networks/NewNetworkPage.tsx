@@ -2,9 +2,9 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Page } from '../../../components/Page';
-import { useSession } from '../../../features/auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { NetworkForm } from '../../../features/networks/components/NetworkForm';
-import { networkPath, NETWORKS_PATH } from '../../../features/networks/hooks/networkPaths';
+import { networkPath, NETWORKS_PATH } from '../../../config/paths/networks';
 
 export default function NewNetworkPage() {
   const { t } = useTranslation();

@@ -1,5 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Badge, Box, Button, CloseButton, Drawer, Grid, Group, SegmentedControl, Select, Stack, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Button,
+  CloseButton,
+  Drawer,
+  Grid,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconList, IconMap, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +22,14 @@ import { Page } from '../../../components/Page';
 import { useCommune } from '../../../lib/referentials';
 import { SearchFacets } from '../../../features/search/components/SearchFacets';
 import { SearchResults, useFacetLabels } from '../../../features/search/components/SearchResults';
-import { DIRECTORY_KINDS, KIND_FILTERS, SORTS, type DirectoryKind, type SearchFilters, type SearchView } from '../../../features/search/hooks/searchFilters';
+import {
+  DIRECTORY_KINDS,
+  KIND_FILTERS,
+  SORTS,
+  type DirectoryKind,
+  type SearchFilters,
+  type SearchView,
+} from '../../../features/search/hooks/searchFilters';
 import { useSearchFilters, useSearchResults } from '../../../features/search/hooks/useSearch';
 
 /** The words searched: applied on Enter or with the button, kept in step with the URL. */
@@ -42,7 +64,15 @@ function QueryForm({ value, onSubmit }: { value: string; onSubmit: (q: string) =
 }
 
 /** The filters in force, each removable in one click. */
-function ActiveFilters({ filters, labelOf, update }: { filters: SearchFilters; labelOf: (v: string) => string; update: (c: Partial<SearchFilters>) => void }) {
+function ActiveFilters({
+  filters,
+  labelOf,
+  update,
+}: {
+  filters: SearchFilters;
+  labelOf: (v: string) => string;
+  update: (c: Partial<SearchFilters>) => void;
+}) {
   const { t } = useTranslation();
   const near = useCommune(filters.near);
   const chips = KIND_FILTERS[filters.kind].flatMap((key) =>
@@ -90,7 +120,9 @@ export default function SearchPage() {
   const active = KIND_FILTERS[filters.kind].reduce((n, key) => n + filters[key].length, 0) + (filters.radiusKm ? 1 : 0);
 
   const facets = <SearchFacets filters={filters} facets={results.data?.facets} labelOf={labelOf} update={update} />;
-  const drawerFacets = <SearchFacets filters={filters} facets={results.data?.facets} labelOf={labelOf} update={update} withHeading={false} />;
+  const drawerFacets = (
+    <SearchFacets filters={filters} facets={results.data?.facets} labelOf={labelOf} update={update} withHeading={false} />
+  );
   const toolbar = (
     <Group justify="space-between" align="flex-end" gap="sm">
       <Text size="sm" aria-live="polite">
@@ -107,7 +139,11 @@ export default function SearchPage() {
           size="sm"
           w={170}
           allowDeselect={false}
-          data={SORTS.filter((s) => companies || s !== 'distance').map((s) => ({ value: s, label: t(`search.sort.${s}`), disabled: s === 'distance' && !filters.near }))}
+          data={SORTS.filter((s) => companies || s !== 'distance').map((s) => ({
+            value: s,
+            label: t(`search.sort.${s}`),
+            disabled: s === 'distance' && !filters.near,
+          }))}
           value={filters.sort}
           onChange={(value) => value && update({ sort: value as SearchFilters['sort'] })}
         />
@@ -121,8 +157,24 @@ export default function SearchPage() {
               value={filters.view}
               onChange={(value) => update({ view: value as SearchView, page: filters.page })}
               data={[
-                { value: 'list', label: <Group gap={4} wrap="nowrap"><IconList size={16} aria-hidden />{t('search.view.list')}</Group> },
-                { value: 'map', label: <Group gap={4} wrap="nowrap"><IconMap size={16} aria-hidden />{t('search.view.map')}</Group> },
+                {
+                  value: 'list',
+                  label: (
+                    <Group gap={4} wrap="nowrap">
+                      <IconList size={16} aria-hidden />
+                      {t('search.view.list')}
+                    </Group>
+                  ),
+                },
+                {
+                  value: 'map',
+                  label: (
+                    <Group gap={4} wrap="nowrap">
+                      <IconMap size={16} aria-hidden />
+                      {t('search.view.map')}
+                    </Group>
+                  ),
+                },
               ]}
             />
           </Box>
@@ -132,7 +184,12 @@ export default function SearchPage() {
   );
 
   return (
-    <Page title={filters.q ? t('search.page.titleFor', { q: filters.q }) : t('search.page.title')} heading={t('search.page.title')} description={t('search.page.lead')} size="xl">
+    <Page
+      title={filters.q ? t('search.page.titleFor', { q: filters.q }) : t('search.page.title')}
+      heading={t('search.page.title')}
+      description={t('search.page.lead')}
+      size="xl"
+    >
       <Stack gap="md">
         <QueryForm value={filters.q} onSubmit={(q) => update({ q })} />
         <Tabs value={filters.kind} onChange={(value) => value && update({ kind: value as DirectoryKind })}>
@@ -142,7 +199,10 @@ export default function SearchPage() {
                 {t(`search.kinds.${kind}`)}
                 {kindCounts.has(kind) ? (
                   <>
-                    <VisuallyHidden> :</VisuallyHidden> <Badge variant="light" size="sm" ml={4}>{kindCounts.get(kind)}</Badge>
+                    <VisuallyHidden> :</VisuallyHidden>{' '}
+                    <Badge variant="light" size="sm" ml={4}>
+                      {kindCounts.get(kind)}
+                    </Badge>
                   </>
                 ) : null}
               </Tabs.Tab>
@@ -177,7 +237,14 @@ export default function SearchPage() {
           ))}
         </Tabs>
       </Stack>
-      <Drawer opened={drawer && faceted} onClose={close} title={t('search.filters')} position="bottom" size="85%" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Drawer
+        opened={drawer && faceted}
+        onClose={close}
+        title={t('search.filters')}
+        position="bottom"
+        size="85%"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="md">
           {drawerFacets}
           <Button onClick={close}>{t('search.showResults', { count: results.data?.total ?? 0 })}</Button>

@@ -48,16 +48,26 @@ describe('an import, as it runs and once finished', () => {
   });
 
   it('summarises a finished import and lists the first refused lines in file order', () => {
-    renderWithProviders(<ImportProgress item={{ ...base, status: 'done', bytesRead: base.bytesTotal, finishedAt: '2026-11-26T09:10:00.000Z', rejectedCount: 250 }} />);
+    renderWithProviders(
+      <ImportProgress
+        item={{ ...base, status: 'done', bytesRead: base.bytesTotal, finishedAt: '2026-11-26T09:10:00.000Z', rejectedCount: 250 }}
+      />,
+    );
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
     expect(screen.getByText('11 000 établissement(s) importé(s), 250 ligne(s) refusée(s).')).toBeInTheDocument();
     expect(screen.getByText('Les 2 premières sur 250.')).toBeInTheDocument();
     const rows = within(screen.getByRole('table')).getAllByRole('row');
-    expect(rows.map((row) => row.textContent)).toEqual(['LigneRaison', '3Commune inconnue «\u00a099999\u00a0»', '12SIRET non valide «\u00a01\u00a0»']);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'LigneRaison',
+      '3Commune inconnue «\u00a099999\u00a0»',
+      '12SIRET non valide «\u00a01\u00a0»',
+    ]);
   });
 
   it('explains an import interrupted by a restart', () => {
-    renderWithProviders(<ImportProgress item={{ ...base, status: 'failed', error: 'interrupted', finishedAt: '2026-11-26T09:10:00.000Z' }} />);
+    renderWithProviders(
+      <ImportProgress item={{ ...base, status: 'failed', error: 'interrupted', finishedAt: '2026-11-26T09:10:00.000Z' }} />,
+    );
     expect(screen.getByText("L'import a échoué")).toBeInTheDocument();
     expect(screen.getByText(/Interrompu : le serveur a redémarré/)).toBeInTheDocument();
   });

@@ -24,7 +24,11 @@ export function ImportsAdmin() {
   const [startedId, setStartedId] = useState<string | null>(null);
   // The newest import (shown with its progress) and the server's size limit.
   const latest = useQuery({ queryKey: importKeys.page(0), queryFn: () => importsApi.list(1, 1) });
-  const history = useQuery({ queryKey: importKeys.page(page), queryFn: () => importsApi.list(page, ADMIN_PAGE_SIZE), placeholderData: keepPreviousData });
+  const history = useQuery({
+    queryKey: importKeys.page(page),
+    queryFn: () => importsApi.list(page, ADMIN_PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
   const current = useImport(startedId ?? latest.data?.items[0]?.id ?? null);
   const busy = current.data ? isActive(current.data) : false;
 
@@ -37,7 +41,9 @@ export function ImportsAdmin() {
   return (
     <Stack gap="lg">
       <SectionCard id="import-upload" title={t('admin.imports.uploadTitle')} intro={t('admin.imports.uploadIntro')}>
-        <QueryContent query={latest}>{(data) => <ImportUpload maxBytes={data.maxUploadBytes} busy={busy} onStarted={started} />}</QueryContent>
+        <QueryContent query={latest}>
+          {(data) => <ImportUpload maxBytes={data.maxUploadBytes} busy={busy} onStarted={started} />}
+        </QueryContent>
       </SectionCard>
       {current.data ? (
         <SectionCard id="import-current" title={busy ? t('admin.imports.currentTitle') : t('admin.imports.lastTitle')}>

@@ -10,7 +10,7 @@ import { QueryContent } from '../../../components/QueryContent';
 import { notify } from '../../../lib/notify';
 import { useCommune } from '../../../lib/referentials';
 import { adminApi, adminKeys } from '../api/admin.api';
-import { OrganizationForm } from './OrganizationForm';
+import { OrganizationForm } from '../../../components/OrganizationForm';
 import { StaffManager } from './StaffManager';
 
 type Dialog = { kind: 'edit'; organization: Organization | null } | { kind: 'staff'; organization: Organization } | null;
@@ -28,6 +28,16 @@ export function OrganizationsAdmin() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
+
+  const logoSaved = async (saved: Organization) => {
+    await refresh();
+    return saved;
+  };
+
+  const logoActions = (id: string) => ({
+    upload: (file: File) => adminApi.uploadOrganizationLogo(id, file).then(logoSaved),
+    remove: () => adminApi.removeOrganizationLogo(id).then(logoSaved),
+  });
 
   const save = async (input: OrganizationInput) => {
     const editing = dialog?.kind === 'edit' ? dialog.organization : null;
@@ -137,10 +147,20 @@ export function OrganizationsAdmin() {
         opened={dialog?.kind === 'edit'}
         onClose={close}
         size="lg"
-        title={dialog?.kind === 'edit' && dialog.organization ? t('organizations.editTitle', { name: dialog.organization.name }) : t('organizations.create')}
+        title={
+          dialog?.kind === 'edit' && dialog.organization
+            ? t('organizations.editTitle', { name: dialog.organization.name })
+            : t('organizations.create')
+        }
       >
         {dialog?.kind === 'edit' ? (
-          <OrganizationForm organization={dialog.organization} organizations={organizations.data ?? []} onSubmit={save} onCancel={close} />
+          <OrganizationForm
+            organization={dialog.organization}
+            organizations={organizations.data ?? []}
+            onSubmit={save}
+            onCancel={close}
+            logo={dialog.organization ? logoActions(dialog.organization.id) : undefined}
+          />
         ) : null}
       </Dialog>
       <Dialog

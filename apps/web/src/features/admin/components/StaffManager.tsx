@@ -81,7 +81,7 @@ export function StaffManager({ organization }: { organization: Organization }) {
               data={roleOptions}
               allowDeselect={false}
               w={160}
-             
+
               {...form.getInputProps('role')}
             />
           </Group>

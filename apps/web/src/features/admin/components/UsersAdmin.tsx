@@ -1,4 +1,5 @@
-import { Badge, EmptyState, Switch, Table } from '@mantine/core';
+import { Badge, EmptyState, Group, Switch, Table } from '@mantine/core';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '@maillage/contracts';
@@ -8,7 +9,7 @@ import { formatDate } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
 import { fullName } from '../../../lib/format';
 import { notify } from '../../../lib/notify';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { adminApi, adminKeys } from '../api/admin.api';
 import { useAdminList } from '../hooks/useAdminList';
 import { AdminSearchField } from './AdminSearchField';
@@ -30,6 +31,13 @@ export function UsersAdmin() {
     }
   };
 
+  /** Suspension, a data export (for a request received by post) and deletion: each one is logged by the API. */
+  const act = async (done: string, user: AdminUser, action: () => Promise<unknown>) => {
+    await action();
+    await queryClient.invalidateQueries({ queryKey: adminKeys.users });
+    notify.success(t(done, { name: fullName(user) }));
+  };
+
   return (
     <>
       <AdminSearchField hint={t('users.searchHint')} value={list.search} onChange={list.setSearch} />
@@ -39,7 +47,7 @@ export function UsersAdmin() {
             <EmptyState title={list.search.trim() ? t('search.nothingFound') : t('users.empty')} />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={720}>
+              <Table.ScrollContainer minWidth={960}>
                 <Table striped verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
@@ -48,6 +56,7 @@ export function UsersAdmin() {
                       <Table.Th scope="col">{t('users.status')}</Table.Th>
                       <Table.Th scope="col">{t('users.createdAt')}</Table.Th>
                       <Table.Th scope="col">{t('users.admin')}</Table.Th>
+                      <Table.Th scope="col">{t('users.actions')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -58,9 +67,16 @@ export function UsersAdmin() {
                         </Table.Th>
                         <Table.Td style={{ overflowWrap: 'anywhere' }}>{user.email}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={user.emailVerified ? 'teal' : 'orange'}>
-                            {t(user.emailVerified ? 'users.verified' : 'users.unverified')}
-                          </Badge>
+                          <Group gap={4}>
+                            <Badge variant="light" color={user.emailVerified ? 'teal' : 'orange'}>
+                              {t(user.emailVerified ? 'users.verified' : 'users.unverified')}
+                            </Badge>
+                            {user.suspended ? (
+                              <Badge variant="light" color="red">
+                                {t('users.suspended')}
+                              </Badge>
+                            ) : null}
+                          </Group>
                         </Table.Td>
                         <Table.Td>{formatDate(user.createdAt)}</Table.Td>
                         <Table.Td>
@@ -70,6 +86,50 @@ export function UsersAdmin() {
                             disabled={user.id === me?.id}
                             onChange={(event) => void toggleAdmin(user, event.currentTarget.checked)}
                           />
+                        </Table.Td>
+                        <Table.Td>
+                          {user.id === me?.id ? null : (
+                            <Group gap={4} wrap="nowrap">
+                              <ConfirmButton
+                                size="xs"
+                                variant="subtle"
+                                aria-label={t(user.suspended ? 'users.reactivateOf' : 'users.suspendOf', { name: fullName(user) })}
+                                title={t(user.suspended ? 'users.reactivate' : 'users.suspend')}
+                                message={t(user.suspended ? 'users.reactivateText' : 'users.suspendText', { name: fullName(user) })}
+                                confirmLabel={t(user.suspended ? 'users.reactivate' : 'users.suspend')}
+                                onConfirm={() =>
+                                  act(user.suspended ? 'users.reactivated' : 'users.suspendedDone', user, () =>
+                                    adminApi.suspendUser(user.id, !user.suspended),
+                                  )
+                                }
+                              >
+                                {t(user.suspended ? 'users.reactivate' : 'users.suspend')}
+                              </ConfirmButton>
+                              <ConfirmButton
+                                size="xs"
+                                variant="subtle"
+                                aria-label={t('users.exportOf', { name: fullName(user) })}
+                                title={t('users.export')}
+                                message={t('users.exportText', { name: fullName(user) })}
+                                confirmLabel={t('users.export')}
+                                onConfirm={() => act('users.exportRequested', user, () => adminApi.exportUser(user.id))}
+                              >
+                                {t('users.export')}
+                              </ConfirmButton>
+                              <ConfirmButton
+                                size="xs"
+                                variant="subtle"
+                                color="red"
+                                aria-label={t('users.deleteOf', { name: fullName(user) })}
+                                title={t('users.delete')}
+                                message={t('users.deleteText', { name: fullName(user) })}
+                                confirmLabel={t('users.delete')}
+                                onConfirm={() => act('users.deleted', user, () => adminApi.deleteUser(user.id))}
+                              >
+                                {t('users.delete')}
+                              </ConfirmButton>
+                            </Group>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -5,7 +5,10 @@ import type { Page } from '@maillage/contracts';
 import { ADMIN_PAGE_SIZE, SEARCH_DEBOUNCE_MS } from '../../../config';
 
 /** A searchable, paginated admin list: the search box resets to page 1. */
-export function useAdminList<T>(key: (q: string, page: number) => QueryKey, fetch: (q: string, page: number, pageSize: number) => Promise<Page<T>>) {
+export function useAdminList<T>(
+  key: (q: string, page: number) => QueryKey,
+  fetch: (q: string, page: number, pageSize: number) => Promise<Page<T>>,
+) {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [q] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);

@@ -17,7 +17,8 @@ export function useImport(id: string | null) {
   const running = query.data ? isActive(query.data) : false;
   const wasRunning = useRef(running);
   useEffect(() => {
-    if (wasRunning.current && !running) void client.invalidateQueries({ queryKey: importKeys.all, predicate: (q) => q.queryKey[2] === 'page' });
+    if (wasRunning.current && !running)
+      void client.invalidateQueries({ queryKey: importKeys.all, predicate: (q) => q.queryKey[2] === 'page' });
     wasRunning.current = running;
   }, [running, client]);
   return query;

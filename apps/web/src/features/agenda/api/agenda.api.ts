@@ -1,6 +1,7 @@
 import {
   API_PREFIX,
   type AgendaAttendee,
+  type AgendaCodeCheckIn,
   type AgendaEvent,
   type AgendaEventInput,
   type AgendaEventSummary,
@@ -45,18 +46,21 @@ export const agendaApi = {
   cancel: (eventId: string) => api.post<AgendaEvent>(`${event(eventId)}/cancel`),
   uploadCover: (eventId: string, file: File) => api.upload<AgendaEvent>(`${event(eventId)}/cover`, file, 'PUT'),
   removeCover: (eventId: string) => api.delete<AgendaEvent>(`${event(eventId)}/cover`),
-  register: (eventId: string, answers: Record<string, string>) => api.post<AgendaMyRegistration>(`${event(eventId)}/registrations`, { answers }),
+  register: (eventId: string, answers: Record<string, string>) =>
+    api.post<AgendaMyRegistration>(`${event(eventId)}/registrations`, { answers }),
   unregister: (eventId: string) => api.delete<AgendaMyRegistration>(`${event(eventId)}/registrations/me`),
   attendees: (eventId: string) => api.get<AgendaAttendee[]>(`${event(eventId)}/registrations`),
   checkIn: (eventId: string, registrationId: string, present: boolean) =>
     api.put<AgendaAttendee>(`${event(eventId)}/registrations/${id(registrationId)}/check-in`, { present }),
   settings: (networkId: string) => api.get<AgendaSettings>(`/networks/${id(networkId)}/agenda/settings`),
   shareTargets: (networkId: string) => api.get<AgendaShareTarget[]>(`/networks/${id(networkId)}/agenda/share-targets`),
-  updateSettings: (networkId: string, memberProposals: boolean) => api.put<AgendaSettings>(`/networks/${id(networkId)}/agenda/settings`, { memberProposals }),
+  updateSettings: (networkId: string, memberProposals: boolean) =>
+    api.put<AgendaSettings>(`/networks/${id(networkId)}/agenda/settings`, { memberProposals }),
   feed: () => api.get<AgendaFeedStatus>('/agenda/feed'),
   regenerateFeed: () => api.post<AgendaFeedStatus>('/agenda/feed'),
   revokeFeed: () => api.delete('/agenda/feed'),
   eventIcsUrl: (eventId: string) => `${API_PREFIX}${event(eventId)}/event.ics`,
   networkIcsUrl: (networkId: string) => `${API_PREFIX}/networks/${id(networkId)}/agenda.ics`,
+  checkInByCode: (eventId: string, code: string) => api.post<AgendaCodeCheckIn>(`${event(eventId)}/check-in`, { code }),
   attendeesCsvUrl: (eventId: string) => `${API_PREFIX}${event(eventId)}/attendees.csv`,
 };

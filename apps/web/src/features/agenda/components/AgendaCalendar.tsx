@@ -83,7 +83,11 @@ export function AgendaCalendar({ query, label }: AgendaCalendarProps) {
         plugins={[dayGridPlugin, timeGridPlugin, listPlugin]}
         initialView={phone ? 'listUpcoming' : 'dayGridMonth'}
         views={{ listUpcoming: { type: 'list', duration: { days: 90 }, buttonText: t('agenda.views.list') } }}
-        headerToolbar={phone ? { left: 'prev,next', center: 'title', right: 'today' } : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listUpcoming' }}
+        headerToolbar={
+          phone
+            ? { left: 'prev,next', center: 'title', right: 'today' }
+            : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listUpcoming' }
+        }
         footerToolbar={phone ? { center: 'dayGridMonth,timeGridWeek,listUpcoming' } : undefined}
         locale={i18n.language === 'en' ? enGbLocale : frLocale}
         timeZone={TIME_ZONE}

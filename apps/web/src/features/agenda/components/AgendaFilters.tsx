@@ -8,7 +8,15 @@ export interface AgendaFilterValues {
 }
 
 /** Filters of the agenda views: the networks' type and theme. */
-export function AgendaFilters({ value, onChange, children }: { value: AgendaFilterValues; onChange: (next: AgendaFilterValues) => void; children?: React.ReactNode }) {
+export function AgendaFilters({
+  value,
+  onChange,
+  children,
+}: {
+  value: AgendaFilterValues;
+  onChange: (next: AgendaFilterValues) => void;
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: children ? 3 : 2 }} mb="md">

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Anchor, Badge, Box, Checkbox, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AgendaAttendee, AgendaEvent } from '@maillage/contracts';
@@ -9,16 +10,26 @@ import { errorMessage } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
 import { agendaApi, agendaKeys } from '../api/agenda.api';
 import { useAttendees } from '../hooks/useAgenda';
+import { CheckInByCode } from './CheckInByCode';
 
-/** The managers' list: registered people (check-in on the day), the waitlist, the CSV export. */
-export function AttendeesPanel({ event }: { event: AgendaEvent }) {
+/** Lower case without accents: « Hélène » is found by « helene ». */
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** The managers' list: registered people (check-in on the day, found by name or company), the waitlist, the CSV export. */
+export function AttendeesPanel({ event, checkInCode }: { event: AgendaEvent; checkInCode?: string | null }) {
   const { t } = useTranslation();
   const attendees = useAttendees(event.id, event.canManage);
   const queryClient = useQueryClient();
+  const [q, setQ] = useState('');
   /** Optimistic: the box follows the click at once, and comes back if the API refuses. */
   const checkIn = async (attendee: AgendaAttendee, present: boolean) => {
     const key = agendaKeys.attendees(event.id);
-    const set = (updated: AgendaAttendee) => queryClient.setQueryData<AgendaAttendee[]>(key, (list) => list?.map((a) => (a.id === updated.id ? updated : a)));
+    const set = (updated: AgendaAttendee) =>
+      queryClient.setQueryData<AgendaAttendee[]>(key, (list) => list?.map((a) => (a.id === updated.id ? updated : a)));
     set({ ...attendee, checkedInAt: present ? new Date().toISOString() : null });
     try {
       set(await agendaApi.checkIn(event.id, attendee.id, present));
@@ -30,17 +41,45 @@ export function AttendeesPanel({ event }: { event: AgendaEvent }) {
   return (
     <QueryContent query={attendees}>
       {(list) => {
-        const active = list.filter((a) => a.status !== 'cancelled');
-        const present = active.filter((a) => a.checkedInAt).length;
+        const registered = list.filter((a) => a.status !== 'cancelled');
+        const present = registered.filter((a) => a.checkedInAt).length;
+        const words = folded(q).split(/\s+/).filter(Boolean);
+        const active = registered.filter((a) => {
+          const text = folded([a.name, ...a.companies].join(' '));
+          return words.every((word) => text.includes(word));
+        });
         return (
           <Stack gap="sm">
             <Group justify="space-between">
-              <Text size="sm">{t('agenda.attendees.summary', { registered: event.registeredCount, waitlisted: event.waitlistCount, present })}</Text>
+              <Text size="sm">
+                {t('agenda.attendees.summary', {
+                  registered: t('agenda.event.registeredNoLimit', { count: event.registeredCount }),
+                  waitlisted: event.waitlistCount,
+                  present: t('agenda.attendees.present', { count: present }),
+                })}
+              </Text>
               <Anchor href={agendaApi.attendeesCsvUrl(event.id)} download>
                 <IconDownload size={16} aria-hidden style={{ verticalAlign: 'middle', marginRight: 6 }} />
                 {t('agenda.attendees.export')}
               </Anchor>
             </Group>
+            {event.status === 'published' && registered.length ? <CheckInByCode eventId={event.id} initialCode={checkInCode} /> : null}
+            {registered.length ? (
+              <TextInput
+                type="search"
+                label={t('agenda.attendees.search')}
+                placeholder={t('agenda.attendees.searchPlaceholder')}
+                leftSection={<IconSearch size={16} aria-hidden />}
+                value={q}
+                onChange={(e) => setQ(e.currentTarget.value)}
+                maw={420}
+              />
+            ) : null}
+            {registered.length && !active.length ? (
+              <Text c="dimmed" role="status">
+                {t('agenda.attendees.noMatch', { q: q.trim() })}
+              </Text>
+            ) : null}
             {active.length ? (
               <>
                 <Box visibleFrom="sm">
@@ -102,7 +141,9 @@ export function AttendeesPanel({ event }: { event: AgendaEvent }) {
                           <Text size="xs" c="dimmed">
                             {a.companies.join(', ')}
                           </Text>
-                          {event.questions.map((q) => (a.answers[q.id] ? <Text key={q.id} size="xs">{`${q.label} : ${a.answers[q.id]}`}</Text> : null))}
+                          {event.questions.map((q) =>
+                            a.answers[q.id] ? <Text key={q.id} size="xs">{`${q.label} : ${a.answers[q.id]}`}</Text> : null,
+                          )}
                           <Badge variant="light" color={a.status === 'registered' ? 'teal' : 'orange'}>
                             {t(`agenda.registrationStatuses.${a.status}`)}
                           </Badge>
@@ -121,7 +162,7 @@ export function AttendeesPanel({ event }: { event: AgendaEvent }) {
                   ))}
                 </Stack>
               </>
-            ) : (
+            ) : registered.length ? null : (
               <Text c="dimmed">{t('agenda.attendees.empty')}</Text>
             )}
           </Stack>

@@ -1,6 +1,21 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/fr';
-import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { DateInput, DatesProvider, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -71,7 +86,13 @@ function initialValues(event: AgendaEvent | undefined): EventFormValues {
     address: event?.address ?? '',
     commune:
       event?.communeCode && event.communeName
-        ? { code: event.communeCode, name: event.communeName, postalCodes: [], departement: { code: event.departementCode ?? '', name: '' }, region: { code: '', name: '' } }
+        ? {
+            code: event.communeCode,
+            name: event.communeName,
+            postalCodes: [],
+            departement: { code: event.departementCode ?? '', name: '' },
+            region: { code: '', name: '' },
+          }
         : null,
     onlineUrl: event?.onlineUrl ?? '',
     startDate: event ? toParisWallClock(event.startsAt).slice(0, 10) : null,
@@ -80,7 +101,13 @@ function initialValues(event: AgendaEvent | undefined): EventFormValues {
     endTime: event ? toParisWallClock(event.endsAt).slice(11, 16) : '20:00',
     capacity: event?.capacity ?? '',
     deadlineDate: event?.registrationDeadline ? toParisWallClock(event.registrationDeadline).slice(0, 10) : null,
-    questions: (event?.questions ?? []).map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, choices: q.choices.join(', ') })),
+    questions: (event?.questions ?? []).map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      required: q.required,
+      choices: q.choices.join(', '),
+    })),
     repeat: 'none',
     repeatCount: 4,
     draft: false,
@@ -102,17 +129,30 @@ export function toEventInput(values: EventFormValues, creating: boolean, sharing
     endsAt: wallClockToApi(`${values.endDate ?? values.startDate} ${values.endTime}`),
     capacity: values.capacity === '' ? null : Number(values.capacity),
     // The deadline is the end of the chosen day (or the start, when the event begins that day).
-    registrationDeadline: values.deadlineDate ? wallClockToApi(values.deadlineDate === values.startDate ? `${values.startDate} ${values.startTime}` : `${values.deadlineDate} 23:59`) : null,
+    registrationDeadline: values.deadlineDate
+      ? wallClockToApi(
+          values.deadlineDate === values.startDate ? `${values.startDate} ${values.startTime}` : `${values.deadlineDate} 23:59`,
+        )
+      : null,
     questions: values.questions.map((q) => ({
       ...(q.id ? { id: q.id } : {}),
       kind: q.kind,
       label: q.label.trim(),
       required: q.required,
-      choices: q.kind === 'choice' ? q.choices.split(',').map((c) => c.trim()).filter(Boolean) : [],
+      choices:
+        q.kind === 'choice'
+          ? q.choices
+              .split(',')
+              .map((c) => c.trim())
+              .filter(Boolean)
+          : [],
     })),
     ...(sharing ? { sharedNetworkIds: values.sharedNetworkIds } : {}),
     ...(creating
-      ? { status: values.draft ? ('draft' as const) : ('published' as const), recurrence: values.repeat === 'none' ? null : { frequency: values.repeat, count: Number(values.repeatCount) } }
+      ? {
+          status: values.draft ? ('draft' as const) : ('published' as const),
+          recurrence: values.repeat === 'none' ? null : { frequency: values.repeat, count: Number(values.repeatCount) },
+        }
       : {}),
   };
 }
@@ -139,14 +179,24 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
       startDate: rules.required(t),
       startTime: (value) => (TIME.test(value) ? null : t('validation.required')),
       endTime: (value, values) =>
-        !TIME.test(value) ? t('validation.required') : `${values.endDate ?? values.startDate} ${value}` <= `${values.startDate} ${values.startTime}` ? t('agenda.form.endBeforeStart') : null,
+        !TIME.test(value)
+          ? t('validation.required')
+          : `${values.endDate ?? values.startDate} ${value}` <= `${values.startDate} ${values.startTime}`
+            ? t('agenda.form.endBeforeStart')
+            : null,
       commune: (value, values) => (values.format === 'in_person' && !value ? t('validation.required') : null),
       address: (value, values) => (values.format === 'in_person' ? rules.required(t)(value) : null),
-      onlineUrl: (value, values) => (values.format === 'online' ? (rules.required(t)(value) ?? (/^https:\/\/\S+\.\S+/.test(value.trim()) ? null : t('agenda.form.httpsOnly'))) : null),
+      onlineUrl: (value, values) =>
+        values.format === 'online'
+          ? (rules.required(t)(value) ?? (/^https:\/\/\S+\.\S+/.test(value.trim()) ? null : t('agenda.form.httpsOnly')))
+          : null,
     },
   });
   // Networks it is shared with stay listed (an edit keeps them), even those the manager no longer manages.
-  const shareChoices = [...shareTargets, ...(event?.sharedWith ?? []).filter((n) => !shareTargets.some((t) => t.id === n.id))].map((n) => ({ value: n.id, label: n.name }));
+  const shareChoices = [...shareTargets, ...(event?.sharedWith ?? []).filter((n) => !shareTargets.some((t) => t.id === n.id))].map((n) => ({
+    value: n.id,
+    label: n.name,
+  }));
   const sharing = canPublish && shareChoices.length > 0;
   const { onSubmit, error, submitting } = useFormSubmit(form, (values) => save(toEventInput(values, creating, sharing)), {
     fieldAliases: { communeCode: 'commune', registrationDeadline: 'deadlineDate', startsAt: 'startDate', endsAt: 'endTime' },
@@ -160,7 +210,14 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
           <Fieldset legend={t('agenda.form.what')}>
             <Stack gap="sm">
               <TextInput label={t('agenda.fields.title')} required maxLength={200} {...form.getInputProps('title')} />
-              <Textarea label={t('agenda.fields.description')} description={t('agenda.form.markdownHint')} autosize minRows={4} maxRows={14} {...form.getInputProps('description')} />
+              <Textarea
+                label={t('agenda.fields.description')}
+                description={t('agenda.form.markdownHint')}
+                autosize
+                minRows={4}
+                maxRows={14}
+                {...form.getInputProps('description')}
+              />
             </Stack>
           </Fieldset>
           <Fieldset legend={t('agenda.form.when')}>
@@ -169,9 +226,24 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
                 {t('agenda.form.parisTime')}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <DateInput label={t('agenda.fields.startDate')} required valueFormat="DD/MM/YYYY" placeholder={t('agenda.form.datePlaceholder')} dateParser={parseFrenchDate} {...form.getInputProps('startDate')} />
+                <DateInput
+                  label={t('agenda.fields.startDate')}
+                  required
+                  valueFormat="DD/MM/YYYY"
+                  placeholder={t('agenda.form.datePlaceholder')}
+                  dateParser={parseFrenchDate}
+                  {...form.getInputProps('startDate')}
+                />
                 <TimeInput label={t('agenda.fields.startTime')} required {...form.getInputProps('startTime')} />
-                <DateInput label={t('agenda.fields.endDate')} description={t('agenda.form.endDateHint')} valueFormat="DD/MM/YYYY" placeholder={t('agenda.form.datePlaceholder')} dateParser={parseFrenchDate} clearable {...form.getInputProps('endDate')} />
+                <DateInput
+                  label={t('agenda.fields.endDate')}
+                  description={t('agenda.form.endDateHint')}
+                  valueFormat="DD/MM/YYYY"
+                  placeholder={t('agenda.form.datePlaceholder')}
+                  dateParser={parseFrenchDate}
+                  clearable
+                  {...form.getInputProps('endDate')}
+                />
                 <TimeInput label={t('agenda.fields.endTime')} required {...form.getInputProps('endTime')} />
               </SimpleGrid>
               {creating ? (
@@ -183,7 +255,13 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
                     {...form.getInputProps('repeat')}
                   />
                   {form.values.repeat !== 'none' ? (
-                    <NumberInput label={t('agenda.fields.repeatCount')} min={2} max={AGENDA_RECURRENCE_COUNT_MAX} allowDecimal={false} {...form.getInputProps('repeatCount')} />
+                    <NumberInput
+                      label={t('agenda.fields.repeatCount')}
+                      min={2}
+                      max={AGENDA_RECURRENCE_COUNT_MAX}
+                      allowDecimal={false}
+                      {...form.getInputProps('repeatCount')}
+                    />
                   ) : null}
                 </SimpleGrid>
               ) : null}
@@ -197,7 +275,14 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
                 {...form.getInputProps('format')}
               />
               {online ? (
-                <TextInput label={t('agenda.fields.onlineUrl')} description={t('agenda.form.linkHint')} required type="url" placeholder="https://" {...form.getInputProps('onlineUrl')} />
+                <TextInput
+                  label={t('agenda.fields.onlineUrl')}
+                  description={t('agenda.form.linkHint')}
+                  required
+                  type="url"
+                  placeholder="https://"
+                  {...form.getInputProps('onlineUrl')}
+                />
               ) : (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <TextInput label={t('agenda.fields.address')} required maxLength={300} {...form.getInputProps('address')} />
@@ -215,8 +300,21 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
           <Fieldset legend={t('agenda.form.registration')}>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NumberInput label={t('agenda.fields.capacity')} description={t('agenda.form.capacityHint')} min={1} allowDecimal={false} {...form.getInputProps('capacity')} />
-                <DateInput label={t('agenda.fields.registrationDeadline')} valueFormat="DD/MM/YYYY" placeholder={t('agenda.form.datePlaceholder')} dateParser={parseFrenchDate} clearable {...form.getInputProps('deadlineDate')} />
+                <NumberInput
+                  label={t('agenda.fields.capacity')}
+                  description={t('agenda.form.capacityHint')}
+                  min={1}
+                  allowDecimal={false}
+                  {...form.getInputProps('capacity')}
+                />
+                <DateInput
+                  label={t('agenda.fields.registrationDeadline')}
+                  valueFormat="DD/MM/YYYY"
+                  placeholder={t('agenda.form.datePlaceholder')}
+                  dateParser={parseFrenchDate}
+                  clearable
+                  {...form.getInputProps('deadlineDate')}
+                />
               </SimpleGrid>
               {form.values.questions.map((question, index) => (
                 <Group key={index} align="flex-end" wrap="wrap" gap="xs">
@@ -227,12 +325,32 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
                     allowDeselect={false}
                     {...form.getInputProps(`questions.${index}.kind`)}
                   />
-                  <TextInput label={t('agenda.fields.questionLabel')} required style={{ flex: '1 1 12rem' }} {...form.getInputProps(`questions.${index}.label`)} />
+                  <TextInput
+                    label={t('agenda.fields.questionLabel')}
+                    required
+                    style={{ flex: '1 1 12rem' }}
+                    {...form.getInputProps(`questions.${index}.label`)}
+                  />
                   {question.kind === 'choice' ? (
-                    <TextInput label={t('agenda.fields.choices')} placeholder={t('agenda.form.choicesHint')} style={{ flex: '1 1 12rem' }} {...form.getInputProps(`questions.${index}.choices`)} />
+                    <TextInput
+                      label={t('agenda.fields.choices')}
+                      placeholder={t('agenda.form.choicesHint')}
+                      style={{ flex: '1 1 12rem' }}
+                      {...form.getInputProps(`questions.${index}.choices`)}
+                    />
                   ) : null}
-                  <Checkbox label={t('agenda.fields.required')} mb={8} {...form.getInputProps(`questions.${index}.required`, { type: 'checkbox' })} />
-                  <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('agenda.form.removeQuestion', { n: index + 1 })} onClick={() => form.removeListItem('questions', index)}>
+                  <Checkbox
+                    label={t('agenda.fields.required')}
+                    mb={8}
+                    {...form.getInputProps(`questions.${index}.required`, { type: 'checkbox' })}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    mb={4}
+                    aria-label={t('agenda.form.removeQuestion', { n: index + 1 })}
+                    onClick={() => form.removeListItem('questions', index)}
+                  >
                     <IconTrash size={18} aria-hidden />
                   </ActionIcon>
                 </Group>
@@ -259,13 +377,19 @@ export function EventForm({ event, canPublish, shareTargets = [], onSubmit: save
               {...form.getInputProps('sharedNetworkIds')}
             />
           ) : null}
-          {creating && canPublish ? <Checkbox label={t('agenda.form.saveAsDraft')} {...form.getInputProps('draft', { type: 'checkbox' })} /> : null}
+          {creating && canPublish ? (
+            <Checkbox label={t('agenda.form.saveAsDraft')} {...form.getInputProps('draft', { type: 'checkbox' })} />
+          ) : null}
           {creating && !canPublish ? (
             <Text size="sm" c="dimmed">
               {t('agenda.form.proposalHint')}
             </Text>
           ) : null}
-          <FormActions submitting={submitting} onCancel={onCancel} submitLabel={creating ? (canPublish ? t('agenda.form.create') : t('agenda.form.propose')) : undefined} />
+          <FormActions
+            submitting={submitting}
+            onCancel={onCancel}
+            submitLabel={creating ? (canPublish ? t('agenda.form.create') : t('agenda.form.propose')) : undefined}
+          />
         </Stack>
       </form>
     </DatesProvider>

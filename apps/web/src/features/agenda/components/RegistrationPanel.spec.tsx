@@ -40,6 +40,7 @@ function event(change: Partial<AgendaEvent> = {}): AgendaEvent {
     waitlistCount: 0,
     myWaitlistPosition: null,
     myRegistrationId: null,
+    myCheckIn: null,
     createdBy: null,
     canManage: false,
     canRegister: true,
@@ -55,7 +56,7 @@ describe('registering for an event', () => {
   });
 
   it('asks the required questions before registering', async () => {
-    register.mockResolvedValueOnce({ id: 'r1', status: 'registered', waitlistPosition: null });
+    register.mockResolvedValueOnce({ id: 'r1', status: 'registered', waitlistPosition: null, checkIn: null });
     renderWithProviders(<RegistrationPanel event={event()} />, { user: testUser });
     fireEvent.click(screen.getByRole('button', { name: 'S’inscrire' }));
     expect(await screen.findByText('Ce champ est obligatoire.')).toBeInTheDocument();
@@ -75,10 +76,40 @@ describe('registering for an event', () => {
   });
 
   it('says why registration is closed, and sends anonymous visitors to sign in', () => {
-    const { unmount } = renderWithProviders(<RegistrationPanel event={event({ canRegister: false, registrationClosed: 'deadline' })} />, { user: testUser });
+    const { unmount } = renderWithProviders(<RegistrationPanel event={event({ canRegister: false, registrationClosed: 'deadline' })} />, {
+      user: testUser,
+    });
     expect(screen.getByText('La date limite d’inscription est passée.')).toBeInTheDocument();
     unmount();
     renderWithProviders(<RegistrationPanel event={event()} />);
-    expect(screen.getByRole('link', { name: 'Connectez-vous pour vous inscrire' })).toHaveAttribute('href', '/connexion?next=%2Fevenements%2Fe1');
+    expect(screen.getByRole('link', { name: 'Connectez-vous pour vous inscrire' })).toHaveAttribute(
+      'href',
+      '/connexion?next=%2Fevenements%2Fe1',
+    );
+  });
+
+  it('shows a registered person the QR code of their registration and its code, grouped by four', () => {
+    renderWithProviders(
+      <RegistrationPanel
+        event={event({
+          myStatus: 'registered',
+          myRegistrationId: 'r1',
+          myCheckIn: { code: '3F9A0B12C4D5E6F7', qrUrl: '/api/v1/agenda/check-in-codes/e1/3F9A0B12C4D5E6F7.png' },
+        })}
+      />,
+      { user: testUser },
+    );
+    expect(screen.getByRole('img', { name: 'QR code de présence à montrer à l’accueil' })).toHaveAttribute(
+      'src',
+      '/api/v1/agenda/check-in-codes/e1/3F9A0B12C4D5E6F7.png',
+    );
+    expect(screen.getByTestId('my-check-in-code')).toHaveTextContent('3F9A-0B12-C4D5-E6F7');
+  });
+
+  it('shows no QR code on the waitlist', () => {
+    renderWithProviders(<RegistrationPanel event={event({ myStatus: 'waitlisted', myWaitlistPosition: 2, myRegistrationId: 'r1' })} />, {
+      user: testUser,
+    });
+    expect(screen.queryByTestId('my-check-in-code')).toBeNull();
   });
 });

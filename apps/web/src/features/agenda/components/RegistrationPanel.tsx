@@ -1,13 +1,13 @@
-import { Alert, Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Image, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AgendaEvent } from '@maillage/contracts';
+import { formatCheckInCode, type AgendaEvent } from '@maillage/contracts';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useFormSubmit } from '../../../lib/forms';
 import { notify } from '../../../lib/notify';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { agendaApi } from '../api/agenda.api';
 import { useRefreshAgenda } from '../hooks/useAgenda';
 
@@ -19,13 +19,19 @@ export function RegistrationPanel({ event }: { event: AgendaEvent }) {
   const form = useForm<{ answers: Record<string, string> }>({
     initialValues: { answers: Object.fromEntries(event.questions.map((q) => [q.id, ''])) },
     validate: {
-      answers: Object.fromEntries(event.questions.map((q) => [q.id, (value: string) => (q.required && !value?.trim() ? t('validation.required') : null)])),
+      answers: Object.fromEntries(
+        event.questions.map((q) => [q.id, (value: string) => (q.required && !value?.trim() ? t('validation.required') : null)]),
+      ),
     },
   });
   const { onSubmit, error, submitting } = useFormSubmit(form, async (values) => {
     const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v.trim()));
     const result = await agendaApi.register(event.id, answers);
-    notify.success(result.status === 'registered' ? t('agenda.registration.registered') : t('agenda.registration.waitlisted', { position: result.waitlistPosition }));
+    notify.success(
+      result.status === 'registered'
+        ? t('agenda.registration.registered')
+        : t('agenda.registration.waitlisted', { position: result.waitlistPosition }),
+    );
     await refresh(event.id);
   });
   const registered = event.myStatus === 'registered';
@@ -35,10 +41,28 @@ export function RegistrationPanel({ event }: { event: AgendaEvent }) {
       <Stack gap="sm">
         <Group gap="xs">
           <Badge color={registered ? 'teal' : 'orange'} size="lg" variant="light">
-            {registered ? t('agenda.registration.youAreRegistered') : t('agenda.registration.yourPosition', { position: event.myWaitlistPosition })}
+            {registered
+              ? t('agenda.registration.youAreRegistered')
+              : t('agenda.registration.yourPosition', { position: event.myWaitlistPosition })}
           </Badge>
         </Group>
         {waitlisted ? <Text size="sm">{t('agenda.registration.waitlistHint')}</Text> : null}
+        {event.myCheckIn ? (
+          <Paper withBorder radius="md" p="sm" style={{ alignSelf: 'flex-start' }}>
+            <Stack gap={4} align="center">
+              <Text size="sm" fw={600}>
+                {t('agenda.registration.qrTitle')}
+              </Text>
+              <Image src={event.myCheckIn.qrUrl} w={180} h={180} alt={t('agenda.registration.qrAlt')} />
+              <Text ff="monospace" size="md" style={{ letterSpacing: 1 }} data-testid="my-check-in-code">
+                {formatCheckInCode(event.myCheckIn.code)}
+              </Text>
+              <Text size="xs" c="dimmed" ta="center" maw={220}>
+                {t('agenda.registration.qrHint')}
+              </Text>
+            </Stack>
+          </Paper>
+        ) : null}
         {event.status === 'published' ? (
           <ConfirmButton
             variant="default"
@@ -89,7 +113,15 @@ export function RegistrationPanel({ event }: { event: AgendaEvent }) {
               </Group>
             </Radio.Group>
           ) : (
-            <Textarea key={q.id} label={q.label} required={q.required} autosize minRows={1} maxLength={1000} {...form.getInputProps(`answers.${q.id}`)} />
+            <Textarea
+              key={q.id}
+              label={q.label}
+              required={q.required}
+              autosize
+              minRows={1}
+              maxLength={1000}
+              {...form.getInputProps(`answers.${q.id}`)}
+            />
           ),
         )}
         <Button type="submit" loading={submitting} style={{ alignSelf: 'flex-start' }}>

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { currentLocale } from '../../../lib/i18n';
+import { legalApi, legalKeys, versionsOf } from '../../../lib/legal';
 import { rules, useFormSubmit } from '../../../lib/forms';
 import { authApi } from '../api/auth.api';
 import { PasswordField } from './PasswordField';
@@ -15,17 +18,28 @@ export function SignupForm() {
   const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { firstName: '', lastName: '', email: '', password: '' },
+    initialValues: { firstName: '', lastName: '', email: '', password: '', consent: false },
     validate: {
+      consent: (value) => (value ? null : t('consent.required')),
       firstName: rules.required(t),
       lastName: rules.required(t),
       email: rules.email(t),
       password: rules.newPassword(t),
     },
   });
-  const { onSubmit, error, submitting } = useFormSubmit(form, async (values) => {
+  // The versions shown with the form are the ones accepted (none while nothing is published).
+  const legal = useQuery({ queryKey: legalKeys.versions, queryFn: legalApi.versions });
+  const { onSubmit, error, submitting } = useFormSubmit(form, async ({ consent: _consent, ...values }) => {
     const email = values.email.trim();
-    await authApi.signup({ ...values, email, firstName: values.firstName.trim(), lastName: values.lastName.trim(), locale: currentLocale() });
+    const consents = versionsOf(legal.data);
+    await authApi.signup({
+      ...values,
+      email,
+      firstName: values.firstName.trim(),
+      lastName: values.lastName.trim(),
+      locale: currentLocale(),
+      ...(consents.terms && consents.privacy ? { consents } : {}),
+    });
     setSentTo(email);
   });
 
@@ -49,6 +63,22 @@ export function SignupForm() {
         </SimpleGrid>
         <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
         <PasswordField isNew label={t('fields.password')} required {...form.getInputProps('password')} />
+        <Checkbox
+          required
+          label={
+            <>
+              {t('consent.signup')}{' '}
+              <Anchor component={Link} to="/conditions-utilisation" target="_blank" inherit>
+                {t('legal.terms.title')}
+              </Anchor>{' '}
+              {t('consent.and')}{' '}
+              <Anchor component={Link} to="/confidentialite" target="_blank" inherit>
+                {t('legal.privacy.title')}
+              </Anchor>
+            </>
+          }
+          {...form.getInputProps('consent', { type: 'checkbox' })}
+        />
         <Button type="submit" loading={submitting}>
           {t('auth.signup.submit')}
         </Button>

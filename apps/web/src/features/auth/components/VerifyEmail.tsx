@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { authApi } from '../api/auth.api';
+import { useSessionActions } from '../../../lib/session';
 import { ResendVerificationForm } from './ResendVerification';
 
-/** Sends the token of the confirmation link once, then offers to sign in or to resend the link. */
+/** Sends the token of the confirmation link once: the person is then signed in and welcomed; otherwise offers to resend the link. */
 export function VerifyEmail({ token }: { token: string | null }) {
   const { t } = useTranslation();
-  const verify = useMutation({ mutationFn: authApi.verifyEmail });
+  const { signedIn } = useSessionActions();
+  const verify = useMutation({ mutationFn: authApi.verifyEmail, onSuccess: (user) => signedIn(user) });
   const sent = useRef(false);
 
   useEffect(() => {
@@ -26,10 +28,15 @@ export function VerifyEmail({ token }: { token: string | null }) {
     return (
       <Alert role="status" color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('auth.verify.successTitle')}>
         <Stack gap="sm" align="flex-start">
-          <Text>{t('auth.verify.successText')}</Text>
-          <Button component={Link} to="/connexion">
-            {t('auth.verify.login')}
-          </Button>
+          <Text>{t('auth.verify.successText', { name: verify.data.firstName })}</Text>
+          <Group gap="sm">
+            <Button component={Link} to="/">
+              {t('auth.verify.home')}
+            </Button>
+            <Button component={Link} to="/entreprises" variant="default">
+              {t('auth.verify.companies')}
+            </Button>
+          </Group>
         </Stack>
       </Alert>
     );

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
 import { authApi } from '../api/auth.api';
-import { useSessionActions } from './useSession';
+import { useSessionActions } from '../../../lib/session';
 
 /** Sign out of this browser, or of every device, then go home. */
 export function useSignOut() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { normalizeIdentifier } from '@maillage/referentials/identifiers';
@@ -12,9 +12,49 @@ import { notify } from '../../../lib/notify';
 import { companiesApi, companyKeys } from '../api/companies.api';
 import { SiretInput, siretError } from './SiretInput';
 
+/** The company has people already: ask them to let you in (they accept or refuse, and you are told). */
+function ClaimCompany({ companyId }: { companyId: string }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState('');
+  const claim = useMutation({ mutationFn: () => companiesApi.claim(companyId, message.trim() || null) });
+  if (claim.isSuccess) {
+    return (
+      <Alert role="status" color="teal" variant="light" title={t('companies.claim.sentTitle')}>
+        <Text size="sm">{t('companies.claim.sentText')}</Text>
+      </Alert>
+    );
+  }
+  return (
+    <Alert role="alert" color="orange" variant="light" title={t('companies.add.managedTitle')}>
+      <Stack gap="sm">
+        <Text size="sm">{t('companies.claim.lead')}</Text>
+        <ErrorAlert error={claim.error} />
+        <Textarea
+          label={t('companies.claim.message')}
+          description={t('companies.claim.messageHint')}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+        />
+        <Group gap="sm">
+          <Button type="button" loading={claim.isPending} onClick={() => claim.mutate()}>
+            {t('companies.claim.submit')}
+          </Button>
+          <Button component={Link} to={`/entreprises/${companyId}`} variant="default">
+            {t('companies.add.managedLink')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 /**
  * Adds a company by its SIRET: creates it, or claims it when it is known without people. A new
- * SIRET also needs the legal name (the API says so with a `legalName` field error).
+ * SIRET also needs the legal name (the API says so with a `legalName` field error). A company that has people
+ * already is asked for: its owners decide.
  */
 export function AddCompanyForm({ autoFocus }: { autoFocus?: boolean }) {
   const { t } = useTranslation();
@@ -67,16 +107,7 @@ export function AddCompanyForm({ autoFocus }: { autoFocus?: boolean }) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <ErrorAlert error={error} />
-        {managedId !== null ? (
-          <Alert role="alert" color="orange" variant="light" title={t('companies.add.managedTitle')}>
-            <Text size="sm">{t('companies.add.managedText')}</Text>
-            {managedId ? (
-              <Anchor component={Link} to={`/entreprises/${managedId}`} size="sm">
-                {t('companies.add.managedLink')}
-              </Anchor>
-            ) : null}
-          </Alert>
-        ) : null}
+        {managedId ? <ClaimCompany companyId={managedId} /> : null}
         <SiretInput
           label={t('fields.siret')}
           description={t('companies.add.siretHint')}

@@ -17,7 +17,10 @@ export function CompanyCard({ company }: { company: CompanySummary }) {
           <Anchor component={Link} to={`/entreprises/${company.id}`} fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
             {company.name}
           </Anchor>
-          <Text size="sm">{[company.communeName, company.nafCode && t('companies.nafShort', { code: company.nafCode })].filter(Boolean).join(' · ') || '\u00a0'}</Text>
+          <Text size="sm">
+            {[company.communeName, company.nafCode && t('companies.nafShort', { code: company.nafCode })].filter(Boolean).join(' · ') ||
+              '\u00a0'}
+          </Text>
           {company.role ? (
             <Badge variant="light" color="blue" style={{ alignSelf: 'flex-start' }}>
               {t(`roles.${company.role}`)}

@@ -9,7 +9,7 @@ import { notify } from '../../../lib/notify';
 import { useHeadcountBands, useLegalForms } from '../../../lib/referentials';
 import { companiesApi } from '../api/companies.api';
 import { useCompanyMutation } from '../hooks/useCompanies';
-import { NafSelect } from './NafSelect';
+import { NafSelect } from '../../../components/NafSelect';
 import { FormActions } from '../../../components/FormActions';
 
 interface CompanyFormValues {
@@ -124,7 +124,13 @@ export function CompanyForm({ company, onDone }: { company: Company; onDone: () 
         <TextInput label={t('fields.addressLine2')} autoComplete="address-line2" maxLength={200} {...form.getInputProps('addressLine2')} />
         <Grid align="flex-end">
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label={t('fields.postalCode')} autoComplete="postal-code" inputMode="numeric" maxLength={5} {...form.getInputProps('postalCode')} />
+            <TextInput
+              label={t('fields.postalCode')}
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={5}
+              {...form.getInputProps('postalCode')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <CommuneSelect
@@ -137,7 +143,14 @@ export function CompanyForm({ company, onDone }: { company: Company; onDone: () 
           </Grid.Col>
         </Grid>
         <TextInput label={t('fields.website')} type="url" autoComplete="url" maxLength={300} {...form.getInputProps('website')} />
-        <Textarea label={t('fields.description')} autosize minRows={4} maxRows={14} maxLength={5000} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('fields.description')}
+          autosize
+          minRows={4}
+          maxRows={14}
+          maxLength={5000}
+          {...form.getInputProps('description')}
+        />
         <FormActions submitting={submitting} onCancel={onDone} />
       </Stack>
     </form>

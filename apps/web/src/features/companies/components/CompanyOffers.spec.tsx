@@ -1,13 +1,12 @@
 import { screen } from '@testing-library/react';
-import type { CompanyMatches as Matches, CompanyOffer } from '@maillage/contracts';
+import type { CompanyOffer } from '@maillage/contracts';
 import { renderWithProviders } from '../../../test/render';
 import { companiesApi } from '../api/companies.api';
-import { CompanyMatches } from './CompanyMatches';
 import { CompanyOffers } from './CompanyOffers';
 
 jest.mock('../api/companies.api', () => ({
   ...jest.requireActual('../api/companies.api'),
-  companiesApi: { offers: jest.fn(), matches: jest.fn() },
+  companiesApi: { offers: jest.fn() },
 }));
 jest.mock('../../../lib/referentials', () => ({
   ...jest.requireActual('../../../lib/referentials'),
@@ -15,7 +14,6 @@ jest.mock('../../../lib/referentials', () => ({
   useCommune: () => ({ data: undefined }),
 }));
 const offers = companiesApi.offers as jest.MockedFunction<typeof companiesApi.offers>;
-const matches = companiesApi.matches as jest.MockedFunction<typeof companiesApi.matches>;
 
 const OFFER: CompanyOffer = {
   id: 'o1',
@@ -50,27 +48,5 @@ describe('offers and needs of a company', () => {
     expect(screen.getByRole('button', { name: 'Supprimer « Usinage de pièces inox »' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ajouter une offre' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ajouter un besoin' })).toBeInTheDocument();
-  });
-
-  it('lists the suggested introductions with their score explained', async () => {
-    const answer: Matches = {
-      needWhatYouOffer: [
-        {
-          company: { id: 'c2', siret: '1', name: 'Méca Loire', nafCode: '28.41Z', communeName: 'Roanne', logoUrl: null, communeCode: '42187', departementCode: '42' },
-          score: 7,
-          theirs: { id: 'n2', label: 'Sous-traitance usinage' },
-          ours: { id: 'o1', label: 'Usinage de pièces inox' },
-          reasons: { naf: ['25.62B'], skills: ['usinage'], territory: true },
-        },
-      ],
-      offerWhatYouNeed: [],
-    };
-    matches.mockResolvedValue(answer);
-    renderWithProviders(<CompanyMatches companyId="c1" />);
-    expect(await screen.findByRole('link', { name: 'Méca Loire' })).toHaveAttribute('href', '/entreprises/c2');
-    expect(screen.getByText('Score 7')).toBeInTheDocument();
-    expect(screen.getByText('NAF en commun : 25.62B · compétences en commun : usinage · territoires qui se rejoignent')).toBeInTheDocument();
-    expect(screen.getByText(/Leur besoin « Sous-traitance usinage » ↔ votre offre « Usinage de pièces inox »/)).toBeInTheDocument();
-    expect(screen.getByText(/^Aucune pour le moment : publiez des besoins/)).toBeInTheDocument();
   });
 });

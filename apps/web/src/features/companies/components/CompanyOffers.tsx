@@ -17,7 +17,17 @@ const OfferForm = lazy(() => import('./OfferForm'));
 
 type Editing = { kind: OfferKind; offer: CompanyOffer | null } | null;
 
-function OfferItem({ offer, canEdit, onEdit, onDelete }: { offer: CompanyOffer; canEdit: boolean; onEdit: () => void; onDelete: () => Promise<unknown> }) {
+function OfferItem({
+  offer,
+  canEdit,
+  onEdit,
+  onDelete,
+}: {
+  offer: CompanyOffer;
+  canEdit: boolean;
+  onEdit: () => void;
+  onDelete: () => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   return (
     <Paper component="li" withBorder p="md">
@@ -28,7 +38,13 @@ function OfferItem({ offer, canEdit, onEdit, onDelete }: { offer: CompanyOffer; 
           </Title>
           {canEdit ? (
             <Group gap={4} wrap="nowrap">
-              <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('offers.editOf', { label: offer.label })}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconPencil size={14} aria-hidden />}
+                onClick={onEdit}
+                aria-label={t('offers.editOf', { label: offer.label })}
+              >
                 {t('common.edit')}
               </Button>
               <ConfirmButton
@@ -46,7 +62,11 @@ function OfferItem({ offer, canEdit, onEdit, onDelete }: { offer: CompanyOffer; 
             </Group>
           ) : null}
         </Group>
-        {offer.description ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{offer.description}</Text> : null}
+        {offer.description ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {offer.description}
+          </Text>
+        ) : null}
         <OfferTags offer={offer} />
       </Stack>
     </Paper>
@@ -83,7 +103,12 @@ export function CompanyOffers({ companyId, canEdit }: { companyId: string; canEd
                     </Badge>
                   </Title>
                   {canEdit ? (
-                    <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ kind, offer: null })}>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconPlus size={14} aria-hidden />}
+                      onClick={() => setEditing({ kind, offer: null })}
+                    >
                       {t(`offers.add.${kind}`)}
                     </Button>
                   ) : null}
@@ -91,7 +116,13 @@ export function CompanyOffers({ companyId, canEdit }: { companyId: string; canEd
                 {items.length ? (
                   <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                     {items.map((offer) => (
-                      <OfferItem key={offer.id} offer={offer} canEdit={canEdit} onEdit={() => setEditing({ kind, offer })} onDelete={() => remove(offer)} />
+                      <OfferItem
+                        key={offer.id}
+                        offer={offer}
+                        canEdit={canEdit}
+                        onEdit={() => setEditing({ kind, offer })}
+                        onDelete={() => remove(offer)}
+                      />
                     ))}
                   </Stack>
                 ) : (

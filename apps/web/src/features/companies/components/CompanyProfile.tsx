@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Avatar, Box, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '@maillage/contracts';
 import { formatSiren, formatSiret } from '@maillage/referentials/identifiers';
@@ -6,16 +6,32 @@ import { DetailList } from '../../../components/DetailList';
 import { SectionCard } from '../../../components/SectionCard';
 import { displayHost, initials, nafLabel } from '../../../lib/format';
 import { useHeadcountBandLabel } from '../hooks/useCompanies';
-import { CompanyMatches } from './CompanyMatches';
 import { CompanyOffers } from './CompanyOffers';
-import { CompanyPeople } from './CompanyPeople';
+import { CompanyPeople, type PersonAction } from './CompanyPeople';
 
 export function companyName(company: Pick<Company, 'tradeName' | 'legalName'>): string {
   return company.tradeName ?? company.legalName;
 }
 
+/** Without a cover, a gradient picked from the company's NAF section, so that companies of one trade look akin. */
+const SECTION_COLORS: [string, string][] = [
+  ['indigo', 'cyan'],
+  ['teal', 'lime'],
+  ['violet', 'indigo'],
+  ['blue', 'grape'],
+  ['cyan', 'blue'],
+  ['grape', 'pink'],
+  ['orange', 'red'],
+  ['yellow', 'orange'],
+];
+function coverGradient(company: Company): string {
+  const key = company.naf?.code ?? company.siren;
+  const [from, to] = SECTION_COLORS[[...key].reduce((sum, c) => sum + c.charCodeAt(0), 0) % SECTION_COLORS.length];
+  return `linear-gradient(120deg, var(--mantine-color-${from}-8), var(--mantine-color-${to}-5))`;
+}
+
 /** The public page of a company: identity, activity, address, description and people. */
-export function CompanyProfile({ company }: { company: Company }) {
+export function CompanyProfile({ company, personAction }: { company: Company; personAction?: PersonAction }) {
   const { t, i18n } = useTranslation();
   const band = useHeadcountBandLabel(company.headcountBand, i18n.language);
   const { line1, line2, postalCode, commune } = company.address;
@@ -24,13 +40,25 @@ export function CompanyProfile({ company }: { company: Company }) {
 
   return (
     <Stack gap="lg">
-      <Group gap="lg" align="center" wrap="nowrap">
+      {/* The cover band (or a gradient in the colours of its activity) with the logo overlapping it. */}
+      <Box pos="relative" mb={8} data-testid="company-cover">
+        <Box
+          h={{ base: 96, sm: 168 }}
+          style={{ borderRadius: 'var(--mantine-radius-lg)', overflow: 'hidden', background: coverGradient(company) }}
+        >
+          {company.coverUrl ? (
+            <img src={company.coverUrl} alt="" style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+          ) : null}
+        </Box>
+      </Box>
+      <Group gap="lg" align="flex-end" wrap="nowrap" mt={-56} px="md">
         <Avatar
           src={company.logoUrl}
           alt={company.logoUrl ? t('companies.logoOf', { name: companyName(company) }) : undefined}
           size={88}
           radius="md"
-          color="blue"
+          variant="default"
+          style={{ border: '4px solid var(--mantine-color-body)', boxShadow: 'var(--mantine-shadow-sm)', flexShrink: 0 }}
         >
           {initials(companyName(company))}
         </Avatar>
@@ -53,7 +81,13 @@ export function CompanyProfile({ company }: { company: Company }) {
             { label: t('fields.headcountBand'), value: band },
             {
               label: t('fields.address'),
-              value: address.length ? address.map((line) => <span key={line} style={{ display: 'block' }}>{line}</span>) : null,
+              value: address.length
+                ? address.map((line) => (
+                    <span key={line} style={{ display: 'block' }}>
+                      {line}
+                    </span>
+                  ))
+                : null,
             },
             { label: t('fields.departement'), value: commune ? `${commune.departement.name} (${commune.departement.code})` : null },
             { label: t('fields.region'), value: commune?.region.name },
@@ -80,12 +114,8 @@ export function CompanyProfile({ company }: { company: Company }) {
         <CompanyOffers companyId={company.id} canEdit={company.canEdit} />
       </SectionCard>
 
-      <SectionCard id="company-matches" title={t('matches.title')} intro={t('matches.intro')}>
-        <CompanyMatches companyId={company.id} />
-      </SectionCard>
-
       <SectionCard id="company-people" title={t('companies.sections.people')}>
-        <CompanyPeople companyId={company.id} />
+        <CompanyPeople companyId={company.id} personAction={personAction} />
       </SectionCard>
     </Stack>
   );

@@ -59,7 +59,12 @@ export function InvitationsManager({ companyId }: { companyId: string }) {
       <QueryContent query={invitations}>
         {(pending) =>
           pending.length ? (
-            <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('companies.invitations.pending')}>
+            <Stack
+              component="ul"
+              gap="sm"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              aria-label={t('companies.invitations.pending')}
+            >
               {pending.map((invitation) => (
                 <Paper component="li" key={invitation.id} withBorder p="sm">
                   <Group justify="space-between" gap="sm">
@@ -68,7 +73,10 @@ export function InvitationsManager({ companyId }: { companyId: string }) {
                         {invitation.email}
                       </Text>
                       <Text size="sm">
-                        {t('companies.invitations.details', { role: t(`roles.${invitation.role}`), date: formatDate(invitation.expiresAt) })}
+                        {t('companies.invitations.details', {
+                          role: t(`roles.${invitation.role}`),
+                          date: formatDate(invitation.expiresAt),
+                        })}
                       </Text>
                     </Stack>
                     <ConfirmButton

@@ -8,7 +8,7 @@ import { QueryContent } from '../../../components/QueryContent';
 import { errorMessage } from '../../../lib/errors';
 import { fullName } from '../../../lib/format';
 import { notify } from '../../../lib/notify';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { companiesApi, companyKeys } from '../api/companies.api';
 import { useCompanyMembers } from '../hooks/useCompanies';
 import { useLeaveCompany } from '../hooks/useLeaveCompany';
@@ -74,7 +74,9 @@ export function MembersManager({ companyId, companyName }: { companyId: string; 
                       variant="subtle"
                       color="red"
                       aria-label={isMe ? undefined : t('companies.members.removeOf', { name })}
-                      title={isMe ? t('companies.members.leaveTitle', { company: companyName }) : t('companies.members.removeTitle', { name })}
+                      title={
+                        isMe ? t('companies.members.leaveTitle', { company: companyName }) : t('companies.members.removeTitle', { name })
+                      }
                       message={isMe ? t('companies.members.leaveText') : t('companies.members.removeText', { name, company: companyName })}
                       confirmLabel={isMe ? t('companies.members.leave') : t('companies.members.remove')}
                       onConfirm={() => remove(member)}

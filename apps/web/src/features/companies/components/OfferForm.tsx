@@ -9,7 +9,7 @@ import { emptyToNull, rules, useFormSubmit } from '../../../lib/forms';
 import { notify } from '../../../lib/notify';
 import { companiesApi } from '../api/companies.api';
 import { useRefreshOffers } from '../hooks/useCompanies';
-import { NafSelect } from './NafSelect';
+import { NafSelect } from '../../../components/NafSelect';
 import { NafName, territoryItems, type Territory } from './OfferTags';
 import { FormActions } from '../../../components/FormActions';
 
@@ -53,7 +53,12 @@ function TerritoryPicker({ value, onChange }: { value: Territory; onChange: (ter
         <Group gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {items.map((item) => (
             <li key={item.key}>
-              <Badge variant="light" color="gray" tt="none" rightSection={<CloseButton size="xs" aria-label={t('offers.territory.remove')} onClick={() => remove(item.key)} />}>
+              <Badge
+                variant="light"
+                color="gray"
+                tt="none"
+                rightSection={<CloseButton size="xs" aria-label={t('offers.territory.remove')} onClick={() => remove(item.key)} />}
+              >
                 {item.label}
               </Badge>
             </li>
@@ -83,7 +88,17 @@ function TerritoryPicker({ value, onChange }: { value: Territory; onChange: (ter
 }
 
 /** Creates or edits an offer ("je propose") or a need ("je cherche"). */
-export default function OfferForm({ companyId, kind, offer, onDone }: { companyId: string; kind: OfferKind; offer: CompanyOffer | null; onDone: () => void }) {
+export default function OfferForm({
+  companyId,
+  kind,
+  offer,
+  onDone,
+}: {
+  companyId: string;
+  kind: OfferKind;
+  offer: CompanyOffer | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const refresh = useRefreshOffers(companyId);
   const form = useForm<OfferFormValues>({
@@ -104,7 +119,14 @@ export default function OfferForm({ companyId, kind, offer, onDone }: { companyI
       description: emptyToNull(values.description),
       nafCodes: values.nafCodes,
       // A tag pasted or typed with its separator ('inox,') keeps only its words.
-      skills: [...new Set(values.skills.flatMap((skill) => skill.split(/[,;]/)).map((skill) => skill.trim()).filter(Boolean))],
+      skills: [
+        ...new Set(
+          values.skills
+            .flatMap((skill) => skill.split(/[,;]/))
+            .map((skill) => skill.trim())
+            .filter(Boolean),
+        ),
+      ],
       territory: values.territory,
     };
     if (offer) await companiesApi.updateOffer(companyId, offer.id, body);
@@ -132,8 +154,22 @@ export default function OfferForm({ companyId, kind, offer, onDone }: { companyI
             {...form.getInputProps('kind')}
           />
         </Stack>
-        <TextInput label={t('offers.fields.label')} description={t('offers.labelHint')} required maxLength={200} data-autofocus {...form.getInputProps('label')} />
-        <Textarea label={t('fields.description')} autosize minRows={3} maxRows={10} maxLength={2000} {...form.getInputProps('description')} />
+        <TextInput
+          label={t('offers.fields.label')}
+          description={t('offers.labelHint')}
+          required
+          maxLength={200}
+          data-autofocus
+          {...form.getInputProps('label')}
+        />
+        <Textarea
+          label={t('fields.description')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          maxLength={2000}
+          {...form.getInputProps('description')}
+        />
         <Stack gap="xs">
           <NafSelect
             label={t('offers.fields.naf')}
@@ -141,7 +177,8 @@ export default function OfferForm({ companyId, kind, offer, onDone }: { companyI
             selected={null}
             disabled={values.nafCodes.length >= MAX_NAF}
             onSelect={(naf) => {
-              if (naf && !form.getValues().nafCodes.includes(naf.code)) form.setFieldValue('nafCodes', [...form.getValues().nafCodes, naf.code]);
+              if (naf && !form.getValues().nafCodes.includes(naf.code))
+                form.setFieldValue('nafCodes', [...form.getValues().nafCodes, naf.code]);
             }}
             error={form.errors.nafCodes}
           />
@@ -156,7 +193,12 @@ export default function OfferForm({ companyId, kind, offer, onDone }: { companyI
                       <CloseButton
                         size="xs"
                         aria-label={t('offers.removeNaf', { code })}
-                        onClick={() => form.setFieldValue('nafCodes', form.getValues().nafCodes.filter((c) => c !== code))}
+                        onClick={() =>
+                          form.setFieldValue(
+                            'nafCodes',
+                            form.getValues().nafCodes.filter((c) => c !== code),
+                          )
+                        }
                       />
                     }
                   >

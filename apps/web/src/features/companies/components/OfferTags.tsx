@@ -41,7 +41,10 @@ export type Territory = CompanyOffer['territory'];
 /** Each place of a territory, as text: 'Saint-Étienne (42)', 'Département 42', 'Auvergne-Rhône-Alpes'. */
 export function territoryItems(territory: Territory, t: TFunction) {
   return [
-    ...territory.regions.map((code) => ({ key: `r:${code}`, label: <>{REGION_NAMES[code] ?? t('offers.territory.regionCode', { code })}</> })),
+    ...territory.regions.map((code) => ({
+      key: `r:${code}`,
+      label: <>{REGION_NAMES[code] ?? t('offers.territory.regionCode', { code })}</>,
+    })),
     ...territory.departements.map((code) => ({ key: `d:${code}`, label: <>{t('offers.territory.departementCode', { code })}</> })),
     ...territory.communes.map((code) => ({ key: `c:${code}`, label: <CommuneName code={code} /> })),
   ];
@@ -52,7 +55,12 @@ export function OfferTags({ offer }: { offer: CompanyOffer }) {
   const { t } = useTranslation();
   const places = territoryItems(offer.territory, t);
   const rows = [
-    { key: 'naf', label: t('offers.fields.naf'), items: offer.nafCodes.map((code) => ({ key: code, label: <NafName code={code} /> })), color: 'blue' },
+    {
+      key: 'naf',
+      label: t('offers.fields.naf'),
+      items: offer.nafCodes.map((code) => ({ key: code, label: <NafName code={code} /> })),
+      color: 'blue',
+    },
     { key: 'skills', label: t('offers.fields.skills'), items: offer.skills.map((s) => ({ key: s, label: <>{s}</> })), color: 'teal' },
     { key: 'territory', label: t('offers.fields.territory'), items: places, color: 'gray' },
   ].filter((row) => row.items.length);

@@ -3,10 +3,6 @@ import type { Company } from '@maillage/contracts';
 import { useHeadcountBands } from '../../../lib/referentials';
 import { companiesApi, companyKeys } from '../api/companies.api';
 
-export function useMyCompanies() {
-  return useQuery({ queryKey: companyKeys.mine, queryFn: companiesApi.mine });
-}
-
 export function useCompany(id: string) {
   return useQuery({ queryKey: companyKeys.detail(id), queryFn: () => companiesApi.get(id) });
 }
@@ -19,21 +15,21 @@ export function useCompanyInvitations(id: string) {
   return useQuery({ queryKey: companyKeys.invitations(id), queryFn: () => companiesApi.invitations(id) });
 }
 
+export function useCompanyClaims(id: string) {
+  return useQuery({ queryKey: companyKeys.claims(id), queryFn: () => companiesApi.claims(id) });
+}
+
 export function useCompanyOffers(id: string) {
   return useQuery({ queryKey: companyKeys.offers(id), queryFn: () => companiesApi.offers(id) });
 }
 
-export function useCompanyMatches(id: string) {
-  return useQuery({ queryKey: companyKeys.matches(id), queryFn: () => companiesApi.matches(id) });
-}
-
-/** After an offer or need changed: its list, the suggested matches, and search results. */
+/** After an offer or need changed: its list, the suggested opportunities (they depend on the offers), and search results. */
 export function useRefreshOffers(id: string) {
   const queryClient = useQueryClient();
   return async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: companyKeys.offers(id) }),
-      queryClient.invalidateQueries({ queryKey: companyKeys.matches(id) }),
+      queryClient.invalidateQueries({ queryKey: ['opportunities', 'suggested', id] }),
       queryClient.invalidateQueries({ queryKey: ['directory'] }),
     ]);
   };

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notify } from '../../../lib/notify';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { companiesApi, companyKeys } from '../api/companies.api';
 
 /** Leaves a company (the API refuses for its last owner), then goes back to my companies. */

@@ -31,10 +31,12 @@ export interface UploadProgress {
 
 export const documentsApi = {
   library: (networkId: string, folderId: string | null) => api.get<DocumentLibrary>(library(networkId), { folderId }),
-  search: (networkId: string, q: string, signal?: AbortSignal) => api.get<DocumentSearchResult>(`${library(networkId)}/search`, { q }, signal),
+  search: (networkId: string, q: string, signal?: AbortSignal) =>
+    api.get<DocumentSearchResult>(`${library(networkId)}/search`, { q }, signal),
   folders: (networkId: string) => api.get<DocumentFolderOption[]>(`${library(networkId)}/folders`),
   createFolder: (networkId: string, body: CreateDocumentFolderRequest) => api.post<DocumentFolder>(`${library(networkId)}/folders`, body),
-  updateFolder: (folderId: string, body: UpdateDocumentFolderRequest) => api.patch<DocumentFolder>(`/documents/folders/${id(folderId)}`, body),
+  updateFolder: (folderId: string, body: UpdateDocumentFolderRequest) =>
+    api.patch<DocumentFolder>(`/documents/folders/${id(folderId)}`, body),
   deleteFolder: (folderId: string) => api.delete(`/documents/folders/${id(folderId)}`),
   upload: (networkId: string, folderId: string | null, file: File, progress: UploadProgress = {}) =>
     uploadWithProgress<DocumentItem>(library(networkId), file, { query: { folderId }, ...progress }),

@@ -1,16 +1,41 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Box, Button, Divider, FileButton, Group, Image, Progress, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Divider,
+  FileButton,
+  Group,
+  Image,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDownload, IconEye, IconFileUpload, IconPencil, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_ACCEPT, DOCUMENT_DESCRIPTION_MAX, DOCUMENT_TITLE_MAX, documentVersionPath, type DocumentDetail, type DocumentVersion } from '@maillage/contracts';
+import {
+  DOCUMENT_ACCEPT,
+  DOCUMENT_DESCRIPTION_MAX,
+  DOCUMENT_TITLE_MAX,
+  documentVersionPath,
+  type DocumentDetail,
+  type DocumentVersion,
+} from '@maillage/contracts';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormActions } from '../../../components/FormActions';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
 import { formatDateTime } from '../../../lib/dates';
-import { fullName } from '../../../lib/format';
+import { nameOr } from '../../../lib/format';
 import { rules, useFormSubmit } from '../../../lib/forms';
 import { currentLocale } from '../../../lib/i18n';
 import { notify } from '../../../lib/notify';
@@ -26,7 +51,19 @@ interface DocumentDialogProps {
   onClose: () => void;
 }
 
-function VersionLine({ documentId, version, current, canRestore, onRestore }: { documentId: string; version: DocumentVersion; current: boolean; canRestore: boolean; onRestore: (n: number) => void }) {
+function VersionLine({
+  documentId,
+  version,
+  current,
+  canRestore,
+  onRestore,
+}: {
+  documentId: string;
+  version: DocumentVersion;
+  current: boolean;
+  canRestore: boolean;
+  onRestore: (n: number) => void;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
@@ -49,18 +86,33 @@ function VersionLine({ documentId, version, current, canRestore, onRestore }: { 
             ) : null}
           </Group>
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {[version.fileName, formatBytes(version.size, locale), formatDateTime(version.createdAt, locale), version.author ? fullName(version.author) : t('documents.formerMember')].join(' · ')}
+            {[
+              version.fileName,
+              formatBytes(version.size, locale),
+              formatDateTime(version.createdAt, locale),
+              version.author ? nameOr(version.author, t('common.aMember')) : t('documents.formerMember'),
+            ].join(' · ')}
           </Text>
         </Stack>
         <Group gap={4} wrap="nowrap">
           <Tooltip label={t('documents.history.download', { number: version.number })}>
-            <ActionIcon component="a" href={documentVersionPath(documentId, version.number, 'download')} download variant="subtle" aria-label={t('documents.history.download', { number: version.number })}>
+            <ActionIcon
+              component="a"
+              href={documentVersionPath(documentId, version.number, 'download')}
+              download
+              variant="subtle"
+              aria-label={t('documents.history.download', { number: version.number })}
+            >
               <IconDownload size={18} aria-hidden />
             </ActionIcon>
           </Tooltip>
           {canRestore && !current ? (
             <Tooltip label={t('documents.history.restore', { number: version.number })}>
-              <ActionIcon variant="subtle" onClick={() => onRestore(version.number)} aria-label={t('documents.history.restore', { number: version.number })}>
+              <ActionIcon
+                variant="subtle"
+                onClick={() => onRestore(version.number)}
+                aria-label={t('documents.history.restore', { number: version.number })}
+              >
                 <IconRestore size={18} aria-hidden />
               </ActionIcon>
             </Tooltip>
@@ -75,10 +127,17 @@ function EditForm({ doc, onDone }: { doc: DocumentDetail; onDone: () => void }) 
   const { t } = useTranslation();
   const refresh = useRefreshLibrary();
   const folders = useFolderOptions(doc.networkId);
-  const form = useForm({ initialValues: { title: doc.title, description: doc.description, folderId: doc.folderId ?? '' }, validate: { title: rules.required(t) } });
+  const form = useForm({
+    initialValues: { title: doc.title, description: doc.description, folderId: doc.folderId ?? '' },
+    validate: { title: rules.required(t) },
+  });
   const submit = useFormSubmit(form, async (values) => {
     const folderId = values.folderId || null;
-    await documentsApi.update(doc.id, { title: values.title.trim(), description: values.description.trim(), ...(folderId !== doc.folderId ? { folderId } : {}) });
+    await documentsApi.update(doc.id, {
+      title: values.title.trim(),
+      description: values.description.trim(),
+      ...(folderId !== doc.folderId ? { folderId } : {}),
+    });
     await refresh(doc.networkId, doc.id);
     notify.success(t('documents.saved'));
     onDone();
@@ -87,7 +146,14 @@ function EditForm({ doc, onDone }: { doc: DocumentDetail; onDone: () => void }) 
     <form onSubmit={submit.onSubmit} noValidate>
       <Stack gap="sm">
         <TextInput label={t('documents.fields.title')} required maxLength={DOCUMENT_TITLE_MAX} {...form.getInputProps('title')} />
-        <Textarea label={t('documents.fields.description')} autosize minRows={2} maxRows={8} maxLength={DOCUMENT_DESCRIPTION_MAX} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('documents.fields.description')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={DOCUMENT_DESCRIPTION_MAX}
+          {...form.getInputProps('description')}
+        />
         <Select
           label={t('documents.fields.folder')}
           data={[{ value: '', label: t('documents.root') }, ...(folders.data ?? []).map((f) => ({ value: f.id, label: f.path }))]}
@@ -108,7 +174,15 @@ function Preview({ doc }: { doc: DocumentDetail }) {
   const [showPdf, setShowPdf] = useState(false);
   const { preview, number } = doc.current;
   if (preview === 'image') {
-    return <Image src={documentVersionPath(doc.id, number, 'thumbnail')} alt={t('documents.preview.imageAlt', { title: doc.title })} maw={320} radius="sm" fit="contain" />;
+    return (
+      <Image
+        src={documentVersionPath(doc.id, number, 'thumbnail')}
+        alt={t('documents.preview.imageAlt', { title: doc.title })}
+        maw={320}
+        radius="sm"
+        fit="contain"
+      />
+    );
   }
   if (preview !== 'pdf') return null;
   return showPdf ? (
@@ -152,7 +226,9 @@ function Detail({ doc, canWrite, maxBytes, onClose }: { doc: DocumentDetail; can
   const newVersion = (file: File | null) => {
     if (!file) return;
     setProgress(0);
-    void run(() => documentsApi.newVersion(doc.id, file, { onProgress: setProgress }), t('documents.history.uploaded')).finally(() => setProgress(null));
+    void run(() => documentsApi.newVersion(doc.id, file, { onProgress: setProgress }), t('documents.history.uploaded')).finally(() =>
+      setProgress(null),
+    );
   };
 
   return (
@@ -163,12 +239,22 @@ function Detail({ doc, canWrite, maxBytes, onClose }: { doc: DocumentDetail; can
         <Stack gap={4}>
           {doc.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{doc.description}</Text> : null}
           <Text size="sm" c="dimmed">
-            {[doc.current.fileName, formatBytes(doc.current.size, locale), t('documents.versionNumber', { number: doc.current.number }), formatDateTime(doc.updatedAt, locale)].join(' · ')}
+            {[
+              doc.current.fileName,
+              formatBytes(doc.current.size, locale),
+              t('documents.versionNumber', { number: doc.current.number }),
+              formatDateTime(doc.updatedAt, locale),
+            ].join(' · ')}
           </Text>
         </Stack>
       )}
       <Group gap="sm">
-        <Button component="a" href={documentVersionPath(doc.id, doc.current.number, 'download')} download leftSection={<IconDownload size={16} aria-hidden />}>
+        <Button
+          component="a"
+          href={documentVersionPath(doc.id, doc.current.number, 'download')}
+          download
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
           {t('documents.download')}
         </Button>
         {canWrite ? (
@@ -205,7 +291,9 @@ function Detail({ doc, canWrite, maxBytes, onClose }: { doc: DocumentDetail; can
         ) : null}
       </Group>
       <Preview doc={doc} />
-      {progress !== null ? <Progress value={Math.round(progress * 100)} aria-label={t('documents.upload.progressLabel', { name: doc.title })} /> : null}
+      {progress !== null ? (
+        <Progress value={Math.round(progress * 100)} aria-label={t('documents.upload.progressLabel', { name: doc.title })} />
+      ) : null}
       {error ? (
         <Text role="alert" c="var(--mantine-color-error)" size="sm">
           {error}
@@ -215,7 +303,12 @@ function Detail({ doc, canWrite, maxBytes, onClose }: { doc: DocumentDetail; can
       <Title order={3} size="h5">
         {t('documents.history.title', { count: doc.versions.length })}
       </Title>
-      <Stack gap="sm" component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('documents.history.title', { count: doc.versions.length })}>
+      <Stack
+        gap="sm"
+        component="ol"
+        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        aria-label={t('documents.history.title', { count: doc.versions.length })}
+      >
         {doc.versions.map((version) => (
           <VersionLine
             key={version.number}

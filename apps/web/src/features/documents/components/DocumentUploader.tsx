@@ -35,12 +35,21 @@ function UploadLine({ item, maxBytes, onDismiss }: { item: QueuedUpload; maxByte
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="sm" fw={500} truncate="end" style={{ minWidth: 0 }}>
-            {item.name} <Text span size="xs" c="dimmed">({formatBytes(item.size, locale)})</Text>
+            {item.name}{' '}
+            <Text span size="xs" c="dimmed">
+              ({formatBytes(item.size, locale)})
+            </Text>
           </Text>
           <Group gap={4} wrap="nowrap">
             {item.status === 'done' ? <IconCheck size={18} color="var(--mantine-color-teal-8)" aria-hidden /> : null}
             {item.status === 'error' || item.status === 'done' ? (
-              <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onDismiss(item.key)} aria-label={t('documents.upload.dismiss', { name: item.name })}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                onClick={() => onDismiss(item.key)}
+                aria-label={t('documents.upload.dismiss', { name: item.name })}
+              >
                 <IconX size={14} aria-hidden />
               </ActionIcon>
             ) : null}
@@ -52,7 +61,11 @@ function UploadLine({ item, maxBytes, onDismiss }: { item: QueuedUpload; maxByte
           size="sm"
           aria-label={t('documents.upload.progressLabel', { name: item.name })}
         />
-        <Text size="xs" c={item.status === 'error' ? 'var(--mantine-color-error)' : 'dimmed'} role={item.status === 'error' ? 'alert' : undefined}>
+        <Text
+          size="xs"
+          c={item.status === 'error' ? 'var(--mantine-color-error)' : 'dimmed'}
+          role={item.status === 'error' ? 'alert' : undefined}
+        >
           {status}
         </Text>
       </Stack>
@@ -71,7 +84,10 @@ export function DocumentUploader({ maxBytes, items, onFiles, onDismiss }: Docume
   const reject = (rejections: FileRejection[]) =>
     setRejected(
       rejections.map(({ file, errors }) =>
-        t(errors[0]?.code === 'file-too-large' ? 'documents.upload.tooLarge' : 'documents.upload.notAccepted', { name: file.name, max: formatBytes(maxBytes, locale) }),
+        t(errors[0]?.code === 'file-too-large' ? 'documents.upload.tooLarge' : 'documents.upload.notAccepted', {
+          name: file.name,
+          max: formatBytes(maxBytes, locale),
+        }),
       ),
     );
 

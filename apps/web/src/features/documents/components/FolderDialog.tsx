@@ -50,20 +50,35 @@ export function FolderDialog({ networkId, parentId, folder, opened, canRestrict,
   const submit = useFormSubmit(form, async (values) => {
     const body = { name: values.name.trim(), ...(canRestrict ? { animatorsOnly: values.animatorsOnly } : {}) };
     const moved = folder && (values.parentId || null) !== folder.parentId ? { parentId: values.parentId || null } : {};
-    const saved = folder ? await documentsApi.updateFolder(folder.id, { ...body, ...moved }) : await documentsApi.createFolder(networkId, { ...body, parentId });
+    const saved = folder
+      ? await documentsApi.updateFolder(folder.id, { ...body, ...moved })
+      : await documentsApi.createFolder(networkId, { ...body, parentId });
     notify.success(folder ? t('documents.folders.renamed') : t('documents.folders.created'));
     form.reset();
     onSaved(saved);
   });
   return (
-    <Dialog opened={opened} onClose={onClose} title={folder ? t('documents.folders.renameTitle', { name: folder.name }) : t('documents.folders.newTitle')}>
+    <Dialog
+      opened={opened}
+      onClose={onClose}
+      title={folder ? t('documents.folders.renameTitle', { name: folder.name }) : t('documents.folders.newTitle')}
+    >
       <form onSubmit={submit.onSubmit} noValidate>
         <Stack gap="md">
-          <TextInput label={t('documents.folders.name')} required maxLength={DOCUMENT_FOLDER_NAME_MAX} data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('documents.folders.name')}
+            required
+            maxLength={DOCUMENT_FOLDER_NAME_MAX}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
           {folder && canRestrict ? (
             <Select
               label={t('documents.folders.parent')}
-              data={[{ value: '', label: t('documents.root') }, ...moveTargets(options.data ?? [], folder.id).map((f) => ({ value: f.id, label: f.path }))]}
+              data={[
+                { value: '', label: t('documents.root') },
+                ...moveTargets(options.data ?? [], folder.id).map((f) => ({ value: f.id, label: f.path })),
+              ]}
               searchable
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}

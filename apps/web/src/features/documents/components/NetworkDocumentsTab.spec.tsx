@@ -13,7 +13,16 @@ jest.mock('../api/documents.api', () => ({
 }));
 const api = documentsApi as jest.Mocked<typeof documentsApi>;
 
-const version = { number: 2, fileName: 'charte.pdf', mimeType: 'application/pdf', size: 2_600_000, author: { id: 'p1', firstName: 'Ada', lastName: 'Lovelace' }, createdAt: '2026-11-26T09:30:00Z', restoredFrom: null, preview: 'pdf' as const };
+const version = {
+  number: 2,
+  fileName: 'charte.pdf',
+  mimeType: 'application/pdf',
+  size: 2_600_000,
+  author: { id: 'p1', firstName: 'Ada', lastName: 'Lovelace' },
+  createdAt: '2026-11-26T09:30:00Z',
+  restoredFrom: null,
+  preview: 'pdf' as const,
+};
 const doc: DocumentItem = {
   id: 'd1',
   networkId: 'n1',
@@ -31,7 +40,9 @@ const library = (change: Partial<DocumentLibrary> = {}): DocumentLibrary => ({
   networkId: 'n1',
   folder: null,
   breadcrumbs: [],
-  folders: [{ id: 'f1', networkId: 'n1', parentId: null, name: 'Bureau', animatorsOnly: true, itemCount: 3, createdAt: '2026-11-20T09:30:00Z' }],
+  folders: [
+    { id: 'f1', networkId: 'n1', parentId: null, name: 'Bureau', animatorsOnly: true, itemCount: 3, createdAt: '2026-11-20T09:30:00Z' },
+  ],
   documents: [doc],
   rights: { write: true, manage: false },
   maxBytes: 25 * 1024 * 1024,
@@ -55,7 +66,10 @@ describe('network document library', () => {
     expect(within(table).getByText('v2')).toBeInTheDocument();
     // 09:30 UTC is 10:30 in Paris in November.
     expect(within(table).getByText('26/11/2026 10:30')).toBeInTheDocument();
-    expect(within(table).getByRole('link', { name: 'Télécharger « Charte du club »' })).toHaveAttribute('href', '/api/v1/documents/d1/versions/2/download');
+    expect(within(table).getByRole('link', { name: 'Télécharger « Charte du club »' })).toHaveAttribute(
+      'href',
+      '/api/v1/documents/d1/versions/2/download',
+    );
     expect(screen.getByRole('button', { name: 'Ajouter des documents' })).toBeInTheDocument();
     expect(api.library).toHaveBeenCalledWith('n1', null);
   });
@@ -77,7 +91,19 @@ describe('network document library', () => {
 
   it('opens a folder from the address and shows its breadcrumbs', async () => {
     api.library.mockResolvedValue(
-      library({ folder: { id: 'f2', networkId: 'n1', parentId: 'f1', name: '2026', animatorsOnly: false, itemCount: 1, createdAt: '2026-11-20T09:30:00Z' }, breadcrumbs: [{ id: 'f1', name: 'Comptes rendus' }], folders: [] }),
+      library({
+        folder: {
+          id: 'f2',
+          networkId: 'n1',
+          parentId: 'f1',
+          name: '2026',
+          animatorsOnly: false,
+          itemCount: 1,
+          createdAt: '2026-11-20T09:30:00Z',
+        },
+        breadcrumbs: [{ id: 'f1', name: 'Comptes rendus' }],
+        folders: [],
+      }),
     );
     renderWithProviders(<NetworkDocumentsTab networkId="n1" />, { route: '/reseaux/n1/documents?dossier=f2' });
     const trail = await screen.findByRole('navigation', { name: 'Emplacement dans la bibliothèque' });
@@ -90,7 +116,17 @@ describe('network document library', () => {
   it('searches the library through the API and shows the highlighted hits', async () => {
     api.library.mockResolvedValue(library());
     api.search.mockResolvedValue({
-      items: [{ id: 'd1', title: 'Charte du club', highlights: { title: '<mark>Charte</mark> du club' }, folderId: null, fileName: 'charte.pdf', mimeType: 'application/pdf', updatedAt: '2026-11-26T09:30:00Z' }],
+      items: [
+        {
+          id: 'd1',
+          title: 'Charte du club',
+          highlights: { title: '<mark>Charte</mark> du club' },
+          folderId: null,
+          fileName: 'charte.pdf',
+          mimeType: 'application/pdf',
+          updatedAt: '2026-11-26T09:30:00Z',
+        },
+      ],
       total: 1,
     });
     renderWithProviders(<NetworkDocumentsTab networkId="n1" />, { user: testUser });

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Group, Menu, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDots, IconFolderOpen, IconFolderPlus, IconLock, IconPencil, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +24,7 @@ import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/dates';
 import { currentLocale } from '../../../lib/i18n';
 import { notify } from '../../../lib/notify';
-import { Highlight } from '../../search/components/Highlight';
+import { Highlight } from '../../../components/Highlight';
 import { documentsApi } from '../api/documents.api';
 import { documentErrorMessage, fileKind } from '../hooks/files';
 import { useLibrary, useLibrarySearch, useRefreshLibrary } from '../hooks/useDocuments';
@@ -33,7 +47,12 @@ function SearchResults({ networkId, q, onOpen }: { networkId: string; q: string;
     <QueryContent query={results}>
       {(found) =>
         found.items.length ? (
-          <Stack gap="xs" component="ul" aria-label={t('documents.search.results', { count: found.items.length })} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <Stack
+            gap="xs"
+            component="ul"
+            aria-label={t('documents.search.results', { count: found.items.length })}
+            style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          >
             {found.items.map((hit) => {
               const { icon: Icon, kind } = fileKind(hit.mimeType);
               return (
@@ -91,7 +110,12 @@ function FolderMenu({ folder, onRename }: { folder: DocumentFolder; onRename: (f
         <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onRename(folder)}>
           {t('documents.folders.rename')}
         </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => void remove()} disabled={folder.itemCount > 0}>
+        <Menu.Item
+          color="red"
+          leftSection={<IconTrash size={14} aria-hidden />}
+          onClick={() => void remove()}
+          disabled={folder.itemCount > 0}
+        >
           {folder.itemCount > 0 ? t('documents.folders.deleteNotEmpty') : t('common.delete')}
         </Menu.Item>
       </Menu.Dropdown>
@@ -149,7 +173,9 @@ function Library({ library, openDocument, onOpenFolder, onOpenDocument }: Librar
                 index === crumbs.length - 1 ? (
                   <Text key={crumb.id ?? 'root'} fw={600} aria-current="page">
                     {crumb.name}
-                    {library.folder?.animatorsOnly ? <IconLock size={14} aria-label={t('documents.folders.animatorsOnly')} style={{ marginInlineStart: 4 }} /> : null}
+                    {library.folder?.animatorsOnly ? (
+                      <IconLock size={14} aria-label={t('documents.folders.animatorsOnly')} style={{ marginInlineStart: 4 }} />
+                    ) : null}
                   </Text>
                 ) : (
                   <Anchor key={crumb.id ?? 'root'} component="button" type="button" onClick={() => onOpenFolder(crumb.id)}>
@@ -159,7 +185,11 @@ function Library({ library, openDocument, onOpenFolder, onOpenDocument }: Librar
               )}
             </Breadcrumbs>
             {library.rights.write ? (
-              <Button variant="default" leftSection={<IconFolderPlus size={16} aria-hidden />} onClick={() => setFolderDialog({ folder: null })}>
+              <Button
+                variant="default"
+                leftSection={<IconFolderPlus size={16} aria-hidden />}
+                onClick={() => setFolderDialog({ folder: null })}
+              >
                 {t('documents.folders.new')}
               </Button>
             ) : null}
@@ -169,7 +199,9 @@ function Library({ library, openDocument, onOpenFolder, onOpenDocument }: Librar
               maxBytes={library.maxBytes}
               items={queue.items}
               onDismiss={queue.dismiss}
-              onFiles={(files) => void queue.start(files, (file, onProgress) => documentsApi.upload(networkId, folderId, file, { onProgress }))}
+              onFiles={(files) =>
+                void queue.start(files, (file, onProgress) => documentsApi.upload(networkId, folderId, file, { onProgress }))
+              }
             />
           ) : null}
           {empty ? (
@@ -188,12 +220,21 @@ function Library({ library, openDocument, onOpenFolder, onOpenDocument }: Librar
               documents={library.documents}
               onOpenFolder={onOpenFolder}
               onOpenDocument={onOpenDocument}
-              folderActions={library.rights.manage ? (folder) => <FolderMenu folder={folder} onRename={(f) => setFolderDialog({ folder: f })} /> : undefined}
+              folderActions={
+                library.rights.manage
+                  ? (folder) => <FolderMenu folder={folder} onRename={(f) => setFolderDialog({ folder: f })} />
+                  : undefined
+              }
             />
           )}
         </>
       )}
-      <DocumentDialog documentId={openDocument} canWrite={library.rights.write} maxBytes={library.maxBytes} onClose={() => onOpenDocument(null)} />
+      <DocumentDialog
+        documentId={openDocument}
+        canWrite={library.rights.write}
+        maxBytes={library.maxBytes}
+        onClose={() => onOpenDocument(null)}
+      />
       {folderDialog ? (
         <FolderDialog
           key={folderDialog.folder?.id ?? 'new'}
@@ -246,8 +287,14 @@ export default function NetworkDocumentsTab({ networkId }: { networkId: string }
   }
   return (
     <QueryContent query={library} loading={<LoadingLines lines={6} />}>
-      {(loaded) => <Library library={loaded} openDocument={openDocument} onOpenFolder={openFolder} onOpenDocument={(id) => setParam(DOCUMENT_PARAM, id)} />}
+      {(loaded) => (
+        <Library
+          library={loaded}
+          openDocument={openDocument}
+          onOpenFolder={openFolder}
+          onOpenDocument={(id) => setParam(DOCUMENT_PARAM, id)}
+        />
+      )}
     </QueryContent>
   );
 }
-

@@ -25,13 +25,21 @@ export function useUploadQueue(onEach: () => void) {
   const onEachRef = useRef(onEach);
   onEachRef.current = onEach;
 
-  const patch = (key: string, change: Partial<QueuedUpload>) => setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const patch = (key: string, change: Partial<QueuedUpload>) =>
+    setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   const start = useCallback((files: File[], send: Send) => {
     const batch = files.map((file) => ({ file, key: `upload-${++counter}` }));
     setItems((current) => [
       ...current.filter((item) => item.status !== 'done'),
-      ...batch.map(({ file, key }): QueuedUpload => ({ key, name: file.name, size: file.size, progress: 0, status: 'waiting', error: null })),
+      ...batch.map(({ file, key }): QueuedUpload => ({
+        key,
+        name: file.name,
+        size: file.size,
+        progress: 0,
+        status: 'waiting',
+        error: null,
+      })),
     ]);
     const pending = [...batch];
     const worker = async () => {
@@ -51,7 +59,10 @@ export function useUploadQueue(onEach: () => void) {
   }, []);
 
   const dismiss = useCallback((key: string) => setItems((current) => current.filter((item) => item.key !== key)), []);
-  const clearFinished = useCallback(() => setItems((current) => current.filter((item) => item.status === 'uploading' || item.status === 'waiting')), []);
+  const clearFinished = useCallback(
+    () => setItems((current) => current.filter((item) => item.status === 'uploading' || item.status === 'waiting')),
+    [],
+  );
 
   return { items, start, dismiss, clearFinished };
 }

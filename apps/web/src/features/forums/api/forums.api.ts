@@ -15,7 +15,10 @@ import type {
   ForumTopicFilter,
   ForumTopicListItem,
   ForumTopicPage,
-  Page, ForumShareTarget } from '@maillage/contracts';
+  Page,
+  ForumShareTarget,
+} from '@maillage/contracts';
+import type { CreatePollRequest, PollView } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 
 export interface TopicListQuery {
@@ -31,6 +34,7 @@ export const forumKeys = {
   topics: (networkId: string, query?: TopicListQuery) =>
     (query ? ['forums', 'network', networkId, 'topics', query] : ['forums', 'network', networkId, 'topics']) as readonly unknown[],
   topic: (topicId: string) => ['forums', 'topic', topicId] as const,
+  poll: (topicId: string) => ['forums', 'poll', topicId] as const,
   topicPage: (topicId: string, page: number) => ['forums', 'topic', topicId, 'page', page] as const,
   revisions: (postId: string) => ['forums', 'post', postId, 'revisions'] as const,
 };
@@ -43,7 +47,8 @@ const post = (postId: string) => `/forum/posts/${id(postId)}`;
 export const forumsApi = {
   overview: (networkId: string) => api.get<ForumOverview>(network(networkId)),
   createCategory: (networkId: string, body: ForumCategoryInput) => api.post<ForumCategory>(`${network(networkId)}/categories`, body),
-  updateCategory: (categoryId: string, body: Partial<ForumCategoryInput>) => api.patch<ForumCategory>(`/forum/categories/${id(categoryId)}`, body),
+  updateCategory: (categoryId: string, body: Partial<ForumCategoryInput>) =>
+    api.patch<ForumCategory>(`/forum/categories/${id(categoryId)}`, body),
   deleteCategory: (categoryId: string) => api.delete(`/forum/categories/${id(categoryId)}`),
   topics: (networkId: string, query: TopicListQuery, signal?: AbortSignal) =>
     api.get<Page<ForumTopicListItem>>(`${network(networkId)}/topics`, { ...query }, signal),
@@ -63,7 +68,9 @@ export const forumsApi = {
   /** Sibling networks (sharing a parent federation) the topic can be shared with. */
   shareTargets: (topicId: string) => api.get<ForumShareTarget[]>(`${topic(topicId)}/shares`),
   share: (topicId: string, networkId: string, shared: boolean) =>
-    shared ? api.put<ForumShareTarget[]>(`${topic(topicId)}/shares/${networkId}`, {}) : api.delete<ForumShareTarget[]>(`${topic(topicId)}/shares/${networkId}`),
+    shared
+      ? api.put<ForumShareTarget[]>(`${topic(topicId)}/shares/${networkId}`, {})
+      : api.delete<ForumShareTarget[]>(`${topic(topicId)}/shares/${networkId}`),
   follow: (topicId: string, following: boolean) => api.put<ForumTopic>(`${topic(topicId)}/follow`, { following }),
   markRead: (topicId: string, sequence: number) => api.put(`${topic(topicId)}/read`, { sequence }),
   reply: (topicId: string, body: CreateForumPostRequest) => api.post<ForumPost>(`${topic(topicId)}/posts`, body),
@@ -78,4 +85,13 @@ export const forumsApi = {
     on
       ? api.put<ForumReactionSummary[]>(`${post(postId)}/reactions/${id(reaction)}`)
       : api.delete<ForumReactionSummary[]>(`${post(postId)}/reactions/${id(reaction)}`),
+};
+
+/** A topic's poll (the polls module, under the topic's path). */
+export const pollsApi = {
+  get: (topicId: string) => api.get<PollView>(`/forum/topics/${encodeURIComponent(topicId)}/poll`),
+  create: (topicId: string, body: CreatePollRequest) => api.post<PollView>(`/forum/topics/${encodeURIComponent(topicId)}/poll`, body),
+  vote: (topicId: string, optionIds: string[]) =>
+    api.put<PollView>(`/forum/topics/${encodeURIComponent(topicId)}/poll/vote`, { optionIds }),
+  close: (topicId: string) => api.post<PollView>(`/forum/topics/${encodeURIComponent(topicId)}/poll/close`),
 };

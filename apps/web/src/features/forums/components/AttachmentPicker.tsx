@@ -39,7 +39,12 @@ export function AttachmentPicker({ networkId, value, onChange, disabled }: Attac
 
   return (
     <div>
-      <FileButton onChange={(files) => void upload(files)} accept={FORUM_ATTACHMENT_TYPES.join(',')} multiple disabled={disabled || room <= 0}>
+      <FileButton
+        onChange={(files) => void upload(files)}
+        accept={FORUM_ATTACHMENT_TYPES.join(',')}
+        multiple
+        disabled={disabled || room <= 0}
+      >
         {(props) => (
           <Button {...props} variant="default" size="xs" loading={busy} leftSection={<IconPaperclip size={14} aria-hidden />}>
             {t('forums.attachments.add')}
@@ -56,7 +61,10 @@ export function AttachmentPicker({ networkId, value, onChange, disabled }: Attac
               <Group gap="xs" wrap="nowrap">
                 {attachment.isImage ? <IconPhoto size={16} aria-hidden /> : <IconFileTypePdf size={16} aria-hidden />}
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {attachment.fileName} <Text span c="dimmed" size="xs">({formatBytes(attachment.size)})</Text>
+                  {attachment.fileName}{' '}
+                  <Text span c="dimmed" size="xs">
+                    ({formatBytes(attachment.size)})
+                  </Text>
                 </Text>
                 <ActionIcon
                   variant="subtle"

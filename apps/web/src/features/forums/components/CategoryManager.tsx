@@ -35,7 +35,13 @@ function CategoryForm({ initial, submitLabel, onSubmit, onCancel }: CategoryForm
       <Stack gap="xs">
         <ErrorAlert error={submit.error} />
         <TextInput label={t('forums.categories.name')} maxLength={FORUM_CATEGORY_NAME_MAX} withAsterisk {...form.getInputProps('name')} />
-        <Textarea label={t('forums.categories.description')} maxLength={FORUM_CATEGORY_DESCRIPTION_MAX} autosize minRows={2} {...form.getInputProps('description')} />
+        <Textarea
+          label={t('forums.categories.description')}
+          maxLength={FORUM_CATEGORY_DESCRIPTION_MAX}
+          autosize
+          minRows={2}
+          {...form.getInputProps('description')}
+        />
         {onCancel ? (
           <FormActions submitting={form.submitting} onCancel={onCancel} />
         ) : (
@@ -104,7 +110,13 @@ export function CategoryManager({ networkId, categories }: { networkId: string; 
                     </Text>
                   </div>
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" color="gray" disabled={index === 0 || moving} aria-label={t('forums.categories.up', { name: category.name })} onClick={() => void move(index, -1)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      disabled={index === 0 || moving}
+                      aria-label={t('forums.categories.up', { name: category.name })}
+                      onClick={() => void move(index, -1)}
+                    >
                       <IconArrowUp size={16} aria-hidden />
                     </ActionIcon>
                     <ActionIcon
@@ -116,7 +128,12 @@ export function CategoryManager({ networkId, categories }: { networkId: string; 
                     >
                       <IconArrowDown size={16} aria-hidden />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="gray" aria-label={t('forums.categories.rename', { name: category.name })} onClick={() => setEditing(category.id)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('forums.categories.rename', { name: category.name })}
+                      onClick={() => setEditing(category.id)}
+                    >
                       <IconPencil size={16} aria-hidden />
                     </ActionIcon>
                   </Group>
@@ -130,7 +147,9 @@ export function CategoryManager({ networkId, categories }: { networkId: string; 
                     color="red"
                     aria-label={t('forums.categories.delete', { name: category.name })}
                     title={t('forums.categories.deleteTitle')}
-                    message={category.topicCount ? t('forums.categories.notEmpty') : t('forums.categories.deleteMessage', { name: category.name })}
+                    message={
+                      category.topicCount ? t('forums.categories.notEmpty') : t('forums.categories.deleteMessage', { name: category.name })
+                    }
                     confirmLabel={t('common.delete')}
                     onConfirm={async () => {
                       await forumsApi.deleteCategory(category.id);

@@ -9,8 +9,8 @@ import { Pager } from '../../../components/Pager';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
 import { isApiError } from '../../../lib/api';
 import { notify } from '../../../lib/notify';
-import { moderationPath } from '../../moderation/paths';
-import { useSession } from '../../auth/hooks/useSession';
+import { moderationPath } from '../../../config/paths/moderation';
+import { useSession } from '../../../lib/session';
 import { useForumOverview, useLiveForum, useRefreshForum, useTopicList } from '../hooks/useForum';
 import { CategoryManager } from './CategoryManager';
 import { NewTopicForm } from './NewTopicForm';
@@ -40,7 +40,7 @@ function useForumParams() {
   return { filter, page, categoryId, update };
 }
 
-function Topics({ networkId, overview }: { networkId: string; overview: ForumOverview }) {
+function Topics({ networkId, networkSlug, overview }: { networkId: string; networkSlug?: string; overview: ForumOverview }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const navigate = useNavigate();
@@ -58,7 +58,13 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 3 }}>
         <Stack gap="sm">
-          <NativeSelect hiddenFrom="md" label={t('forums.categories.label')} data={categoryChoices} value={category?.id ?? ''} onChange={(e) => update({ categorie: e.currentTarget.value, page: null })} />
+          <NativeSelect
+            hiddenFrom="md"
+            label={t('forums.categories.label')}
+            data={categoryChoices}
+            value={category?.id ?? ''}
+            onChange={(e) => update({ categorie: e.currentTarget.value, page: null })}
+          />
           <nav aria-label={t('forums.categories.label')} className="forum-category-nav">
             <Paper withBorder radius="md" p={4} visibleFrom="md">
               {categoryChoices.map((choice) => (
@@ -66,7 +72,11 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
                   key={choice.value || 'all'}
                   component="button"
                   label={choice.label}
-                  description={choice.value ? t('forums.categories.topicCount', { count: categories.find((c) => c.id === choice.value)?.topicCount ?? 0 }) : undefined}
+                  description={
+                    choice.value
+                      ? t('forums.categories.topicCount', { count: categories.find((c) => c.id === choice.value)?.topicCount ?? 0 })
+                      : undefined
+                  }
                   active={(category?.id ?? '') === choice.value}
                   aria-current={(category?.id ?? '') === choice.value ? 'true' : undefined}
                   onClick={() => update({ categorie: choice.value || null, page: null })}
@@ -80,7 +90,13 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
             </Button>
           ) : null}
           {overview.canModerate ? (
-            <Button component={Link} to={moderationPath(networkId)} variant="default" size="sm" leftSection={<IconShieldCheck size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={moderationPath({ id: networkId, slug: networkSlug })}
+              variant="default"
+              size="sm"
+              leftSection={<IconShieldCheck size={16} aria-hidden />}
+            >
               {t('moderation.title')}
             </Button>
           ) : null}
@@ -113,7 +129,12 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
               data.items.length ? (
                 <>
                   <TopicList topics={data.items} showCategory={!category} label={listLabel} />
-                  <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={(next) => update({ page: next > 1 ? String(next) : null })} />
+                  <Pager
+                    page={data.page}
+                    pageSize={data.pageSize}
+                    total={data.total}
+                    onChange={(next) => update({ page: next > 1 ? String(next) : null })}
+                  />
                 </>
               ) : (
                 <Paper withBorder radius="md" p="lg">
@@ -152,7 +173,7 @@ function Topics({ networkId, overview }: { networkId: string; overview: ForumOve
 }
 
 /** A network's forum: categories, topics (pinned first, unread marked), filters, new topic. */
-export default function NetworkForumTab({ networkId }: { networkId: string }) {
+export default function NetworkForumTab({ networkId, networkSlug }: { networkId: string; networkSlug?: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const overview = useForumOverview(networkId, { poll: !user });
@@ -164,5 +185,7 @@ export default function NetworkForumTab({ networkId }: { networkId: string }) {
       </Alert>
     );
   }
-  return <QueryContent query={overview}>{(data) => <Topics networkId={networkId} overview={data} />}</QueryContent>;
+  return (
+    <QueryContent query={overview}>{(data) => <Topics networkId={networkId} networkSlug={networkSlug} overview={data} />}</QueryContent>
+  );
 }

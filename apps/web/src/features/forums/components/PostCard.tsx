@@ -18,14 +18,14 @@ import type { ForumAttachment, ForumAuthor, ForumPost, ForumTopic } from '@maill
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { formatDateTime } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
-import { fullName } from '../../../lib/format';
+import { nameOr } from '../../../lib/format';
 import { notify } from '../../../lib/notify';
-import { ReportDialog } from '../../moderation/components/ReportDialog';
+import { ReportDialog } from '../../../components/ReportDialog';
 import { forumsApi } from '../api/forums.api';
 import { formatBytes } from '../hooks/format';
 import { postAnchor, postPath } from '../hooks/paths';
 import { EditPostDialog, HidePostDialog, RevisionsDialog } from './PostDialogs';
-import { PostHtml } from './PostHtml';
+import { PostHtml } from '../../../components/markdown/PostHtml';
 import { ReactionBar } from './ReactionBar';
 
 function AuthorCard({ author, headingId }: { author: ForumAuthor | null; headingId: string }) {
@@ -37,16 +37,29 @@ function AuthorCard({ author, headingId }: { author: ForumAuthor | null; heading
       </Text>
     );
   }
-  const name = fullName(author);
+  const name = nameOr(author, t('common.aMember'));
   return (
     <Group gap="sm" wrap="nowrap" align="center">
       <Avatar src={author.photoUrl} alt="" size={40} radius="xl" name={name} color="initials" />
       <Box style={{ minWidth: 0 }}>
-        <Anchor id={headingId} component={Link} to={`/personnes/${encodeURIComponent(author.personId)}`} fw={600} size="sm">
-          {name}
-        </Anchor>
+        {author.personId ? (
+          <Anchor id={headingId} component={Link} to={`/personnes/${encodeURIComponent(author.personId)}`} fw={600} size="sm">
+            {name}
+          </Anchor>
+        ) : (
+          <Text id={headingId} fw={600} size="sm">
+            {name}
+          </Text>
+        )}
         {author.company ? (
-          <Anchor component={Link} to={`/entreprises/${encodeURIComponent(author.company.id)}`} size="xs" c="dimmed" display="block" lineClamp={1}>
+          <Anchor
+            component={Link}
+            to={`/entreprises/${encodeURIComponent(author.company.id)}`}
+            size="xs"
+            c="dimmed"
+            display="block"
+            lineClamp={1}
+          >
             {author.company.name}
           </Anchor>
         ) : null}
@@ -64,8 +77,21 @@ function Attachments({ attachments }: { attachments: ForumAttachment[] }) {
       {images.length ? (
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
           {images.map((image) => (
-            <Anchor key={image.id} href={image.url} target="_blank" rel="noopener" aria-label={t('forums.attachments.open', { name: image.fileName })}>
-              <Image src={image.url} alt={image.fileName} h={96} fit="cover" radius="sm" style={{ border: '1px solid var(--mantine-color-default-border)' }} />
+            <Anchor
+              key={image.id}
+              href={image.url}
+              target="_blank"
+              rel="noopener"
+              aria-label={t('forums.attachments.open', { name: image.fileName })}
+            >
+              <Image
+                src={image.url}
+                alt={image.fileName}
+                h={96}
+                fit="cover"
+                radius="sm"
+                style={{ border: '1px solid var(--mantine-color-default-border)' }}
+              />
             </Anchor>
           ))}
         </SimpleGrid>
@@ -116,7 +142,10 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
   };
   const restore = () => run(async () => onChange(await forumsApi.restorePost(post.id)), t('forums.moderation.restored'));
   const solve = () =>
-    run(async () => onTopicChange(await forumsApi.solve(topic.id, post.isSolution ? null : post.id)), post.isSolution ? t('forums.post.unsolved') : t('forums.post.solvedDone'));
+    run(
+      async () => onTopicChange(await forumsApi.solve(topic.id, post.isSolution ? null : post.id)),
+      post.isSolution ? t('forums.post.unsolved') : t('forums.post.solvedDone'),
+    );
 
   const menuItems = [
     visible && permissions.canReply ? (
@@ -182,7 +211,13 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
             <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
           </Text>
           {post.edited ? (
-            <Button variant="subtle" size="compact-xs" color="gray" leftSection={<IconHistory size={12} aria-hidden />} onClick={() => setDialog('history')}>
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              color="gray"
+              leftSection={<IconHistory size={12} aria-hidden />}
+              onClick={() => setDialog('history')}
+            >
               {post.editedAt ? t('forums.post.editedAt', { date: formatDateTime(post.editedAt) }) : t('forums.post.edited')}
             </Button>
           ) : null}
@@ -195,9 +230,13 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
         {post.quote ? (
           <Blockquote p="xs" pl="md" radius="sm" color="gray">
             <Text size="sm" fs="italic" mb={4}>
-              {t('forums.post.quoteOf', { name: post.quote.authorName })}
+              {t('forums.post.quoteOf', { name: post.quote.authorName || t('common.aMember') })}
             </Text>
-            {post.quote.excerpt ?? <Text span fs="italic">{t('forums.post.quoteUnavailable')}</Text>}{' '}
+            {post.quote.excerpt ?? (
+              <Text span fs="italic">
+                {t('forums.post.quoteUnavailable')}
+              </Text>
+            )}{' '}
             <Anchor component={Link} to={postPath(topic.id, post.quote.sequence)} size="xs" underline="always" c="blue.9">
               {t('forums.post.quoteLink', { number: post.quote.sequence })}
             </Anchor>
@@ -220,7 +259,16 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
         ) : null}
         {post.attachments.length && post.state !== 'deleted' ? <Attachments attachments={post.attachments} /> : null}
         <Group justify="space-between" gap="xs">
-          {visible ? <ReactionBar postId={post.id} reactions={post.reactions} canReact={signedIn} onChange={(reactions) => onChange({ ...post, reactions })} /> : <span />}
+          {visible ? (
+            <ReactionBar
+              postId={post.id}
+              reactions={post.reactions}
+              canReact={signedIn}
+              onChange={(reactions) => onChange({ ...post, reactions })}
+            />
+          ) : (
+            <span />
+          )}
           {post.canDelete && post.state !== 'deleted' && post.sequence > 1 ? (
             <ConfirmButton
               variant="subtle"
@@ -241,10 +289,22 @@ export function PostCard({ post, topic, viewerId, onChange, onTopicChange, onQuo
           ) : null}
         </Group>
       </Stack>
-      {post.canEdit ? <EditPostDialog opened={dialog === 'edit'} onClose={() => setDialog(null)} post={post} networkId={topic.networkId} onSaved={onChange} /> : null}
+      {post.canEdit ? (
+        <EditPostDialog
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+          post={post}
+          networkId={topic.networkId}
+          onSaved={onChange}
+        />
+      ) : null}
       {post.edited ? <RevisionsDialog opened={dialog === 'history'} onClose={() => setDialog(null)} post={post} /> : null}
-      {permissions.canModerate ? <HidePostDialog opened={dialog === 'hide'} onClose={() => setDialog(null)} post={post} onDone={onChange} /> : null}
-      {canReport ? <ReportDialog opened={dialog === 'report'} onClose={() => setDialog(null)} targetKind="forum_post" targetId={post.id} /> : null}
+      {permissions.canModerate ? (
+        <HidePostDialog opened={dialog === 'hide'} onClose={() => setDialog(null)} post={post} onDone={onChange} />
+      ) : null}
+      {canReport ? (
+        <ReportDialog opened={dialog === 'report'} onClose={() => setDialog(null)} targetKind="forum_post" targetId={post.id} />
+      ) : null}
     </Paper>
   );
 }

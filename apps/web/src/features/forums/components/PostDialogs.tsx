@@ -8,11 +8,11 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
 import { formatDateTime } from '../../../lib/dates';
 import { notify } from '../../../lib/notify';
-import { ReasonDialog } from '../../moderation/components/ReasonDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 import { forumKeys, forumsApi } from '../api/forums.api';
 import { mentionSource } from '../hooks/useForum';
-import { MarkdownEditor } from './MarkdownEditor';
-import { PostHtml } from './PostHtml';
+import { MarkdownEditor } from '../../../components/markdown/MarkdownEditor';
+import { PostHtml } from '../../../components/markdown/PostHtml';
 
 interface PostDialogProps {
   opened: boolean;
@@ -21,7 +21,13 @@ interface PostDialogProps {
 }
 
 /** Edits a post's Markdown (the API keeps the previous version in the history). */
-export function EditPostDialog({ opened, onClose, post, networkId, onSaved }: PostDialogProps & { networkId: string; onSaved: (post: ForumPost) => void }) {
+export function EditPostDialog({
+  opened,
+  onClose,
+  post,
+  networkId,
+  onSaved,
+}: PostDialogProps & { networkId: string; onSaved: (post: ForumPost) => void }) {
   const { t } = useTranslation();
   // Live events do not carry the Markdown: fetch it when the post's copy lacks it.
   const source = useQuery({
@@ -58,7 +64,13 @@ export function EditPostDialog({ opened, onClose, post, networkId, onSaved }: Po
         {markdown === null && source.isPending ? (
           <LoadingLines />
         ) : (
-          <MarkdownEditor label={t('forums.post.body')} value={body} onChange={setBody} maxLength={FORUM_POST_MAX} mentions={mentionSource(networkId)} />
+          <MarkdownEditor
+            label={t('forums.post.body')}
+            value={body}
+            onChange={setBody}
+            maxLength={FORUM_POST_MAX}
+            mentions={mentionSource(networkId)}
+          />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

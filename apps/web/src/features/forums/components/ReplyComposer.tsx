@@ -4,11 +4,11 @@ import { IconQuote, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FORUM_POST_MAX, type ForumAttachment, type ForumPost } from '@maillage/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fullName } from '../../../lib/format';
+import { nameOr } from '../../../lib/format';
 import { forumsApi } from '../api/forums.api';
 import { mentionSource } from '../hooks/useForum';
 import { AttachmentPicker } from './AttachmentPicker';
-import { MarkdownEditor } from './MarkdownEditor';
+import { MarkdownEditor } from '../../../components/markdown/MarkdownEditor';
 
 export interface ReplyComposerHandle {
   /** Replies quoting `post`: shows the quote and moves the focus to the text. */
@@ -22,7 +22,10 @@ interface ReplyComposerProps {
 }
 
 /** The reply form at the end of a topic. */
-export const ReplyComposer = forwardRef<ReplyComposerHandle, ReplyComposerProps>(function ReplyComposer({ topicId, networkId, onPosted }, ref) {
+export const ReplyComposer = forwardRef<ReplyComposerHandle, ReplyComposerProps>(function ReplyComposer(
+  { topicId, networkId, onPosted },
+  ref,
+) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [quoted, setQuoted] = useState<ForumPost | null>(null);
@@ -79,7 +82,10 @@ export const ReplyComposer = forwardRef<ReplyComposerHandle, ReplyComposerProps>
               <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
                 <IconQuote size={16} aria-hidden />
                 <Text size="sm" lineClamp={1}>
-                  {t('forums.reply.quoting', { name: quoted.author ? fullName(quoted.author) : t('forums.post.deletedAuthor'), number: quoted.sequence })}
+                  {t('forums.reply.quoting', {
+                    name: quoted.author ? nameOr(quoted.author, t('common.aMember')) : t('forums.post.deletedAuthor'),
+                    number: quoted.sequence,
+                  })}
                 </Text>
               </Group>
               <CloseButton size="sm" aria-label={t('forums.reply.removeQuote')} onClick={() => setQuoted(null)} />

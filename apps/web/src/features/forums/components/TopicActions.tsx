@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import { Button, Group, Menu, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconArrowsMove, IconShare, IconBell, IconBellOff, IconChevronDown, IconLock, IconLockOpen, IconPencil, IconPin, IconPinnedOff, IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowsMove,
+  IconShare,
+  IconShareOff,
+  IconBell,
+  IconBellOff,
+  IconChevronDown,
+  IconLock,
+  IconLockOpen,
+  IconPencil,
+  IconPin,
+  IconPinnedOff,
+  IconShieldCheck,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FORUM_TITLE_MAX, type ForumShareTarget, type ForumTopic } from '@maillage/contracts';
@@ -10,8 +24,8 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { Dialog } from '../../../components/Dialog';
 import { errorMessage } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
-import { moderationPath } from '../../moderation/paths';
-import { networkPath } from '../../networks/hooks/networkPaths';
+import { moderationPath } from '../../../config/paths/moderation';
+import { networkPath } from '../../../config/paths/networks';
 import { forumsApi } from '../api/forums.api';
 import { useForumOverview, useRefreshForum } from '../hooks/useForum';
 
@@ -77,7 +91,12 @@ function ShareForm({ topic }: { topic: ForumTopic }) {
           <Stack gap="sm">
             <Text size="sm">{t('forums.share.lead')}</Text>
             {list.map((target) => (
-              <Switch key={target.networkId} label={target.name} checked={target.shared} onChange={(event) => void toggle(target, event.currentTarget.checked)} />
+              <Switch
+                key={target.networkId}
+                label={target.name}
+                checked={target.shared}
+                onChange={(event) => void toggle(target, event.currentTarget.checked)}
+              />
             ))}
           </Stack>
         ) : (
@@ -114,7 +133,14 @@ function RenameForm({ topic, onDone }: { topic: ForumTopic; onDone: (topic: Foru
       noValidate
     >
       <Stack gap="md">
-        <TextInput label={t('forums.topic.title')} value={title} maxLength={FORUM_TITLE_MAX} error={error} data-autofocus onChange={(event) => setTitle(event.currentTarget.value)} />
+        <TextInput
+          label={t('forums.topic.title')}
+          value={title}
+          maxLength={FORUM_TITLE_MAX}
+          error={error}
+          data-autofocus
+          onChange={(event) => setTitle(event.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
             {t('common.save')}
@@ -152,6 +178,14 @@ export function TopicActions({ topic, onChange }: TopicActionsProps) {
     navigate(networkPath({ id: topic.networkId }, 'forum'));
   };
   const manages = permissions.canEdit || permissions.canModerate;
+  // A moderator of a network this topic was shared into (who does not run its home network) takes it out of theirs.
+  const removable = permissions.canShare ? [] : permissions.canRemoveFrom;
+  const takeOut = async () => {
+    for (const networkId of removable) await forumsApi.share(topic.id, networkId, false);
+    notify.success(t('forums.share.takenOut'));
+    for (const networkId of removable) void refresh(networkId);
+    navigate(networkPath({ id: removable[0] }, 'forum'));
+  };
 
   return (
     <Group gap="xs">
@@ -159,12 +193,14 @@ export function TopicActions({ topic, onChange }: TopicActionsProps) {
         <Button
           variant={topic.following ? 'light' : 'default'}
           leftSection={topic.following ? <IconBellOff size={16} aria-hidden /> : <IconBell size={16} aria-hidden />}
-          aria-pressed={topic.following}
           onClick={() =>
-            void run(() => forumsApi.follow(topic.id, !topic.following), topic.following ? t('forums.topic.unfollowed') : t('forums.topic.followed'))
+            void run(
+              () => forumsApi.follow(topic.id, !topic.following),
+              topic.following ? t('forums.topic.unfollowed') : t('forums.topic.followed'),
+            )
           }
         >
-          {t('forums.topic.follow')}
+          {topic.following ? t('forums.topic.unfollow') : t('forums.topic.follow')}
         </Button>
       ) : null}
       {manages ? (
@@ -184,13 +220,23 @@ export function TopicActions({ topic, onChange }: TopicActionsProps) {
               <>
                 <Menu.Item
                   leftSection={topic.pinned ? <IconPinnedOff size={16} aria-hidden /> : <IconPin size={16} aria-hidden />}
-                  onClick={() => void run(() => forumsApi.pin(topic.id, !topic.pinned), topic.pinned ? t('forums.topic.unpinnedDone') : t('forums.topic.pinnedDone'))}
+                  onClick={() =>
+                    void run(
+                      () => forumsApi.pin(topic.id, !topic.pinned),
+                      topic.pinned ? t('forums.topic.unpinnedDone') : t('forums.topic.pinnedDone'),
+                    )
+                  }
                 >
                   {topic.pinned ? t('forums.topic.unpin') : t('forums.topic.pin')}
                 </Menu.Item>
                 <Menu.Item
                   leftSection={topic.locked ? <IconLockOpen size={16} aria-hidden /> : <IconLock size={16} aria-hidden />}
-                  onClick={() => void run(() => forumsApi.lock(topic.id, !topic.locked), topic.locked ? t('forums.topic.unlockedDone') : t('forums.topic.lockedDone'))}
+                  onClick={() =>
+                    void run(
+                      () => forumsApi.lock(topic.id, !topic.locked),
+                      topic.locked ? t('forums.topic.unlockedDone') : t('forums.topic.lockedDone'),
+                    )
+                  }
                 >
                   {topic.locked ? t('forums.topic.unlock') : t('forums.topic.lock')}
                 </Menu.Item>
@@ -202,13 +248,29 @@ export function TopicActions({ topic, onChange }: TopicActionsProps) {
                     {t('forums.share.action')}
                   </Menu.Item>
                 ) : null}
-                <Menu.Item component={Link} to={moderationPath(topic.networkId)} leftSection={<IconShieldCheck size={16} aria-hidden />}>
+                <Menu.Item
+                  component={Link}
+                  to={moderationPath({ id: topic.networkId })}
+                  leftSection={<IconShieldCheck size={16} aria-hidden />}
+                >
                   {t('moderation.title')}
                 </Menu.Item>
               </>
             ) : null}
           </Menu.Dropdown>
         </Menu>
+      ) : null}
+      {removable.length ? (
+        <ConfirmButton
+          variant="default"
+          leftSection={<IconShareOff size={16} aria-hidden />}
+          title={t('forums.share.takeOutTitle')}
+          message={t('forums.share.takeOutMessage', { network: topic.networkName })}
+          confirmLabel={t('forums.share.takeOut')}
+          onConfirm={takeOut}
+        >
+          {t('forums.share.takeOut')}
+        </ConfirmButton>
       ) : null}
       {permissions.canDelete ? (
         <ConfirmButton

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ForumTopicListItem } from '@maillage/contracts';
 import { formatDateTime } from '../../../lib/dates';
-import { fullName } from '../../../lib/format';
+import { nameOr } from '../../../lib/format';
 import { topicPath } from '../hooks/paths';
 
 /** Pinned, locked and solved markers of a topic (shared by the list and the topic page). */
@@ -35,7 +35,13 @@ function TopicRow({ topic, showCategory }: { topic: ForumTopicListItem; showCate
   const { t } = useTranslation();
   const unread = topic.unreadCount > 0;
   return (
-    <Paper component="li" withBorder radius="md" p="sm" style={unread ? { borderLeft: '4px solid var(--mantine-color-blue-6)' } : undefined}>
+    <Paper
+      component="li"
+      withBorder
+      radius="md"
+      p="sm"
+      style={unread ? { borderLeft: '4px solid var(--mantine-color-blue-6)' } : undefined}
+    >
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
           <Anchor component={Link} to={topicPath(topic.id)} fw={unread ? 700 : 600} style={{ overflowWrap: 'anywhere' }}>
@@ -55,7 +61,7 @@ function TopicRow({ topic, showCategory }: { topic: ForumTopicListItem; showCate
         </Group>
         <Text size="sm" c="dimmed">
           {[
-            t('forums.topics.by', { name: fullName(topic.author) }),
+            t('forums.topics.by', { name: nameOr(topic.author, t('common.aMember')) }),
             showCategory ? topic.categoryName : null,
             topic.shared ? t('forums.topics.sharedFrom', { network: topic.networkName }) : null,
             t('forums.topics.posts', { count: topic.postCount }),
@@ -65,7 +71,10 @@ function TopicRow({ topic, showCategory }: { topic: ForumTopicListItem; showCate
         </Text>
         <Text size="xs" c="dimmed">
           {topic.lastPostAuthor
-            ? t('forums.topics.lastPostBy', { date: formatDateTime(topic.lastPostAt), name: fullName(topic.lastPostAuthor) })
+            ? t('forums.topics.lastPostBy', {
+                date: formatDateTime(topic.lastPostAt),
+                name: nameOr(topic.lastPostAuthor, t('common.aMember')),
+              })
             : t('forums.topics.lastPost', { date: formatDateTime(topic.lastPostAt) })}
         </Text>
       </Stack>

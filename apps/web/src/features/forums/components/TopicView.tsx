@@ -6,14 +6,15 @@ import { Link } from 'react-router';
 import type { ForumTopicPage } from '@maillage/contracts';
 import { Pager } from '../../../components/Pager';
 import { formatDateTime } from '../../../lib/dates';
-import { fullName } from '../../../lib/format';
-import { networkPath } from '../../networks/hooks/networkPaths';
+import { nameOr } from '../../../lib/format';
+import { networkPath } from '../../../config/paths/networks';
 import { isLastPage } from '../hooks/livePosts';
 import { useLiveTopic, useMarkRead, useTopicCache } from '../hooks/useTopic';
 import { PostCard } from './PostCard';
 import { ReplyComposer, type ReplyComposerHandle } from './ReplyComposer';
 import { TopicActions } from './TopicActions';
 import { TopicMarkers } from './TopicList';
+import { TopicPoll } from './TopicPoll';
 
 interface TopicViewProps {
   data: ForumTopicPage;
@@ -47,6 +48,8 @@ export function TopicView({ data, page, viewerId, onPage }: TopicViewProps) {
   const composer = useRef<ReplyComposerHandle>(null);
   // Where the new posts start, as it was when the page opened (the marker then moves forward).
   const [firstUnread] = useState(() => (topic.lastReadSequence > 0 ? topic.lastReadSequence + 1 : Infinity));
+  // One's own posts are never new to oneself: the line goes above the first post of someone else.
+  const firstNew = posts.items.find((post) => post.sequence >= firstUnread && post.author?.personId !== viewerId)?.sequence;
   useLiveTopic(topic.id, page, data, viewerId !== null);
   useMarkRead(data, viewerId !== null);
 
@@ -56,15 +59,16 @@ export function TopicView({ data, page, viewerId, onPage }: TopicViewProps) {
         <Group gap="xs">
           <TopicMarkers pinned={topic.pinned} locked={topic.locked} solved={topic.solvedPostId !== null} />
           <Text size="sm" c="dimmed">
-            {t('forums.topic.openedBy', { name: fullName(topic.author), date: formatDateTime(topic.createdAt) })}
+            {t('forums.topic.openedBy', { name: nameOr(topic.author, t('common.aMember')), date: formatDateTime(topic.createdAt) })}
           </Text>
         </Group>
         <TopicActions topic={topic} onChange={setTopic} />
       </Group>
+      <TopicPoll topicId={topic.id} />
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('forums.topic.posts')}>
         {posts.items.map((post) => (
           <li key={post.id}>
-            {post.sequence === firstUnread && post.sequence > 1 ? (
+            {post.sequence === firstNew && post.sequence > 1 ? (
               <Divider my="xs" color="blue" labelPosition="center" label={t('forums.topic.newPosts')} />
             ) : null}
             <PostCard

@@ -2,17 +2,18 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { forumMentionMarkdown, type ForumMentionCandidate } from '@maillage/contracts';
 import { useRoom } from '../../../lib/realtime';
 import { forumKeys, forumsApi, type TopicListQuery } from '../api/forums.api';
-import type { MentionCandidate, MentionSource } from '../components/MarkdownEditor';
+import type { MentionCandidate, MentionSource } from '../../../components/markdown/MarkdownEditor';
 
 /** Delay between refreshes of a forum left open by an anonymous visitor (signed-in readers follow its room live). */
 const TOPIC_LIST_REFRESH_MS = 20_000;
 
 /** `poll`: refreshed every 20 s (for visitors without a socket; see useLiveForum). */
-export function useForumOverview(networkId: string, { poll = false } = {}) {
+export function useForumOverview(networkId: string, { poll = false, enabled = true } = {}) {
   // Its topic counts move with the topic list.
   return useQuery({
     queryKey: forumKeys.overview(networkId),
     queryFn: () => forumsApi.overview(networkId),
+    enabled,
     refetchInterval: poll ? TOPIC_LIST_REFRESH_MS : false,
   });
 }

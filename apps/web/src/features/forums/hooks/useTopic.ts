@@ -17,7 +17,9 @@ export function useTopicCache(topicId: string, page: number) {
   const queryClient = useQueryClient();
   const mergePost = useCallback(
     (post: ForumPost, source: PostSource = 'viewer') =>
-      queryClient.setQueryData<ForumTopicPage>(forumKeys.topicPage(topicId, page), (data) => (data ? mergeIntoTopicPage(data, post, source) : data)),
+      queryClient.setQueryData<ForumTopicPage>(forumKeys.topicPage(topicId, page), (data) =>
+        data ? mergeIntoTopicPage(data, post, source) : data,
+      ),
     [queryClient, topicId, page],
   );
   const setTopic = useCallback(

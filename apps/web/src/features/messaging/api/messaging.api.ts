@@ -49,7 +49,9 @@ export const messagingApi = {
   edit: (messageId: string, body: string) => api.put<Message>(message(messageId), { body }),
   remove: (messageId: string) => api.delete(message(messageId)),
   react: (messageId: string, reaction: MessageReaction, on: boolean) =>
-    on ? api.put<Message>(`${message(messageId)}/reactions/${reaction}`) : api.delete<Message>(`${message(messageId)}/reactions/${reaction}`),
+    on
+      ? api.put<Message>(`${message(messageId)}/reactions/${reaction}`)
+      : api.delete<Message>(`${message(messageId)}/reactions/${reaction}`),
   block: (personId: string) => api.post(`/people/${encodeURIComponent(personId)}/block`),
   unblock: (personId: string) => api.delete(`/people/${encodeURIComponent(personId)}/block`),
   blocks: () => api.get<MessagingPerson[]>('/messaging/blocks'),

@@ -71,7 +71,12 @@ const PAGE: Page<ConversationListItem> = {
         deletedAt: null,
       },
     }),
-    item('c2', { kind: 'group', title: 'Club export', muted: true, participants: [participant({ id: ME, firstName: 'Ada', lastName: 'Lovelace' }), participant(THOMAS), participant(CLAIRE)] }),
+    item('c2', {
+      kind: 'group',
+      title: 'Club export',
+      muted: true,
+      participants: [participant({ id: ME, firstName: 'Ada', lastName: 'Lovelace' }), participant(THOMAS), participant(CLAIRE)],
+    }),
   ],
   total: 2,
   page: 1,

@@ -25,7 +25,17 @@ function Hidden({ icon, text }: { icon: ReactNode; text: string }) {
   );
 }
 
-function ConversationRow({ item, meId, active, presence }: { item: ConversationListItem; meId: string; active: boolean; presence: PresenceMap }) {
+function ConversationRow({
+  item,
+  meId,
+  active,
+  presence,
+}: {
+  item: ConversationListItem;
+  meId: string;
+  active: boolean;
+  presence: PresenceMap;
+}) {
   const { t } = useTranslation();
   const name = conversationName(item, meId);
   const other = otherPerson(item, meId);
@@ -36,9 +46,21 @@ function ConversationRow({ item, meId, active, presence }: { item: ConversationL
       ? t('messaging.message.deleted')
       : `${last.sender?.id === meId ? t('messaging.list.you') : ''}${plainExcerpt(last.body ?? '') || t('messaging.list.attachment')}`;
   return (
-    <UnstyledButton component={Link} to={`/messages/${item.id}`} className={classes.row} data-active={active || undefined} aria-current={active ? 'page' : undefined}>
+    <UnstyledButton
+      component={Link}
+      to={`/messages/${item.id}`}
+      className={classes.row}
+      data-active={active || undefined}
+      aria-current={active ? 'page' : undefined}
+    >
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Box pt={6}>{other ? <PresenceDot status={presence[other.id] ?? 'offline'} /> : <Hidden icon={<IconUsers size={14} aria-hidden />} text={t('messaging.list.group')} />}</Box>
+        <Box pt={6}>
+          {other ? (
+            <PresenceDot status={presence[other.id] ?? 'offline'} />
+          ) : (
+            <Hidden icon={<IconUsers size={14} aria-hidden />} text={t('messaging.list.group')} />
+          )}
+        </Box>
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={6} justify="space-between" wrap="nowrap">
             <Text fw={item.unreadCount ? 700 : 600} size="sm" truncate>

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { MessageAttachment } from '@maillage/contracts';
 import { renderWithProviders, testUser } from '../../../test/render';
 import { messagingApi } from '../api/messaging.api';
-import { MessageComposer } from './MessageComposer';
+import { MessageComposer, TOUCH_ONLY } from './MessageComposer';
 
 jest.mock('../api/messaging.api', () => ({
   ...jest.requireActual('../api/messaging.api'),
@@ -10,13 +10,24 @@ jest.mock('../api/messaging.api', () => ({
 }));
 const mocked = messagingApi as jest.Mocked<typeof messagingApi>;
 
-const PLAN: MessageAttachment = { id: 'a1', name: 'plan.pdf', mimeType: 'application/pdf', size: 1200, url: '/api/v1/messaging/attachments/a1' };
+const PLAN: MessageAttachment = {
+  id: 'a1',
+  name: 'plan.pdf',
+  mimeType: 'application/pdf',
+  size: 1200,
+  url: '/api/v1/messaging/attachments/a1',
+};
 
 function setup() {
   const onSend = jest.fn();
   const onTyping = jest.fn();
   renderWithProviders(<MessageComposer conversationId="c1" onSend={onSend} onTyping={onTyping} />, { user: testUser });
-  return { onSend, onTyping, box: screen.getByRole('textbox', { name: 'Votre message' }), send: screen.getByRole('button', { name: 'Envoyer' }) };
+  return {
+    onSend,
+    onTyping,
+    box: screen.getByRole('textbox', { name: 'Votre message' }),
+    send: screen.getByRole('button', { name: 'Envoyer' }),
+  };
 }
 
 describe('message composer', () => {
@@ -74,5 +85,21 @@ describe('message composer', () => {
     expect(await screen.findByText(/réseau|connexion/i)).toBeInTheDocument();
     expect(send).toBeDisabled();
     expect(onSend).not.toHaveBeenCalled();
+  });
+  it('on a touch screen, lets Enter break the line and does not mention it: the button sends', () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ ...original(query), matches: query === TOUCH_ONLY })) as typeof window.matchMedia;
+    try {
+      const { onSend, box, send } = setup();
+      expect(box).not.toHaveAccessibleDescription(/Entrée/);
+      expect(box).toHaveAccessibleDescription(/gras/);
+      fireEvent.change(box, { target: { value: 'Bonjour' } });
+      fireEvent.keyDown(box, { key: 'Enter' });
+      expect(onSend).not.toHaveBeenCalled();
+      fireEvent.click(send);
+      expect(onSend).toHaveBeenCalledWith('Bonjour', []);
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Button, FileButton, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconPaperclip, IconSend, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_ATTACHMENT_TYPES, MESSAGE_ATTACHMENTS_MAX, MESSAGE_BODY_MAX, type MessageAttachment } from '@maillage/contracts';
@@ -15,12 +16,16 @@ interface MessageComposerProps {
   onTyping: () => void;
 }
 
-/** Markdown-light text (Enter sends, Shift+Enter breaks the line) and attachments uploaded at once. */
+/** A touch screen without a pointer that hovers: its keyboard's Enter key breaks the line, the button sends. */
+export const TOUCH_ONLY = '(hover: none) and (pointer: coarse)';
+
+/** Markdown-light text (Enter sends, Shift+Enter breaks the line; on a touch screen Enter breaks the line) and attachments uploaded at once. */
 export function MessageComposer({ conversationId, onSend, onTyping }: MessageComposerProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [attachments, setAttachments] = useState<MessageAttachment[]>([]);
   const [uploading, setUploading] = useState(false);
+  const touch = useMediaQuery(TOUCH_ONLY, false, { getInitialValueInEffect: false });
   const text = body.trim();
   const ready = (text.length > 0 || attachments.length > 0) && !uploading;
 
@@ -76,7 +81,12 @@ export function MessageComposer({ conversationId, onSend, onTyping }: MessageCom
           </ul>
         ) : null}
         <Group gap="xs" align="flex-start" wrap="nowrap">
-          <FileButton onChange={(files) => void upload(files)} accept={MESSAGE_ATTACHMENT_TYPES.join(',')} multiple disabled={attachments.length >= MESSAGE_ATTACHMENTS_MAX}>
+          <FileButton
+            onChange={(files) => void upload(files)}
+            accept={MESSAGE_ATTACHMENT_TYPES.join(',')}
+            multiple
+            disabled={attachments.length >= MESSAGE_ATTACHMENTS_MAX}
+          >
             {(props) => (
               <Tooltip label={t('messaging.attachments.add')}>
                 <ActionIcon {...props} variant="default" size={36} loading={uploading} aria-label={t('messaging.attachments.add')}>
@@ -88,7 +98,7 @@ export function MessageComposer({ conversationId, onSend, onTyping }: MessageCom
           <Textarea
             style={{ flex: 1 }}
             aria-label={t('messaging.composer.label')}
-            description={t('messaging.composer.hint')}
+            description={touch ? t('messaging.composer.hintTouch') : t('messaging.composer.hint')}
             inputWrapperOrder={['input', 'description']}
             placeholder={t('messaging.composer.placeholder')}
             autosize
@@ -101,7 +111,7 @@ export function MessageComposer({ conversationId, onSend, onTyping }: MessageCom
               if (event.currentTarget.value.trim()) onTyping();
             }}
             onKeyDown={(event) => {
-              if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+              if (!touch && event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
                 submit();
               }

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../lib/errors';
 import { fullName } from '../../../lib/format';
 import { notify } from '../../../lib/notify';
 import { messagingApi } from '../api/messaging.api';
-import { PostHtml } from '../../forums/components/PostHtml';
+import { PostHtml } from '../../../components/markdown/PostHtml';
 import classes from './Messages.module.css';
 
 interface MessageItemProps {
@@ -40,7 +40,17 @@ function useMessageAction(onChange: (message: Message) => void) {
   return { busy, run };
 }
 
-function Reactions({ message, meId, canReact, onChange }: { message: Message; meId: string; canReact: boolean; onChange: (m: Message) => void }) {
+function Reactions({
+  message,
+  meId,
+  canReact,
+  onChange,
+}: {
+  message: Message;
+  meId: string;
+  canReact: boolean;
+  onChange: (m: Message) => void;
+}) {
   const [busy, setBusy] = useState<MessageReaction | null>(null);
   const { run } = useMessageAction(onChange);
   const counts = message.reactions.map((r) => ({ reaction: r.reaction, count: r.personIds.length, mine: r.personIds.includes(meId) }));
@@ -50,7 +60,9 @@ function Reactions({ message, meId, canReact, onChange }: { message: Message; me
     await run(() => messagingApi.react(message.id, reaction, on));
     setBusy(null);
   };
-  return <ReactionButtons reactions={counts} canReact={canReact} busy={busy} size="xs" onToggle={(reaction, on) => void toggle(reaction, on)} />;
+  return (
+    <ReactionButtons reactions={counts} canReact={canReact} busy={busy} size="xs" onToggle={(reaction, on) => void toggle(reaction, on)} />
+  );
 }
 
 function EditForm({ message, onDone, onChange }: { message: Message; onDone: () => void; onChange: (m: Message) => void }) {
@@ -118,7 +130,12 @@ export function MessageItem({ message, meId, canPost, onChange }: MessageItemPro
         {mine && !deleted && canPost ? (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('messaging.message.actions', { time: formatDateTime(message.createdAt) })}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                aria-label={t('messaging.message.actions', { time: formatDateTime(message.createdAt) })}
+              >
                 <IconDots size={14} aria-hidden />
               </ActionIcon>
             </Menu.Target>

@@ -6,9 +6,6 @@ import { messagingApi } from '../api/messaging.api';
 import { useConversation } from '../hooks/useMessaging';
 import { MessageThread } from './MessageThread';
 
-// A loaded machine runs several suites at once: these tests play long scenarios.
-jest.setTimeout(30_000);
-
 jest.mock('../api/messaging.api', () => ({
   ...jest.requireActual('../api/messaging.api'),
   messagingApi: {
@@ -182,7 +179,11 @@ describe('conversation thread', () => {
     await act(async () => fail(new TypeError('Failed to fetch')));
     expect(await screen.findByText('Échec de l’envoi')).toBeInTheDocument();
 
-    const sent = message(4, { id: ME, firstName: 'Ada', lastName: 'Lovelace' }, { clientId: first[1].clientId, body: 'Bonjour', bodyHtml: '<p>Bonjour</p>' });
+    const sent = message(
+      4,
+      { id: ME, firstName: 'Ada', lastName: 'Lovelace' },
+      { clientId: first[1].clientId, body: 'Bonjour', bodyHtml: '<p>Bonjour</p>' },
+    );
     mocked.send.mockResolvedValueOnce(sent);
     fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     await waitFor(() => expect(mocked.send).toHaveBeenCalledTimes(2));
@@ -204,7 +205,12 @@ describe('conversation thread', () => {
     const menus = screen.getAllByRole('button', { name: /Actions sur votre message/ });
     expect(menus).toHaveLength(1);
 
-    mocked.edit.mockResolvedValue({ ...mine, body: 'Bonjour corrigé', bodyHtml: '<p>Bonjour corrigé</p>', editedAt: '2026-11-26T11:00:00Z' });
+    mocked.edit.mockResolvedValue({
+      ...mine,
+      body: 'Bonjour corrigé',
+      bodyHtml: '<p>Bonjour corrigé</p>',
+      editedAt: '2026-11-26T11:00:00Z',
+    });
     fireEvent.click(menus[0]!);
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Modifier' }));
     const editor = await screen.findByRole('textbox', { name: 'Modifier le message' });

@@ -68,7 +68,10 @@ function ThreadMenu({ conversation, meId }: { conversation: Conversation; meId: 
       <Menu.Dropdown>
         <Menu.Item
           onClick={() =>
-            void act(() => messagingApi.mute(conversation.id, !conversation.muted), conversation.muted ? t('messaging.thread.unmuted') : t('messaging.thread.mutedDone'))
+            void act(
+              () => messagingApi.mute(conversation.id, !conversation.muted),
+              conversation.muted ? t('messaging.thread.unmuted') : t('messaging.thread.mutedDone'),
+            )
           }
         >
           {conversation.muted ? t('messaging.thread.unmute') : t('messaging.thread.mute')}
@@ -79,7 +82,9 @@ function ThreadMenu({ conversation, meId }: { conversation: Conversation; meId: 
             onClick={() =>
               void act(
                 () => (blocked ? messagingApi.unblock(other.id) : messagingApi.block(other.id)),
-                blocked ? t('messaging.thread.unblocked', { name: fullName(other) }) : t('messaging.thread.blocked', { name: fullName(other) }),
+                blocked
+                  ? t('messaging.thread.unblocked', { name: fullName(other) })
+                  : t('messaging.thread.blocked', { name: fullName(other) }),
               )
             }
           >
@@ -149,7 +154,13 @@ function ReadReceipt({ conversation, messages, meId }: { conversation: Conversat
       ? t('messaging.receipt.seen')
       : t('messaging.receipt.readBy', { names: readers.map(fullName).join(', ') });
   return (
-    <Text size="xs" c="dimmed" ta="right" data-testid="read-receipt" title={readers.length ? t('messaging.receipt.readBy', { names: readers.map(fullName).join(', ') }) : undefined}>
+    <Text
+      size="xs"
+      c="dimmed"
+      ta="right"
+      data-testid="read-receipt"
+      title={readers.length ? t('messaging.receipt.readBy', { names: readers.map(fullName).join(', ') }) : undefined}
+    >
       {text}
     </Text>
   );
@@ -235,7 +246,14 @@ export function MessageThread({ conversation, meId, presence }: MessageThreadPro
         <ThreadMenu conversation={conversation} meId={meId} />
       </Group>
 
-      <div ref={scroller} className={classes.messages} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('messaging.thread.history', { name })}>
+      <div
+        ref={scroller}
+        className={classes.messages}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label={t('messaging.thread.history', { name })}
+      >
         {thread.status === 'loading' ? <LoadingLines lines={5} /> : null}
         {thread.status === 'error' ? <ErrorAlert error={thread.error} onRetry={() => window.location.reload()} /> : null}
         {thread.status === 'ready' ? (
@@ -281,10 +299,14 @@ export function MessageThread({ conversation, meId, presence }: MessageThreadPro
       </Box>
 
       {conversation.canPost ? (
-        <MessageComposer conversationId={conversation.id} onSend={(body, attachments) => {
+        <MessageComposer
+          conversationId={conversation.id}
+          onSend={(body, attachments) => {
             atBottom.current = true;
             void thread.send(body, attachments);
-          }} onTyping={thread.signalTyping} />
+          }}
+          onTyping={thread.signalTyping}
+        />
       ) : (
         <Alert color="gray" variant="light">
           {t('messaging.thread.cannotPost')}

@@ -35,7 +35,9 @@ export function NewConversationButton() {
       setTitleError(t('messaging.new.titleRequired'));
       return;
     }
-    const request = group ? { kind: 'group' as const, title: title.trim(), personIds: people.map((p) => p.id) } : { kind: 'direct' as const, personId: people[0]?.id ?? '' };
+    const request = group
+      ? { kind: 'group' as const, title: title.trim(), personIds: people.map((p) => p.id) }
+      : { kind: 'direct' as const, personId: people[0]?.id ?? '' };
     start.mutate(request, { onSuccess: close });
   };
 

@@ -17,7 +17,14 @@ export function PresenceDot({ status, name }: { status: PresenceStatus; name?: s
       <Box
         component="span"
         aria-hidden
-        style={{ width: 10, height: 10, borderRadius: '50%', background: COLORS[status], border: '1px solid var(--mantine-color-white)', flex: 'none' }}
+        style={{
+          width: 10,
+          height: 10,
+          borderRadius: '50%',
+          background: COLORS[status],
+          border: '1px solid var(--mantine-color-white)',
+          flex: 'none',
+        }}
       />
       <VisuallyHidden>{label}</VisuallyHidden>
     </Box>

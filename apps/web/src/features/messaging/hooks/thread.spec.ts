@@ -75,7 +75,10 @@ describe('thread state', () => {
   });
 
   it('settles a pending message when its clientId comes back, from the answer or from an event', () => {
-    let state = threadReducer(ready, { type: 'queue', message: { clientId: 'client-3', body: 'Bonjour', attachments: [], status: 'sending' } });
+    let state = threadReducer(ready, {
+      type: 'queue',
+      message: { clientId: 'client-3', body: 'Bonjour', attachments: [], status: 'sending' },
+    });
     state = threadReducer(state, { type: 'sendFailed', clientId: 'client-3' });
     expect(state.pending[0]!.status).toBe('failed');
     state = threadReducer(state, { type: 'retry', clientId: 'client-3' });

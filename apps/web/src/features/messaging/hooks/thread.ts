@@ -106,11 +106,7 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
 /**
  * Every message after `afterSeq`, page after page (the catch-up after a reconnect, a focus, a skipped seq).
  */
-export async function fetchAfter(
-  load: (afterSeq: number) => Promise<MessagePage>,
-  afterSeq: number,
-  maxPages = 20,
-): Promise<Message[]> {
+export async function fetchAfter(load: (afterSeq: number) => Promise<MessagePage>, afterSeq: number, maxPages = 20): Promise<Message[]> {
   const found: Message[] = [];
   let after = afterSeq;
   for (let i = 0; i < maxPages; i++) {

@@ -50,7 +50,8 @@ export function usePresence(): PresenceMap {
   const queryClient = useQueryClient();
   const snapshot = useQuery({
     queryKey: messagingKeys.presence,
-    queryFn: async ({ signal }): Promise<PresenceMap> => Object.fromEntries((await messagingApi.presence(signal)).online.map((id) => [id, 'online' as const])),
+    queryFn: async ({ signal }): Promise<PresenceMap> =>
+      Object.fromEntries((await messagingApi.presence(signal)).online.map((id) => [id, 'online' as const])),
     refetchOnWindowFocus: 'always',
   });
   useRealtimeEvent('presence', (event) =>

@@ -43,7 +43,9 @@ export function useThread(conversationId: string, meId: string) {
         ? {
             ...c,
             lastReadSeq: event.personId === meId ? Math.max(c.lastReadSeq, event.seq) : c.lastReadSeq,
-            participants: c.participants.map((p) => (p.id === event.personId ? { ...p, lastReadSeq: Math.max(p.lastReadSeq, event.seq) } : p)),
+            participants: c.participants.map((p) =>
+              p.id === event.personId ? { ...p, lastReadSeq: Math.max(p.lastReadSeq, event.seq) } : p,
+            ),
           }
         : c,
     );
@@ -63,7 +65,8 @@ export function useThread(conversationId: string, meId: string) {
       if (event.conversationId === conversationId) setParticipantRead(event);
     },
     typing: (event) => {
-      if (event.conversationId === conversationId && event.personId !== meId) setTyping((current) => ({ ...current, [event.personId]: Date.now() + TYPING_SHOWN_MS }));
+      if (event.conversationId === conversationId && event.personId !== meId)
+        setTyping((current) => ({ ...current, [event.personId]: Date.now() + TYPING_SHOWN_MS }));
     },
     onReconnect: () => {
       void catchUp();
@@ -101,7 +104,10 @@ export function useThread(conversationId: string, meId: string) {
   useEffect(() => {
     if (!typingIds.length) return;
     const next = Math.min(...Object.values(typing)) - Date.now();
-    const timer = setTimeout(() => setTyping((current) => Object.fromEntries(Object.entries(current).filter(([, until]) => until > Date.now()))), Math.max(next, 50));
+    const timer = setTimeout(
+      () => setTyping((current) => Object.fromEntries(Object.entries(current).filter(([, until]) => until > Date.now()))),
+      Math.max(next, 50),
+    );
     return () => clearTimeout(timer);
   }, [typing]);
 

@@ -1,12 +1,4 @@
-import type {
-  CreateReportRequest,
-  ModerationDecisionRequest,
-  ModerationLogEntry,
-  ModerationQueueItem,
-  ModerationReport,
-  Page,
-  WarnMemberRequest,
-} from '@maillage/contracts';
+import type { ModerationDecisionRequest, ModerationLogEntry, ModerationQueueItem, Page, WarnMemberRequest } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 
 export const MODERATION_PAGE_SIZE = 20;
@@ -23,10 +15,11 @@ export const moderationKeys = {
 const network = (networkId: string) => `/networks/${encodeURIComponent(networkId)}/moderation`;
 
 export const moderationApi = {
-  report: (body: CreateReportRequest) => api.post<ModerationReport>('/moderation/reports', body),
-  queue: (networkId: string, page: number) => api.get<Page<ModerationQueueItem>>(`${network(networkId)}/queue`, { page, pageSize: MODERATION_PAGE_SIZE }),
+  queue: (networkId: string, page: number) =>
+    api.get<Page<ModerationQueueItem>>(`${network(networkId)}/queue`, { page, pageSize: MODERATION_PAGE_SIZE }),
   decide: (reportId: string, decision: ReportDecision, body: ModerationDecisionRequest = {}) =>
     api.post<ModerationLogEntry>(`/moderation/reports/${encodeURIComponent(reportId)}/${decision}`, body),
   warn: (networkId: string, body: WarnMemberRequest) => api.post(`${network(networkId)}/warnings`, body),
-  log: (networkId: string, page: number) => api.get<Page<ModerationLogEntry>>(`${network(networkId)}/log`, { page, pageSize: MODERATION_PAGE_SIZE }),
+  log: (networkId: string, page: number) =>
+    api.get<Page<ModerationLogEntry>>(`${network(networkId)}/log`, { page, pageSize: MODERATION_PAGE_SIZE }),
 };

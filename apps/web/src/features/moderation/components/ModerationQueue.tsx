@@ -9,9 +9,8 @@ import { Pager } from '../../../components/Pager';
 import { LoadingLines, QueryContent } from '../../../components/QueryContent';
 import { formatDateTime } from '../../../lib/dates';
 import { notify } from '../../../lib/notify';
-import { forumKeys } from '../../forums/api/forums.api';
 import { moderationApi, moderationKeys, type ReportDecision } from '../api/moderation.api';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../../components/ReasonDialog';
 
 interface Pending {
   item: ModerationQueueItem;
@@ -107,7 +106,13 @@ function QueueItem({ item, onDecide }: { item: ModerationQueueItem; onDecide: (d
               {t('moderation.queue.actions.restore')}
             </Button>
           ) : (
-            <Button size="xs" color="red" leftSection={<IconEyeOff size={14} aria-hidden />} disabled={!item.excerpt} onClick={() => onDecide('hide')}>
+            <Button
+              size="xs"
+              color="red"
+              leftSection={<IconEyeOff size={14} aria-hidden />}
+              disabled={!item.excerpt}
+              onClick={() => onDecide('hide')}
+            >
               {t('moderation.queue.actions.hide')}
             </Button>
           )}
@@ -121,7 +126,7 @@ function QueueItem({ item, onDecide }: { item: ModerationQueueItem; onDecide: (d
 }
 
 /** Open reports of a network grouped by reported content, most reported first. */
-export function ModerationQueue({ networkId }: { networkId: string }) {
+export function ModerationQueue({ networkId, onDecided }: { networkId: string; onDecided?: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -134,8 +139,8 @@ export function ModerationQueue({ networkId }: { networkId: string }) {
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: moderationKeys.all(networkId) }),
-      // Hidden and restored posts show differently in the topics.
-      queryClient.invalidateQueries({ queryKey: forumKeys.all }),
+      // Hidden and restored posts show differently in the topics: the page refreshes them.
+      onDecided?.(),
     ]);
 
   return (
@@ -146,7 +151,11 @@ export function ModerationQueue({ networkId }: { networkId: string }) {
             <>
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('moderation.queue.title')}>
                 {data.items.map((item) => (
-                  <QueueItem key={`${item.targetKind}:${item.targetId}`} item={item} onDecide={(decision) => setPending({ item, decision })} />
+                  <QueueItem
+                    key={`${item.targetKind}:${item.targetId}`}
+                    item={item}
+                    onDecide={(decision) => setPending({ item, decision })}
+                  />
                 ))}
               </Stack>
               <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />

@@ -1,19 +1,20 @@
 import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MODERATION_REASON_MAX_LENGTH } from '@maillage/contracts';
+import { MODERATION_REASON_MAX_LENGTH, type NetworkMember } from '@maillage/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { rules, useFormSubmit } from '../../../lib/forms';
 import { notify } from '../../../lib/notify';
-import { useNetworkMembers } from '../../networks/hooks/useNetworks';
 import { moderationApi, moderationKeys } from '../api/moderation.api';
 
+/** The network's member companies, as the page composing the form loads them. */
+export type MembersQuery = Pick<UseQueryResult<NetworkMember[]>, 'data' | 'error' | 'isPending'>;
+
 /** Sends a written warning to a member company's people (kept in the audit log). */
-export function WarnMemberForm({ networkId }: { networkId: string }) {
+export function WarnMemberForm({ networkId, members }: { networkId: string; members: MembersQuery }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const members = useNetworkMembers(networkId);
   const form = useForm({
     initialValues: { companyId: '', reason: '' },
     validate: {
@@ -46,7 +47,14 @@ export function WarnMemberForm({ networkId }: { networkId: string }) {
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('companyId')}
         />
-        <Textarea label={t('moderation.warn.reason')} withAsterisk autosize minRows={3} maxLength={MODERATION_REASON_MAX_LENGTH} {...form.getInputProps('reason')} />
+        <Textarea
+          label={t('moderation.warn.reason')}
+          withAsterisk
+          autosize
+          minRows={3}
+          maxLength={MODERATION_REASON_MAX_LENGTH}
+          {...form.getInputProps('reason')}
+        />
         <Group>
           <Button type="submit" loading={form.submitting}>
             {t('moderation.warn.submit')}

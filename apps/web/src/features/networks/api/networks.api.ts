@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  type FederationChildRequest,
   type MembershipEventView,
   type MembershipRole,
   type Network,
@@ -10,8 +11,10 @@ import {
   type NetworkInput,
   type NetworkMaturity,
   type NetworkMember,
+  NetworkPerson,
   type NetworkType,
   type Page,
+  type SearchResponse,
 } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 
@@ -26,6 +29,23 @@ export interface NetworkListQuery {
   pageSize: number;
 }
 
+/** A company of the directory, as the invitation picker offers it. */
+export interface DirectoryCompany {
+  id: string;
+  name: string;
+  place: string | null;
+}
+
+/** Companies of the directory matching a name (the public search, companies only). */
+export async function searchDirectoryCompanies(q: string, signal?: AbortSignal): Promise<DirectoryCompany[]> {
+  const found = await api.get<SearchResponse>('/search', { q, kind: 'company', pageSize: 10 }, signal);
+  return found.items.map((hit) => {
+    const commune = typeof hit.data.communeName === 'string' ? hit.data.communeName : null;
+    const departement = typeof hit.data.departementCode === 'string' ? hit.data.departementCode : null;
+    return { id: hit.id, name: hit.title, place: commune ? `${commune}${departement ? ` (${departement})` : ''}` : null };
+  });
+}
+
 /** The decisions a network's managers take on a membership. */
 export type MembershipDecision = 'approve' | 'reject' | 'ban' | 'unban';
 
@@ -34,9 +54,11 @@ export const networkKeys = {
   list: (query: NetworkListQuery) => ['networks', 'list', query] as const,
   detail: (id: string) => ['networks', id] as const,
   members: (id: string) => ['networks', id, 'members'] as const,
+  people: (id: string, q: string) => ['networks', id, 'people', q] as const,
   history: (id: string) => ['networks', id, 'history'] as const,
   children: (id: string) => ['networks', id, 'children'] as const,
   invitations: (id: string) => ['networks', id, 'invitations'] as const,
+  federationRequests: (id: string) => ['networks', id, 'federation-requests'] as const,
 };
 
 const base = (id: string) => `/networks/${encodeURIComponent(id)}`;
@@ -51,10 +73,18 @@ export const networksApi = {
   setParents: (id: string, parentIds: string[]) => api.put<Network>(`${base(id)}/parents`, { parentIds }),
   uploadLogo: (id: string, file: File) => api.upload<Network>(`${base(id)}/logo`, file, 'PUT'),
   removeLogo: (id: string) => api.delete<Network>(`${base(id)}/logo`),
+  uploadCover: (id: string, file: File) => api.upload<Network>(`${base(id)}/cover`, file, 'PUT'),
+  removeCover: (id: string) => api.delete<Network>(`${base(id)}/cover`),
   children: (id: string) => api.get<NetworkChild[]>(`${base(id)}/children`),
+  /** The networks asking to join this federation (its managers), and their decisions. */
+  federationRequests: (id: string) => api.get<FederationChildRequest[]>(`${base(id)}/federation-requests`),
+  decideFederationRequest: (id: string, childId: string, decision: 'accept' | 'refuse') =>
+    api.post<FederationChildRequest[]>(`${base(id)}/federation-requests/${encodeURIComponent(childId)}/${decision}`),
+  removeChild: (id: string, childId: string) => api.delete(`${base(id)}/children/${encodeURIComponent(childId)}`),
   /** The managers' CSV export, downloaded by the browser (a plain link). */
   membersCsvUrl: (id: string) => `${API_PREFIX}${base(id)}/members.csv`,
   members: (id: string) => api.get<NetworkMember[]>(`${base(id)}/members`),
+  people: (id: string, q: string, signal?: AbortSignal) => api.get<NetworkPerson[]>(`${base(id)}/people`, { q }, signal),
   history: (id: string) => api.get<MembershipEventView[]>(`${base(id)}/history`),
   join: (id: string, companyId: string, message?: string | null) => api.post<NetworkMember>(`${base(id)}/join`, { companyId, message }),
   invite: (id: string, companyId: string) => api.post<NetworkMember>(`${base(id)}/invitations`, { companyId }),

@@ -9,9 +9,9 @@ import { LoadingLines } from '../../../components/QueryContent';
 import { initials } from '../../../lib/format';
 import { notify } from '../../../lib/notify';
 import { loginPath } from '../../../lib/safe-next';
-import { useSession } from '../../auth/hooks/useSession';
+import { useSession } from '../../../lib/session';
 import { networkKeys, networksApi } from '../api/networks.api';
-import { networkPath } from '../hooks/networkPaths';
+import { networkPath } from '../../../config/paths/networks';
 
 /** The invited person chooses which of their companies joins. */
 function ChooseCompany({ token, preview }: { token: string; preview: NetworkInvitationPreview }) {
@@ -66,8 +66,9 @@ export function AcceptNetworkInvitation({ token }: { token: string | null }) {
   const { user } = useSession();
   const location = useLocation();
   const preview = useQuery({
-    queryKey: ['networks', 'invitation', token, user?.id ?? null],
-    queryFn: () => networksApi.previewInvitation(token!),
+    // Outside networkKeys.all: accepting refreshes those, and the used token would then answer 400.
+    queryKey: ['network-invitation-preview', token, user?.id ?? null],
+    queryFn: () => networksApi.previewInvitation(token ?? ''),
     enabled: !!token,
     retry: false,
   });
@@ -91,7 +92,11 @@ export function AcceptNetworkInvitation({ token }: { token: string | null }) {
           {t('networks.acceptInvitation.lead', { name: network.name })}
         </Text>
       </Group>
-      {preview.data.forYou === false ? <Alert color="orange" variant="light">{t('networks.acceptInvitation.notForYou')}</Alert> : null}
+      {preview.data.forYou === false ? (
+        <Alert color="orange" variant="light">
+          {t('networks.acceptInvitation.notForYou')}
+        </Alert>
+      ) : null}
       {user ? (
         <ChooseCompany token={token} preview={preview.data} />
       ) : (

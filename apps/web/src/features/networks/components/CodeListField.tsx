@@ -32,7 +32,12 @@ function CodeChip({ code, useLabel, onRemove }: { code: string; useLabel: (code:
   const label = useLabel(code);
   return (
     <li>
-      <Badge variant="light" size="lg" tt="none" rightSection={<CloseButton size="xs" aria-label={t('networks.fields.remove', { label })} onClick={onRemove} />}>
+      <Badge
+        variant="light"
+        size="lg"
+        tt="none"
+        rightSection={<CloseButton size="xs" aria-label={t('networks.fields.remove', { label })} onClick={onRemove} />}
+      >
         {label}
       </Badge>
     </li>
@@ -40,7 +45,18 @@ function CodeChip({ code, useLabel, onRemove }: { code: string; useLabel: (code:
 }
 
 /** Several codes chosen one by one through a search-as-you-type field, shown as removable chips. */
-export function CodeListField<T>({ label, addLabel, description, error, codes, onChange, useLabel, codeOf, renderSelect, max }: CodeListFieldProps<T>) {
+export function CodeListField<T>({
+  label,
+  addLabel,
+  description,
+  error,
+  codes,
+  onChange,
+  useLabel,
+  codeOf,
+  renderSelect,
+  max,
+}: CodeListFieldProps<T>) {
   const { t } = useTranslation();
   const id = useId();
   // A new search field after each addition (empty, ready for the next one).
@@ -68,7 +84,14 @@ export function CodeListField<T>({ label, addLabel, description, error, codes, o
         </Text>
       )}
       <div key={round}>
-        {renderSelect({ label: addLabel, description, error, selected: null, onSelect: add, disabled: max !== undefined && codes.length >= max })}
+        {renderSelect({
+          label: addLabel,
+          description,
+          error,
+          selected: null,
+          onSelect: add,
+          disabled: max !== undefined && codes.length >= max,
+        })}
       </div>
     </Stack>
   );

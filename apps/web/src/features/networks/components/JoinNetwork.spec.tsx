@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CompanySummary, Network } from '@maillage/contracts';
 import { i18n } from '../../../lib/i18n';
+import { myCompaniesApi } from '../../../lib/my-companies';
 import { renderWithProviders, testUser } from '../../../test/render';
-import { companiesApi } from '../../companies/api/companies.api';
 import { networksApi } from '../api/networks.api';
 import { JoinNetwork } from './JoinNetwork';
 
@@ -10,16 +10,28 @@ jest.mock('../api/networks.api', () => ({
   ...jest.requireActual('../api/networks.api'),
   networksApi: { join: jest.fn(), remove: jest.fn() },
 }));
-jest.mock('../../companies/api/companies.api', () => ({
-  ...jest.requireActual('../../companies/api/companies.api'),
-  companiesApi: { mine: jest.fn() },
-}));
 const join = networksApi.join as jest.MockedFunction<typeof networksApi.join>;
 const remove = networksApi.remove as jest.MockedFunction<typeof networksApi.remove>;
-const mine = companiesApi.mine as jest.MockedFunction<typeof companiesApi.mine>;
+const mine = jest.spyOn(myCompaniesApi, 'mine');
 
-const USINAGE: CompanySummary = { id: 'c1', siret: '1', name: 'Usinage du Forez', nafCode: null, communeName: null, logoUrl: null, role: 'owner' };
-const ATELIER: CompanySummary = { id: 'c2', siret: '2', name: 'Atelier Martin', nafCode: null, communeName: null, logoUrl: null, role: 'admin' };
+const USINAGE: CompanySummary = {
+  id: 'c1',
+  siret: '1',
+  name: 'Usinage du Forez',
+  nafCode: null,
+  communeName: null,
+  logoUrl: null,
+  role: 'owner',
+};
+const ATELIER: CompanySummary = {
+  id: 'c2',
+  siret: '2',
+  name: 'Atelier Martin',
+  nafCode: null,
+  communeName: null,
+  logoUrl: null,
+  role: 'admin',
+};
 
 function network(change: Partial<Network> = {}): Network {
   return {
@@ -33,6 +45,7 @@ function network(change: Partial<Network> = {}): Network {
     charter: null,
     charterHtml: null,
     logoUrl: null,
+    coverUrl: null,
     territory: { communes: [], epcis: [], departements: [], regions: [] },
     sectors: [],
     themes: [],
@@ -40,6 +53,7 @@ function network(change: Partial<Network> = {}): Network {
     hostOrganizationId: 'o1',
     referentOrganizationId: null,
     parentIds: [],
+    parentRequests: [],
     memberCount: 3,
     canManage: false,
     myMemberships: [],
@@ -101,7 +115,7 @@ describe('joining a network', () => {
     remove.mockResolvedValue(undefined);
     const pending = network({ joinPolicy: 'approval', myMemberships: [{ companyId: 'c1', role: 'member', status: 'pending' }] });
     const { unmount } = renderWithProviders(<JoinNetwork network={pending} />, signedIn);
-    expect(await screen.findByText('Demande de Usinage du Forez en attente de réponse.')).toBeInTheDocument();
+    expect(await screen.findByText('Demande d’Usinage du Forez en attente de réponse.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Annuler la demande' }));
     await waitFor(() => expect(remove).toHaveBeenCalledWith('n1', 'c1'));
     unmount();
@@ -116,7 +130,10 @@ describe('joining a network', () => {
   });
 
   it('tells a banned company it cannot join', async () => {
-    renderWithProviders(<JoinNetwork network={network({ myMemberships: [{ companyId: 'c1', role: 'member', status: 'banned' }] })} />, signedIn);
+    renderWithProviders(
+      <JoinNetwork network={network({ myMemberships: [{ companyId: 'c1', role: 'member', status: 'banned' }] })} />,
+      signedIn,
+    );
     expect(await screen.findByText('Usinage du Forez a été exclue de ce réseau.')).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Adhésion' })).queryByRole('button')).not.toBeInTheDocument();
   });
@@ -124,7 +141,10 @@ describe('joining a network', () => {
   it('lets the owner of several companies choose which one joins', async () => {
     mine.mockResolvedValue([USINAGE, ATELIER, { ...ATELIER, id: 'c3', name: 'Simple salarié', role: 'member' }]);
     join.mockResolvedValueOnce({} as never);
-    renderWithProviders(<JoinNetwork network={network({ myMemberships: [{ companyId: 'c1', role: 'member', status: 'active' }] })} />, signedIn);
+    renderWithProviders(
+      <JoinNetwork network={network({ myMemberships: [{ companyId: 'c1', role: 'member', status: 'active' }] })} />,
+      signedIn,
+    );
     const select = await screen.findByLabelText('Entreprise');
     expect(select).toHaveValue('Usinage du Forez (Membre)');
     expect(screen.getByRole('button', { name: 'Quitter le réseau' })).toBeInTheDocument();
@@ -139,7 +159,7 @@ describe('joining a network', () => {
   it('invites people without a company they manage to add one', async () => {
     mine.mockResolvedValue([{ ...USINAGE, role: 'member' }]);
     renderWithProviders(<JoinNetwork network={network()} />, signedIn);
-    expect(await screen.findByText('Pour rejoindre un réseau, ajoutez d\'abord votre entreprise.')).toBeInTheDocument();
+    expect(await screen.findByText("Pour rejoindre un réseau, ajoutez d'abord votre entreprise.")).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Ajouter mon entreprise' })).toHaveAttribute('href', '/entreprises#ajouter');
   });
 });

@@ -9,8 +9,8 @@ import { Dialog } from '../../../components/Dialog';
 import { errorMessage } from '../../../lib/errors';
 import { notify } from '../../../lib/notify';
 import { loginPath } from '../../../lib/safe-next';
-import { useSession } from '../../auth/hooks/useSession';
-import { useMyCompanies } from '../../companies/hooks/useCompanies';
+import { useSession } from '../../../lib/session';
+import { useMyCompanies } from '../../../lib/my-companies';
 import { networksApi } from '../api/networks.api';
 import { useRefreshNetwork } from '../hooks/useNetworks';
 
@@ -105,7 +105,9 @@ function MembershipAction({ network, company, status }: ActionProps) {
     case 'active':
       return (
         <>
-          <Text size="sm">{t('networks.join.member', { company: company.name, role: t(`networks.roles.${mine?.role ?? 'member'}`).toLowerCase() })}</Text>
+          <Text size="sm">
+            {t('networks.join.member', { company: company.name, role: t(`networks.roles.${mine?.role ?? 'member'}`).toLowerCase() })}
+          </Text>
           <ConfirmButton
             variant="default"
             color="red"
@@ -145,7 +147,11 @@ function MembershipAction({ network, company, status }: ActionProps) {
       if (network.joinPolicy === 'invitation') return <Text size="sm">{t('networks.join.invitationOnly')}</Text>;
       if (network.joinPolicy === 'approval') return <AskToJoin network={network} company={company} />;
       return (
-        <Button leftSection={<IconUserPlus size={16} aria-hidden />} loading={busy} onClick={() => void join(t('networks.join.joined', names))}>
+        <Button
+          leftSection={<IconUserPlus size={16} aria-hidden />}
+          loading={busy}
+          onClick={() => void join(t('networks.join.joined', names))}
+        >
           {t('networks.join.join')}
         </Button>
       );
@@ -184,7 +190,7 @@ function CompanyMembership({ network }: { network: Network }) {
     );
   }
   const statusOf = (companyId: string) => network.myMemberships.find((m) => m.companyId === companyId)?.status ?? null;
-  const company = eligible.find((c) => c.id === chosenId) ?? eligible[0]!;
+  const company = eligible.find((c) => c.id === chosenId) ?? eligible[0];
   return (
     <Panel withSelect={eligible.length > 1}>
       {eligible.length > 1 ? (
@@ -213,7 +219,12 @@ export function JoinNetwork({ network }: { network: Network }) {
   if (user) return <CompanyMembership network={network} />;
   return (
     <Panel>
-      <Button component={Link} to={loginPath(`${location.pathname}${location.search}`)} variant="light" leftSection={<IconLogin size={16} aria-hidden />}>
+      <Button
+        component={Link}
+        to={loginPath(`${location.pathname}${location.search}`)}
+        variant="light"
+        leftSection={<IconLogin size={16} aria-hidden />}
+      >
         {t('networks.join.signIn')}
       </Button>
     </Panel>

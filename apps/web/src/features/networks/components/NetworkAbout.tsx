@@ -7,7 +7,7 @@ import { DetailList } from '../../../components/DetailList';
 import { SectionCard } from '../../../components/SectionCard';
 import { formatDate } from '../../../lib/dates';
 import { useDepartements, useRegions } from '../../../lib/referentials';
-import { networkPath } from '../hooks/networkPaths';
+import { networkPath } from '../../../config/paths/networks';
 import { useOrganizations } from '../hooks/useNetworks';
 import { useCommuneLabel, useEpciLabel, useNafLabel, useNetworkLabel } from './territoryFields';
 
@@ -76,7 +76,11 @@ export function NetworkAbout({ network }: { network: Network }) {
   return (
     <Stack gap="lg">
       <SectionCard id="network-description" title={t('networks.about.description')}>
-        {network.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{network.description}</Text> : <Text>{t('networks.about.noDescription')}</Text>}
+        {network.description ? (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{network.description}</Text>
+        ) : (
+          <Text>{t('networks.about.noDescription')}</Text>
+        )}
       </SectionCard>
 
       <SectionCard id="network-details" title={t('networks.about.details')}>
@@ -89,10 +93,22 @@ export function NetworkAbout({ network }: { network: Network }) {
             { label: t('networks.fields.host'), value: orgName(network.hostOrganizationId) },
             { label: t('networks.fields.referent'), value: orgName(network.referentOrganizationId) },
             { label: t('networks.fields.regions'), value: territory.regions.length ? territory.regions.map(regionLabel).join(', ') : null },
-            { label: t('networks.fields.departements'), value: territory.departements.length ? territory.departements.map(departementLabel).join(', ') : null },
-            { label: t('networks.fields.epcis'), value: territory.epcis.length ? <Labels codes={territory.epcis} useLabel={useEpciLabel} /> : null },
-            { label: t('networks.fields.communes'), value: territory.communes.length ? <Labels codes={territory.communes} useLabel={useCommuneLabel} /> : null },
-            { label: t('networks.fields.sectors'), value: network.sectors.length ? <Labels codes={network.sectors} useLabel={useNafLabel} /> : null },
+            {
+              label: t('networks.fields.departements'),
+              value: territory.departements.length ? territory.departements.map(departementLabel).join(', ') : null,
+            },
+            {
+              label: t('networks.fields.epcis'),
+              value: territory.epcis.length ? <Labels codes={territory.epcis} useLabel={useEpciLabel} /> : null,
+            },
+            {
+              label: t('networks.fields.communes'),
+              value: territory.communes.length ? <Labels codes={territory.communes} useLabel={useCommuneLabel} /> : null,
+            },
+            {
+              label: t('networks.fields.sectors'),
+              value: network.sectors.length ? <Labels codes={network.sectors} useLabel={useNafLabel} /> : null,
+            },
             { label: t('networks.fields.themes'), value: network.themes.length ? network.themes.join(', ') : null },
             {
               label: t('networks.about.parents'),
@@ -100,6 +116,19 @@ export function NetworkAbout({ network }: { network: Network }) {
                 <Stack component="ul" gap={2} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {network.parentIds.map((id) => (
                     <ParentLink key={id} id={id} />
+                  ))}
+                </Stack>
+              ) : null,
+            },
+            {
+              // The network's managers follow their requests to join federations (nobody else sees them).
+              label: t('networks.federation.myRequests'),
+              value: network.parentRequests.length ? (
+                <Stack component="ul" gap={2} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                  {network.parentRequests.map((request) => (
+                    <li key={request.parentId}>
+                      {t(`networks.federation.${request.status === 'pending' ? 'pendingWith' : 'refusedBy'}`, { name: request.parentName })}
+                    </li>
                   ))}
                 </Stack>
               ) : null,

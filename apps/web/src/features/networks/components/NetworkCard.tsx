@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Network } from '@maillage/contracts';
 import { initials } from '../../../lib/format';
-import { networkPath } from '../hooks/networkPaths';
+import { networkPath } from '../../../config/paths/networks';
 import { useTerritoryLabel, VISIBILITY_COLORS } from './labels';
 
 /** Logo, name (link to the network page), type, visibility, territory, members and join policy; `footer` adds a line. */
@@ -24,7 +24,11 @@ export function NetworkCard({ network, footer }: { network: Network; footer?: Re
           </Anchor>
           <Text size="sm">{t(`networks.types.${network.type}`)}</Text>
           <Group gap={6}>
-            <Badge variant="light" color={VISIBILITY_COLORS[network.visibility]} leftSection={network.visibility === 'public' ? null : <IconLock size={12} aria-hidden />}>
+            <Badge
+              variant="light"
+              color={VISIBILITY_COLORS[network.visibility]}
+              leftSection={network.visibility === 'public' ? null : <IconLock size={12} aria-hidden />}
+            >
               {t(`networks.visibilities.${network.visibility}`)}
             </Badge>
             <Badge variant="outline" color="gray">
@@ -36,7 +40,9 @@ export function NetworkCard({ network, footer }: { network: Network; footer?: Re
           </Text>
           <Group gap={6} wrap="nowrap">
             <IconUsers size={16} aria-hidden />
-            <Text size="sm">{network.memberCount === null ? t('networks.membersHidden') : t('networks.memberCount', { count: network.memberCount })}</Text>
+            <Text size="sm">
+              {network.memberCount === null ? t('networks.membersHidden') : t('networks.memberCount', { count: network.memberCount })}
+            </Text>
           </Group>
           {footer}
         </Stack>

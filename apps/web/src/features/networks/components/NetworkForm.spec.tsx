@@ -11,8 +11,30 @@ jest.mock('../api/networks.api', () => ({
   networksApi: { create: jest.fn(), setParents: jest.fn(), list: jest.fn() },
 }));
 const ORGS: Organization[] = [
-  { id: 'o1', name: 'CCI Lyon Métropole', kind: 'cci_territorial', parentId: null, communeCode: null, website: null, description: null, staffCount: 2 },
-  { id: 'o2', name: 'CCI Auvergne-Rhône-Alpes', kind: 'cci_regional', parentId: null, communeCode: null, website: null, description: null, staffCount: 1 },
+  {
+    id: 'o1',
+    name: 'CCI Lyon Métropole',
+    kind: 'cci_territorial',
+    parentId: null,
+    communeCode: null,
+    website: null,
+    description: null,
+    accentColor: null,
+    logoUrl: null,
+    staffCount: 2,
+  },
+  {
+    id: 'o2',
+    name: 'CCI Auvergne-Rhône-Alpes',
+    kind: 'cci_regional',
+    parentId: null,
+    communeCode: null,
+    website: null,
+    description: null,
+    accentColor: null,
+    logoUrl: null,
+    staffCount: 1,
+  },
 ];
 jest.mock('../hooks/useNetworks', () => ({
   ...jest.requireActual('../hooks/useNetworks'),
@@ -25,7 +47,10 @@ jest.mock('../../../lib/referentials', () => ({
 }));
 const create = networksApi.create as jest.MockedFunction<typeof networksApi.create>;
 
-const animator: SessionUser = { ...testUser, staffOf: [{ organizationId: 'o1', organizationName: 'CCI Lyon Métropole', role: 'animator' }] };
+const animator: SessionUser = {
+  ...testUser,
+  staffOf: [{ organizationId: 'o1', organizationName: 'CCI Lyon Métropole', role: 'animator' }],
+};
 
 async function choose(label: RegExp, option: string) {
   fireEvent.click(screen.getByLabelText(label));
@@ -49,7 +74,7 @@ describe('network form', () => {
     submit();
     expect(await screen.findByText('Le nom compte au moins 2 caractères.')).toBeInTheDocument();
     expect(create).not.toHaveBeenCalled();
-  }, 20_000);
+  });
 
   it('offers as hosts only the organisations the person is staff of (all of them to admins)', async () => {
     const { unmount } = renderWithProviders(<NetworkForm onSaved={jest.fn()} onCancel={jest.fn()} />, { user: animator });
@@ -62,11 +87,15 @@ describe('network form', () => {
     expect(screen.getByLabelText(/^Organisation hôte/)).toHaveValue('');
     fireEvent.click(screen.getByLabelText(/^Organisation hôte/));
     expect(await screen.findByRole('option', { name: 'CCI Auvergne-Rhône-Alpes' })).toBeInTheDocument();
-  }, 20_000);
+  });
 
   it('sends a complete network and shows the server-side errors on their fields', async () => {
     create.mockRejectedValueOnce(
-      new ApiRequestError(409, { code: 'SLUG_TAKEN', message: 'A network already uses this address', details: [{ field: 'name', messages: ['is already used'] }] }),
+      new ApiRequestError(409, {
+        code: 'SLUG_TAKEN',
+        message: 'A network already uses this address',
+        details: [{ field: 'name', messages: ['is already used'] }],
+      }),
     );
     const onSaved = jest.fn();
     renderWithProviders(<NetworkForm onSaved={onSaved} onCancel={jest.fn()} />, { user: animator });
@@ -96,10 +125,10 @@ describe('network form', () => {
     expect(await screen.findByText('Ce nom est déjà utilisé.')).toBeInTheDocument();
     expect(onSaved).not.toHaveBeenCalled();
 
-    const saved = { id: 'n1', name: 'Club privé du Forez', parentIds: [] } as unknown as Network;
+    const saved = { id: 'n1', name: 'Club privé du Forez', parentIds: [], parentRequests: [] } as unknown as Network;
     create.mockResolvedValueOnce(saved);
     submit();
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
     expect(networksApi.setParents).not.toHaveBeenCalled();
-  }, 20_000);
+  });
 });

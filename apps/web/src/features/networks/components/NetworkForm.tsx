@@ -1,4 +1,4 @@
-import { Fieldset, MultiSelect, Radio, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, List, MultiSelect, Radio, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -22,9 +22,9 @@ import { FormActions } from '../../../components/FormActions';
 import { emptyToNull, rules, useFormSubmit } from '../../../lib/forms';
 import { notify } from '../../../lib/notify';
 import { useDepartements, useRegions, type EpciRef } from '../../../lib/referentials';
-import { useSession } from '../../auth/hooks/useSession';
-import { NafSelect } from '../../companies/components/NafSelect';
-import { MarkdownEditor } from '../../forums/components/MarkdownEditor';
+import { useSession } from '../../../lib/session';
+import { NafSelect } from '../../../components/NafSelect';
+import { MarkdownEditor } from '../../../components/markdown/MarkdownEditor';
 import { networkKeys, networksApi } from '../api/networks.api';
 import { useOrganizations } from '../hooks/useNetworks';
 import { CodeListField } from './CodeListField';
@@ -68,18 +68,26 @@ function initialValues(network: Network | undefined, defaultHost: string | null)
     themes: network?.themes ?? [],
     description: network?.description ?? '',
     charter: network?.charter ?? '',
-    parentIds: network?.parentIds ?? [],
+    parentIds: network ? askedParents(network) : [],
   };
 }
 
+/** The federations the network belongs to or has asked to join (a pending request stays in the list until decided). */
+function askedParents(network: Network): string[] {
+  return [...network.parentIds, ...network.parentRequests.filter((r) => r.status === 'pending').map((r) => r.parentId)];
+}
+
 export function toNetworkInput(values: NetworkFormValues): NetworkInput {
+  const { type, maturity, hostOrganizationId } = values;
+  // The form's validation requires these three before it submits.
+  if (!type || !maturity || !hostOrganizationId) throw new Error('type, maturity and host are required');
   return {
     name: values.name.trim(),
-    type: values.type!,
-    maturity: values.maturity!,
+    type,
+    maturity,
     visibility: values.visibility,
     joinPolicy: values.joinPolicy,
-    hostOrganizationId: values.hostOrganizationId!,
+    hostOrganizationId,
     referentOrganizationId: values.referentOrganizationId,
     territory: { communes: values.communes, epcis: values.epcis, departements: values.departements, regions: values.regions },
     sectors: values.sectors,
@@ -90,7 +98,17 @@ export function toNetworkInput(values: NetworkFormValues): NetworkInput {
 }
 
 /** Radio cards: each choice with its consequence spelled out. */
-function ChoiceGroup<T extends string>({ label, values, keys, inputProps }: { label: string; values: readonly T[]; keys: 'visibilit' | 'joinPolic'; inputProps: object }) {
+function ChoiceGroup<T extends string>({
+  label,
+  values,
+  keys,
+  inputProps,
+}: {
+  label: string;
+  values: readonly T[];
+  keys: 'visibilit' | 'joinPolic';
+  inputProps: object;
+}) {
   const { t } = useTranslation();
   return (
     <Radio.Group label={label} {...inputProps}>
@@ -124,7 +142,7 @@ export function NetworkForm({ network, onSaved, onCancel }: NetworkFormProps) {
   const hostOptions = (organizations.data ?? [])
     .filter((org) => isAdmin || staffOf.has(org.id) || org.id === network?.hostOrganizationId)
     .map((org) => ({ value: org.id, label: org.name }));
-  const defaultHost = user?.staffOf.length === 1 ? user.staffOf[0]!.organizationId : null;
+  const defaultHost = user?.staffOf.length === 1 ? user.staffOf[0].organizationId : null;
 
   const form = useForm<NetworkFormValues>({
     initialValues: initialValues(network, defaultHost),
@@ -142,7 +160,7 @@ export function NetworkForm({ network, onSaved, onCancel }: NetworkFormProps) {
       const input = toNetworkInput(values);
       let saved = network ? await networksApi.update(network.id, input) : await networksApi.create(input);
       const parents = [...values.parentIds].sort();
-      if (parents.join() !== [...saved.parentIds].sort().join()) saved = await networksApi.setParents(saved.id, values.parentIds);
+      if (parents.join() !== askedParents(saved).sort().join()) saved = await networksApi.setParents(saved.id, values.parentIds);
       queryClient.setQueryData(networkKeys.detail(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: networkKeys.all });
       notify.success(network ? t('networks.form.saved') : t('networks.form.created', { name: saved.name }));
@@ -210,8 +228,18 @@ export function NetworkForm({ network, onSaved, onCancel }: NetworkFormProps) {
 
         <Fieldset legend={t('networks.form.sections.rules')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-            <ChoiceGroup label={t('networks.fields.visibility')} values={NETWORK_VISIBILITIES} keys="visibilit" inputProps={form.getInputProps('visibility')} />
-            <ChoiceGroup label={t('networks.fields.joinPolicy')} values={NETWORK_JOIN_POLICIES} keys="joinPolic" inputProps={form.getInputProps('joinPolicy')} />
+            <ChoiceGroup
+              label={t('networks.fields.visibility')}
+              values={NETWORK_VISIBILITIES}
+              keys="visibilit"
+              inputProps={form.getInputProps('visibility')}
+            />
+            <ChoiceGroup
+              label={t('networks.fields.joinPolicy')}
+              values={NETWORK_JOIN_POLICIES}
+              keys="joinPolic"
+              inputProps={form.getInputProps('joinPolicy')}
+            />
           </SimpleGrid>
         </Fieldset>
 
@@ -276,7 +304,14 @@ export function NetworkForm({ network, onSaved, onCancel }: NetworkFormProps) {
 
         <Fieldset legend={t('networks.form.sections.presentation')}>
           <Stack gap="md">
-            <Textarea label={t('networks.fields.description')} autosize minRows={3} maxRows={12} maxLength={5000} {...form.getInputProps('description')} />
+            <Textarea
+              label={t('networks.fields.description')}
+              autosize
+              minRows={3}
+              maxRows={12}
+              maxLength={5000}
+              {...form.getInputProps('description')}
+            />
             <MarkdownEditor
               label={t('networks.fields.charter')}
               description={t('networks.fields.charterHint')}
@@ -300,6 +335,19 @@ export function NetworkForm({ network, onSaved, onCancel }: NetworkFormProps) {
             renderSelect={(props) => <NetworkSelect {...props} />}
             max={20}
           />
+          {network?.parentRequests.length ? (
+            <List size="sm" mt="sm" spacing={4} aria-label={t('networks.federation.myRequests')}>
+              {network.parentRequests.map((request) => (
+                <List.Item key={request.parentId}>
+                  <Text span size="sm" fw={600}>
+                    {t(`networks.federation.status.${request.status}`)}
+                  </Text>
+                  {' · '}
+                  {t(`networks.federation.${request.status === 'pending' ? 'pendingWith' : 'refusedBy'}`, { name: request.parentName })}
+                </List.Item>
+              ))}
+            </List>
+          ) : null}
         </Fieldset>
 
         <FormActions submitting={submitting} onCancel={onCancel} submitLabel={network ? undefined : t('networks.form.submitCreate')} />

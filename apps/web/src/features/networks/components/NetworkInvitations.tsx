@@ -5,13 +5,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { NetworkInvitation } from '@maillage/contracts';
 import { ConfirmButton } from '../../../components/ConfirmButton';
+import { RemoteSelect } from '../../../components/RemoteSelect';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { QueryContent } from '../../../components/QueryContent';
 import { formatDate } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
 import { rules, useFormSubmit } from '../../../lib/forms';
 import { notify } from '../../../lib/notify';
-import { networkKeys, networksApi } from '../api/networks.api';
+import { networkKeys, networksApi, searchDirectoryCompanies, type DirectoryCompany } from '../api/networks.api';
 import { useNetworkInvitations } from '../hooks/useNetworks';
 
 /** A shareable link, shown once (only its hash is stored), with a copy button. */
@@ -19,13 +20,65 @@ function NewLink({ url }: { url: string }) {
   const { t } = useTranslation();
   return (
     <Group gap="sm" align="flex-end">
-      <TextInput label={t('networks.invitations.linkCreated')} value={url} readOnly style={{ flex: '1 1 18rem' }} onFocus={(e) => e.currentTarget.select()} />
-      <CopyButton value={url}>{({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? t('networks.invitations.copied') : t('networks.invitations.copy')}</Button>}</CopyButton>
+      <TextInput
+        label={t('networks.invitations.linkCreated')}
+        value={url}
+        readOnly
+        style={{ flex: '1 1 18rem' }}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <CopyButton value={url}>
+        {({ copied, copy }) => (
+          <Button variant="default" onClick={copy}>
+            {copied ? t('networks.invitations.copied') : t('networks.invitations.copy')}
+          </Button>
+        )}
+      </CopyButton>
     </Group>
   );
 }
 
-/** Invite by e-mail, create shareable links, list and revoke the invitations (managers). */
+/** A company picked from the directory: it joins as « invitée » and its owners are told (in-app, e-mail); they accept from the network's page. */
+function InviteFromDirectory({ networkId }: { networkId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [company, setCompany] = useState<DirectoryCompany | null>(null);
+  const [sending, setSending] = useState(false);
+  const invite = async () => {
+    if (!company) return;
+    setSending(true);
+    try {
+      await networksApi.invite(networkId, company.id);
+      notify.success(t('networks.invitations.companyInvited', { company: company.name }));
+      setCompany(null);
+      await queryClient.invalidateQueries({ queryKey: networkKeys.members(networkId) });
+    } catch (caught) {
+      notify.error(errorMessage(caught, t));
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Stack gap="sm">
+      <RemoteSelect<DirectoryCompany>
+        label={t('networks.invitations.fromDirectory')}
+        description={t('networks.invitations.fromDirectoryHint')}
+        placeholder={t('networks.invitations.fromDirectoryPlaceholder')}
+        selected={company}
+        onSelect={setCompany}
+        search={searchDirectoryCompanies}
+        cacheKey="network-invite-companies"
+        toOption={(c) => ({ value: c.id, label: c.place ? `${c.name} · ${c.place}` : c.name })}
+        style={{ maxWidth: '32rem' }}
+      />
+      <Button variant="light" disabled={!company} loading={sending} onClick={() => void invite()} style={{ alignSelf: 'flex-start' }}>
+        {t('networks.invitations.inviteCompany')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Invite a company of the directory or by e-mail, create shareable links, list and revoke the invitations (managers). */
 export function NetworkInvitations({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -63,11 +116,19 @@ export function NetworkInvitations({ networkId }: { networkId: string }) {
 
   return (
     <Stack gap="lg">
+      <InviteFromDirectory networkId={networkId} />
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <ErrorAlert error={error} />
           <Group align="flex-start" gap="sm">
-            <TextInput label={t('fields.email')} type="email" autoComplete="off" required style={{ flex: '1 1 16rem' }} {...form.getInputProps('email')} />
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              autoComplete="off"
+              required
+              style={{ flex: '1 1 16rem' }}
+              {...form.getInputProps('email')}
+            />
           </Group>
           <Button type="submit" loading={submitting} style={{ alignSelf: 'flex-start' }}>
             {t('networks.invitations.send')}

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { notify } from '../../../lib/notify';
 import { networkKeys, networksApi, type MembershipDecision } from '../api/networks.api';
 import { useNetworkMembers, useRefreshNetwork } from '../hooks/useNetworks';
 import { memberName } from './labels';
+import { NetworkPeople } from './NetworkPeople';
 
 /** One company of the list: name (link), place and activity, then the controls. */
 function MemberRow({ member, children, details }: { member: NetworkMember; children?: ReactNode; details?: ReactNode }) {
@@ -25,7 +26,11 @@ function MemberRow({ member, children, details }: { member: NetworkMember; child
             {name}
           </Anchor>
           <Text size="sm">
-            {[member.tradeName ? member.legalName : null, member.nafCode && t('companies.nafShort', { code: member.nafCode }), t('networks.members.since', { date: formatDate(member.since) })]
+            {[
+              member.tradeName ? member.legalName : null,
+              member.nafCode && t('companies.nafShort', { code: member.nafCode }),
+              t('networks.members.since', { date: formatDate(member.since) }),
+            ]
               .filter(Boolean)
               .join(' · ')}
           </Text>
@@ -37,7 +42,17 @@ function MemberRow({ member, children, details }: { member: NetworkMember; child
   );
 }
 
-function MemberGroup({ id, title, members, render }: { id: string; title: string; members: NetworkMember[]; render: (m: NetworkMember) => ReactNode }) {
+function MemberGroup({
+  id,
+  title,
+  members,
+  render,
+}: {
+  id: string;
+  title: string;
+  members: NetworkMember[];
+  render: (m: NetworkMember) => ReactNode;
+}) {
   if (!members.length) return null;
   return (
     <Stack gap="xs" component="section" aria-labelledby={id}>
@@ -71,7 +86,10 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
   const decide = (member: NetworkMember, decision: MembershipDecision, success: string) =>
     act(() => networksApi.decide(network.id, member.companyId, decision), success);
   const changeRole = (member: NetworkMember, role: MembershipRole) =>
-    act(() => networksApi.changeRole(network.id, member.companyId, role), t('networks.members.roleChanged', { name: memberName(member), role: t(`networks.roles.${role}`).toLowerCase() }));
+    act(
+      () => networksApi.changeRole(network.id, member.companyId, role),
+      t('networks.members.roleChanged', { name: memberName(member), role: t(`networks.roles.${role}`).toLowerCase() }),
+    );
   // ConfirmButton shows the error itself: these throw.
   const confirmed = async (action: () => Promise<unknown>, success: string) => {
     await action();
@@ -83,7 +101,10 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
   /** Ban or remove, after a confirmation naming the company. */
   const confirmButton = (member: NetworkMember, kind: 'ban' | 'remove') => {
     const name = memberName(member);
-    const run = kind === 'ban' ? () => networksApi.decide(network.id, member.companyId, 'ban') : () => networksApi.remove(network.id, member.companyId);
+    const run =
+      kind === 'ban'
+        ? () => networksApi.decide(network.id, member.companyId, 'ban')
+        : () => networksApi.remove(network.id, member.companyId);
     return (
       <ConfirmButton
         variant="subtle"
@@ -122,10 +143,19 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
                 ) : null
               }
             >
-              <Button size="xs" aria-label={t('networks.members.approveOf', { name })} onClick={() => void decide(member, 'approve', t('networks.members.approved', { name }))}>
+              <Button
+                size="xs"
+                aria-label={t('networks.members.approveOf', { name })}
+                onClick={() => void decide(member, 'approve', t('networks.members.approved', { name }))}
+              >
                 {t('networks.members.approve')}
               </Button>
-              <Button size="xs" variant="default" aria-label={t('networks.members.rejectOf', { name })} onClick={() => void decide(member, 'reject', t('networks.members.rejected', { name }))}>
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={t('networks.members.rejectOf', { name })}
+                onClick={() => void decide(member, 'reject', t('networks.members.rejected', { name }))}
+              >
                 {t('networks.members.reject')}
               </Button>
               {confirmButton(member, 'ban')}
@@ -168,9 +198,22 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
         title={t('networks.members.former')}
         members={by('banned', 'rejected', 'left')}
         render={(member) => (
-          <MemberRow key={member.companyId} member={member} details={<Badge variant="light" color={member.status === 'banned' ? 'red' : 'gray'}>{t(`networks.statuses.${member.status}`)}</Badge>}>
+          <MemberRow
+            key={member.companyId}
+            member={member}
+            details={
+              <Badge variant="light" color={member.status === 'banned' ? 'red' : 'gray'}>
+                {t(`networks.statuses.${member.status}`)}
+              </Badge>
+            }
+          >
             {member.status === 'banned' ? (
-              <Button size="xs" variant="default" aria-label={t('networks.members.unbanOf', { name: memberName(member) })} onClick={() => void decide(member, 'unban', t('networks.members.unbanned', { name: memberName(member) }))}>
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={t('networks.members.unbanOf', { name: memberName(member) })}
+                onClick={() => void decide(member, 'unban', t('networks.members.unbanned', { name: memberName(member) }))}
+              >
                 {t('networks.members.unban')}
               </Button>
             ) : (
@@ -183,8 +226,34 @@ function ManagedMembers({ network, members }: { network: Network; members: Netwo
   );
 }
 
-/** The network's members: a plain list for members, the management view for its managers. */
+/**
+ * The network's members: its people (for its members and managers, with a search box), then its companies — a
+ * plain list for members, the management view for its managers.
+ */
 export function NetworkMembers({ network }: { network: Network }) {
+  const { t } = useTranslation();
+  // Managers come here to decide on companies; members to find someone.
+  const [view, setView] = useState<'people' | 'companies'>(network.canManage ? 'companies' : 'people');
+  const seesPeople = network.canManage || (network.myMemberships ?? []).some((m) => m.status === 'active');
+  if (!seesPeople) return <NetworkCompanies network={network} />;
+  return (
+    <Stack gap="md">
+      <SegmentedControl
+        value={view}
+        onChange={(value) => setView(value as 'people' | 'companies')}
+        data={[
+          { value: 'people', label: t('networks.people.tab') },
+          { value: 'companies', label: t('networks.people.companiesTab') },
+        ]}
+        aria-label={t('networks.people.view')}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {view === 'people' ? <NetworkPeople networkId={network.id} /> : <NetworkCompanies network={network} />}
+    </Stack>
+  );
+}
+
+function NetworkCompanies({ network }: { network: Network }) {
   const { t } = useTranslation();
   const visible = network.canManage || network.memberCount !== null;
   const members = useNetworkMembers(network.id, visible);

@@ -10,7 +10,7 @@ import { networkKeys, networksApi } from '../api/networks.api';
 import { NetworkForm } from './NetworkForm';
 import { NetworkInvitations } from './NetworkInvitations';
 
-/** The managers' tab: logo, details (the creation form), invitations and the members' export. */
+/** The managers' tab: logo, cover, details (the creation form), invitations and the members' export. */
 export default function NetworkSettings({ network, onDone }: { network: Network; onDone: (network: Network) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -29,6 +29,17 @@ export default function NetworkSettings({ network, onDone }: { network: Network;
           removeLabel={t('networks.settings.removeLogo')}
           onUpload={(file) => networksApi.uploadLogo(network.id, file).then(saved)}
           onRemove={() => networksApi.removeLogo(network.id).then(saved)}
+        />
+      </SectionCard>
+      <SectionCard id="network-cover" title={t('networks.settings.cover')} intro={t('networks.settings.coverHint')}>
+        <ImageDropzone
+          label={t('networks.coverOf', { name: network.name })}
+          imageUrl={network.coverUrl}
+          fallback={initials(network.name)}
+          chooseLabel={t('networks.settings.chooseCover')}
+          removeLabel={t('networks.settings.removeCover')}
+          onUpload={(file) => networksApi.uploadCover(network.id, file).then(saved)}
+          onRemove={() => networksApi.removeCover(network.id).then(saved)}
         />
       </SectionCard>
       <SectionCard id="network-edit" title={t('networks.settings.details')}>

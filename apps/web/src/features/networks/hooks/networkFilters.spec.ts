@@ -1,9 +1,22 @@
-import { EMPTY_NETWORK_FILTERS, hasNetworkFilters, networkFiltersFromParams, networkFiltersToParams, networkFiltersToQuery } from './networkFilters';
+import {
+  EMPTY_NETWORK_FILTERS,
+  hasNetworkFilters,
+  networkFiltersFromParams,
+  networkFiltersToParams,
+  networkFiltersToQuery,
+} from './networkFilters';
 
 describe('network directory filters in the URL', () => {
   it('reads known values and drops the rest', () => {
     const params = new URLSearchParams('q=Forez&type=cluster&maturite=creation&departement=2A&region=84&page=3');
-    expect(networkFiltersFromParams(params)).toEqual({ q: 'Forez', type: 'cluster', maturity: 'creation', departement: '2A', region: '84', page: 3 });
+    expect(networkFiltersFromParams(params)).toEqual({
+      q: 'Forez',
+      type: 'cluster',
+      maturity: 'creation',
+      departement: '2A',
+      region: '84',
+      page: 3,
+    });
     const bad = new URLSearchParams('type=mafia&maturite=old&departement=999&region=x&page=0');
     expect(networkFiltersFromParams(bad)).toEqual(EMPTY_NETWORK_FILTERS);
     expect(networkFiltersFromParams(new URLSearchParams('page=1.5')).page).toBe(1);

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { Network, Organization } from '@maillage/contracts';
 import { api } from '../../../lib/api';
 import { networkKeys, networksApi, type NetworkListQuery } from '../api/networks.api';
-import { isNetworkId } from './networkPaths';
+import { isNetworkId } from '../../../config/paths/networks';
 
 export function useNetworkList(query: NetworkListQuery) {
   return useQuery({
@@ -44,6 +44,11 @@ export function useRefreshNetwork(id: string) {
 
 export function useNetworkChildren(id: string) {
   return useQuery({ queryKey: networkKeys.children(id), queryFn: () => networksApi.children(id) });
+}
+
+/** The networks asking to join this federation (for its managers only). */
+export function useFederationRequests(id: string, enabled: boolean) {
+  return useQuery({ queryKey: networkKeys.federationRequests(id), queryFn: () => networksApi.federationRequests(id), enabled });
 }
 
 export function useNetworkInvitations(id: string) {

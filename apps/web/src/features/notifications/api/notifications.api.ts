@@ -1,4 +1,6 @@
 import type {
+  NetworkNotificationLevel,
+  NetworkNotificationSetting,
   NotificationChannel,
   NotificationPage,
   NotificationPreference,
@@ -21,6 +23,7 @@ export const notificationKeys = {
   list: (query: NotificationListQuery) => ['notifications', 'list', query] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   preferences: ['notifications', 'preferences'] as const,
+  networkLevels: ['notifications', 'network-levels'] as const,
 };
 
 export const notificationsApi = {
@@ -32,6 +35,9 @@ export const notificationsApi = {
   preferences: () => api.get<NotificationPreference[]>('/notifications/preferences'),
   unsubscribePreview: (token: string, signal?: AbortSignal) => api.get<UnsubscribePreview>('/notifications/unsubscribe', { token }, signal),
   unsubscribe: (token: string) => api.post<UnsubscribeResult>(`/notifications/unsubscribe?token=${encodeURIComponent(token)}`),
+  networkLevels: () => api.get<NetworkNotificationSetting[]>('/notifications/networks'),
+  setNetworkLevel: (networkId: string, level: NetworkNotificationLevel) =>
+    api.put<NetworkNotificationSetting>(`/notifications/networks/${encodeURIComponent(networkId)}`, { level }),
   setPreferences: (preferences: { type: NotificationType; channel: NotificationChannel }[]) =>
     api.put<NotificationPreference[]>('/notifications/preferences', { preferences }),
 };

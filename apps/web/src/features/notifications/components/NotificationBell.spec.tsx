@@ -40,7 +40,13 @@ const notification = (id: string, read: boolean, createdAt = new Date().toISOStr
   createdAt,
 });
 
-const PAGE: NotificationPage = { items: [notification('a', false), notification('b', true, '2026-01-05T09:30:00Z')], total: 2, page: 1, pageSize: 8, unreadCount: 3 };
+const PAGE: NotificationPage = {
+  items: [notification('a', false), notification('b', true, '2026-01-05T09:30:00Z')],
+  total: 2,
+  page: 1,
+  pageSize: 8,
+  unreadCount: 3,
+};
 
 function Where() {
   const location = useLocation();
@@ -87,7 +93,9 @@ describe('notification bell', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Notifications, 3 non lues' }));
     const dialog = await screen.findByRole('dialog', { name: 'Notifications, 3 non lues' });
     expect(mocked.list).toHaveBeenCalledWith({ page: 1, pageSize: 8 }, expect.anything());
-    expect(await screen.findByRole('link', { name: /Non lue, Aline Martin vous a mentionné dans « Achats d’énergie »/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: /Non lue, Aline Martin vous a mentionné dans « Achats d’énergie »/ }),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: /Aline Martin vous a mentionné/ })[1]).not.toHaveAccessibleName(/Non lue/);
     expect(dialog).toContainElement(screen.getByRole('link', { name: 'Voir toutes les notifications' }));
 

@@ -22,7 +22,14 @@ export default function NotificationBell() {
   useLiveNotifications(true);
 
   return (
-    <Popover opened={opened} onChange={(value) => (value ? undefined : close())} position="bottom-end" width={360} shadow="md" withinPortal={false}>
+    <Popover
+      opened={opened}
+      onChange={(value) => (value ? undefined : close())}
+      position="bottom-end"
+      width={360}
+      shadow="md"
+      withinPortal={false}
+    >
       <Popover.Target>
         <ActionIcon
           variant="subtle"
@@ -42,7 +49,13 @@ export default function NotificationBell() {
           <Text fw={600} size="sm">
             {t('notifications.bell.latest')}
           </Text>
-          <Button variant="subtle" size="compact-sm" disabled={count === 0} loading={markAllRead.isPending} onClick={() => markAllRead.mutate()}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            disabled={count === 0}
+            loading={markAllRead.isPending}
+            onClick={() => markAllRead.mutate()}
+          >
             {t('notifications.markAllRead')}
           </Button>
         </Group>

@@ -41,7 +41,11 @@ export function NotificationCentre() {
               <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
             </>
           ) : (
-            <EmptyState icon={<IconBellOff size={32} aria-hidden />} withIndicatorBackground title={t(unread ? 'notifications.emptyUnread' : 'notifications.empty')} />
+            <EmptyState
+              icon={<IconBellOff size={32} aria-hidden />}
+              withIndicatorBackground
+              title={t(unread ? 'notifications.emptyUnread' : 'notifications.empty')}
+            />
           )
         }
       </QueryContent>

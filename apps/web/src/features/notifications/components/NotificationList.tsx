@@ -14,7 +14,12 @@ function internalPath(path: string): string {
 function useNotificationText() {
   const { t } = useTranslation();
   return (notification: NotificationView) => {
-    const decision = notification.type === 'network.membership_decision' ? `_${notification.data.decision === 'approved' ? 'approved' : 'rejected'}` : '';
+    const decision =
+      notification.type === 'network.membership_decision'
+        ? `_${notification.data.decision === 'approved' ? 'approved' : 'rejected'}`
+        : notification.type === 'company.claim_decision'
+          ? `_${notification.data.decision === 'accepted' ? 'accepted' : 'refused'}`
+          : '';
     return t(`notifications.messages.${notification.type}${decision}`, notification.data);
   };
 }
@@ -69,14 +74,26 @@ export function NotificationList({ items, onOpen, withMarkRead = false }: Notifi
                       {excerpt}
                     </Text>
                   ) : null}
-                  <Text size="xs" c="dimmed" component="time" dateTime={notification.createdAt} title={formatDateTime(notification.createdAt)}>
+                  <Text
+                    size="xs"
+                    c="dimmed"
+                    component="time"
+                    dateTime={notification.createdAt}
+                    title={formatDateTime(notification.createdAt)}
+                  >
                     {relativeTime(notification.createdAt)}
                   </Text>
                 </Stack>
               </Group>
             </UnstyledButton>
             {withMarkRead && !notification.read ? (
-              <Button variant="subtle" size="compact-sm" mt="xs" loading={markRead.isPending && markRead.variables?.[0] === notification.id} onClick={() => markRead.mutate([notification.id])}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                mt="xs"
+                loading={markRead.isPending && markRead.variables?.[0] === notification.id}
+                onClick={() => markRead.mutate([notification.id])}
+              >
                 {t('notifications.markRead')}
               </Button>
             ) : null}

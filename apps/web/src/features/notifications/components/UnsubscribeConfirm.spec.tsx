@@ -15,7 +15,11 @@ beforeEach(() => jest.resetAllMocks());
 describe('UnsubscribeConfirm', () => {
   it('says what the link turns off and changes nothing until confirmed', async () => {
     mocked.unsubscribePreview.mockResolvedValue({ scope: 'forum.mention' });
-    mocked.unsubscribe.mockResolvedValue({ scope: 'forum.mention', channel: 'off', message: 'Vous ne recevrez plus de notifications : mentions.' });
+    mocked.unsubscribe.mockResolvedValue({
+      scope: 'forum.mention',
+      channel: 'off',
+      message: 'Vous ne recevrez plus de notifications : mentions.',
+    });
     renderWithProviders(<UnsubscribeConfirm token="tok.en" />);
 
     expect(await screen.findByText(/Ne plus recevoir les notifications « Mentions dans les forums »/)).toBeInTheDocument();
@@ -34,7 +38,9 @@ describe('UnsubscribeConfirm', () => {
     expect(await screen.findByText(/résumé quotidien/)).toBeInTheDocument();
     unmount();
 
-    mocked.unsubscribePreview.mockRejectedValueOnce(new ApiRequestError(400, { code: 'INVALID_TOKEN', message: 'invalid', correlationId: 'c' }));
+    mocked.unsubscribePreview.mockRejectedValueOnce(
+      new ApiRequestError(400, { code: 'INVALID_TOKEN', message: 'invalid', correlationId: 'c' }),
+    );
     renderWithProviders(<UnsubscribeConfirm token="bad" />);
     expect(await screen.findByText("Ce lien n'est pas valide ou a expiré.")).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Confirmer le désabonnement' })).not.toBeInTheDocument();

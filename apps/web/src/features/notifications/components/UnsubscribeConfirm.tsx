@@ -20,7 +20,9 @@ export function UnsubscribeConfirm({ token }: { token: string }) {
   });
   const confirm = useMutation({ mutationFn: () => notificationsApi.unsubscribe(token) });
   const what = (scope: UnsubscribePreview['scope']) =>
-    scope === 'digest' ? t('notifications.unsubscribe.digest') : t('notifications.unsubscribe.type', { type: t(`notifications.types.${scope}`) });
+    scope === 'digest'
+      ? t('notifications.unsubscribe.digest')
+      : t('notifications.unsubscribe.type', { type: t(`notifications.types.${scope}`) });
 
   return (
     <QueryContent query={preview}>

@@ -30,7 +30,13 @@ export function PersonProfileView({ profile }: { profile: PersonProfile }) {
   return (
     <Stack gap="lg">
       <Group gap="lg" align="center">
-        <Avatar src={profile.photoUrl} alt={profile.photoUrl ? t('person.photoOf', { name }) : undefined} size={112} radius={112} color="blue">
+        <Avatar
+          src={profile.photoUrl}
+          alt={profile.photoUrl ? t('person.photoOf', { name }) : undefined}
+          size={112}
+          radius={112}
+          color="blue"
+        >
           {initials(name)}
         </Avatar>
         <Stack gap={4}>
@@ -42,6 +48,20 @@ export function PersonProfileView({ profile }: { profile: PersonProfile }) {
           ) : null}
         </Stack>
       </Group>
+      {profile.email || profile.phone ? (
+        <Group gap="lg">
+          {profile.email ? (
+            <Text>
+              {t('fields.email')} : <Anchor href={`mailto:${profile.email}`}>{profile.email}</Anchor>
+            </Text>
+          ) : null}
+          {profile.phone ? (
+            <Text>
+              {t('fields.phone')} : <Anchor href={`tel:${profile.phone.replace(/[^0-9+]/g, '')}`}>{profile.phone}</Anchor>
+            </Text>
+          ) : null}
+        </Group>
+      ) : null}
       {profile.bio ? <Text style={{ whiteSpace: 'pre-wrap' }}>{profile.bio}</Text> : null}
       <Tags title={t('fields.skills')} tags={profile.skills} />
       <Tags title={t('fields.languages')} tags={profile.languages} />

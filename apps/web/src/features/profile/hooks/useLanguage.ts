@@ -4,7 +4,7 @@ import type { Locale } from '@maillage/contracts';
 import { errorMessage } from '../../../lib/errors';
 import { changeLocale, DEFAULT_LOCALE, isLocale } from '../../../lib/i18n';
 import { notify } from '../../../lib/notify';
-import { useSession, useSessionActions } from '../../auth/hooks/useSession';
+import { useSession, useSessionActions } from '../../../lib/session';
 import { profileApi } from '../api/profile.api';
 
 /** The interface language; switching it also saves it on the account of a signed-in person. */

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PersonProfile } from '@maillage/contracts';
-import { useSessionActions } from '../../auth/hooks/useSession';
+import { useSessionActions } from '../../../lib/session';
 import { profileApi, profileKeys } from '../api/profile.api';
 
 export function useMyProfile() {

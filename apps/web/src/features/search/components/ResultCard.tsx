@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { SearchHit } from '@maillage/contracts';
 import { initials } from '../../../lib/format';
 import { companyData, expertData, hitPath, hitSubtitle, networkData } from '../hooks/hits';
-import { Highlight } from './Highlight';
+import { Highlight } from '../../../components/Highlight';
 
 function Title({ hit }: { hit: SearchHit }) {
   const path = hitPath(hit);
@@ -131,7 +131,8 @@ export function NetworkResultCard({ hit }: { hit: SearchHit }) {
 
 /** A forum topic (or a library document) found: title, network and category (or file name), the matching passage. */
 export function TopicResultCard({ hit }: { hit: SearchHit }) {
-  const subtitle = hitSubtitle(hit);
+  const { t } = useTranslation();
+  const subtitle = hitSubtitle(hit, (date) => t('opportunities.deadlineOn', { date }));
   return (
     <Card withBorder padding="md" radius="md" component="article">
       <Stack gap={4} style={{ minWidth: 0 }}>
@@ -145,7 +146,8 @@ export function TopicResultCard({ hit }: { hit: SearchHit }) {
 
 export function ResultCard({ hit }: { hit: SearchHit }) {
   if (hit.kind === 'network') return <NetworkResultCard hit={hit} />;
-  if (hit.kind === 'topic' || hit.kind === 'document' || hit.kind === 'event') return <TopicResultCard hit={hit} />;
+  if (hit.kind === 'topic' || hit.kind === 'document' || hit.kind === 'event' || hit.kind === 'opportunity')
+    return <TopicResultCard hit={hit} />;
   return hit.kind === 'expert' ? <ExpertResultCard hit={hit} /> : <CompanyResultCard hit={hit} />;
 }
 

@@ -26,7 +26,10 @@ const ANSWER: SearchSuggestResponse = {
     {
       kind: 'company',
       items: [
-        hit('company', 'c1', 'Usinage du Forez', '<mark>Usinage</mark> du Forez', { nafLabel: 'Mécanique industrielle', communeName: 'Saint-Étienne' }),
+        hit('company', 'c1', 'Usinage du Forez', '<mark>Usinage</mark> du Forez', {
+          nafLabel: 'Mécanique industrielle',
+          communeName: 'Saint-Étienne',
+        }),
         hit('company', 'c2', 'Méca Loire', 'Méca Loire &lt;img src=x onerror=alert(1)&gt;'),
       ],
     },

@@ -8,7 +8,7 @@ import { SEARCH_DEBOUNCE_MS } from '../../../config';
 import { useSuggestions } from '../hooks/useSearch';
 import { hitPath, hitSubtitle } from '../hooks/hits';
 import { searchPath } from '../hooks/searchFilters';
-import { Highlight } from './Highlight';
+import { Highlight } from '../../../components/Highlight';
 
 const ALL = '__all';
 /** Fewer letters than this do not ask the API. */
@@ -60,7 +60,7 @@ export default function SearchBox({ id = 'recherche-entete' }: { id?: string }) 
   const options = groups.map((group) => (
     <Combobox.Group key={group.kind} label={t(`search.kinds.${group.kind}`)}>
       {group.items.map((hit) => {
-        const subtitle = hitSubtitle(hit);
+        const subtitle = hitSubtitle(hit, (date) => t('opportunities.deadlineOn', { date }));
         return (
           <Combobox.Option key={`${hit.kind}:${hit.id}`} value={`${hit.kind}:${hit.id}`}>
             <Stack gap={0}>

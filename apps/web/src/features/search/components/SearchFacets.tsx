@@ -31,10 +31,20 @@ function FacetGroup({ title, facet, values, selected, labelOf, onChange }: Facet
     <Checkbox.Group label={title} value={selected} onChange={onChange} styles={{ label: { fontWeight: 700, marginBottom: 4 } }}>
       <Stack gap={6}>
         {shown.map((v) => (
-          <Checkbox key={v.value} value={v.value} label={t('search.facetValue', { label: translate ? translate(v) : v.label, count: v.count })} />
+          <Checkbox
+            key={v.value}
+            value={v.value}
+            label={t('search.facetValue', { label: translate ? translate(v) : v.label, count: v.count })}
+          />
         ))}
         {all.length > SHOWN ? (
-          <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setExpanded((e) => !e)}
+            aria-expanded={expanded}
+          >
             {expanded ? t('search.showLess') : t('search.showMore', { count: all.length - SHOWN })}
           </Button>
         ) : null}
@@ -66,7 +76,10 @@ export function RadiusFilter({ filters, update }: { filters: SearchFilters; upda
       />
       <Select
         label={t('search.radius.label')}
-        data={[{ value: '', label: t('search.radius.any') }, ...RADIUS_OPTIONS.map((km) => ({ value: String(km), label: t('search.radius.km', { km }) }))]}
+        data={[
+          { value: '', label: t('search.radius.any') },
+          ...RADIUS_OPTIONS.map((km) => ({ value: String(km), label: t('search.radius.km', { km }) })),
+        ]}
         value={filters.radiusKm ? String(filters.radiusKm) : ''}
         onChange={(value) => update({ radiusKm: value ? Number(value) : null })}
         disabled={!filters.near}
@@ -77,6 +90,8 @@ export function RadiusFilter({ filters, update }: { filters: SearchFilters; upda
 }
 
 const GROUPS: { facet: SearchFacetName; filter: ListFilter; title: string }[] = [
+  { facet: 'opportunityType', filter: 'opportunityType', title: 'search.facets.opportunityType' },
+  { facet: 'deadline', filter: 'deadline', title: 'search.facets.deadline' },
   { facet: 'nafSection', filter: 'naf', title: 'search.facets.nafSection' },
   { facet: 'nafDivision', filter: 'naf', title: 'search.facets.nafDivision' },
   { facet: 'region', filter: 'region', title: 'search.facets.region' },
@@ -89,9 +104,11 @@ const GROUPS: { facet: SearchFacetName; filter: ListFilter; title: string }[] = 
   { facet: 'maturity', filter: 'maturity', title: 'search.facets.maturity' },
 ];
 
-/** Network types and maturities are translated here; other labels come from the API (place and NAF names). */
+/** Network types, maturities, opportunity types and deadline windows are translated here; other labels come from the API (place and NAF names). */
 function useValueLabel(facet: SearchFacetName): ((value: { value: string; label: string }) => string) | null {
   const { t } = useTranslation();
+  if (facet === 'opportunityType') return (v) => t(`opportunities.types.${v.value}`, { defaultValue: v.label });
+  if (facet === 'deadline') return (v) => t(`search.deadline.${v.value}`, { defaultValue: v.label });
   if (facet === 'networkType') return (v) => t(`networks.types.${v.value}`, { defaultValue: v.label });
   if (facet === 'maturity') return (v) => t(`networks.maturities.${v.value}`, { defaultValue: v.label });
   return null;

@@ -25,7 +25,12 @@ function NoResults({ filters, update }: Omit<SearchResultsProps, 'results'>) {
   const wider = radius ? RADIUS_OPTIONS.find((km) => km > radius) : undefined;
   const cleared = Object.fromEntries(LIST_FILTERS.map((key) => [key, []])) as Partial<SearchFilters>;
   return (
-    <EmptyState icon={<IconSearchOff size={32} aria-hidden />} withIndicatorBackground title={t('search.empty.title')} description={t('search.empty.text')}>
+    <EmptyState
+      icon={<IconSearchOff size={32} aria-hidden />}
+      withIndicatorBackground
+      title={t('search.empty.title')}
+      description={t('search.empty.text')}
+    >
       <List size="sm" ta="left" spacing={4}>
         <List.Item>{t('search.empty.spelling')}</List.Item>
         <List.Item>{t('search.empty.fewerWords')}</List.Item>

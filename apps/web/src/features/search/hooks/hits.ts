@@ -1,5 +1,6 @@
 // Typed access to the card data of search hits (the API sends it as a loose record).
 import type { SearchHit } from '@maillage/contracts';
+import { formatDate } from '../../../lib/dates';
 
 export interface CompanyHitData {
   nafCode: string | null;
@@ -86,6 +87,8 @@ export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'> & { data?: SearchHit
       return `/forum/sujets/${hit.id}`;
     case 'event':
       return `/evenements/${hit.id}`;
+    case 'opportunity':
+      return `/opportunites/${hit.id}`;
     case 'document': {
       // The library tab of the document's network, with the document open.
       const networkId = str(hit.data?.networkId);
@@ -96,8 +99,8 @@ export function hitPath(hit: Pick<SearchHit, 'kind' | 'id'> & { data?: SearchHit
   }
 }
 
-/** A short line under a hit's name: 'Mécanique industrielle · Saint-Étienne (42)'. */
-export function hitSubtitle(hit: SearchHit): string {
+/** A short line under a hit's name: 'Mécanique industrielle · Saint-Étienne (42)'; `deadlineLabel` words an opportunity's deadline. */
+export function hitSubtitle(hit: SearchHit, deadlineLabel: (date: string) => string = (date) => date): string {
   if (hit.kind === 'company') {
     const c = companyData(hit);
     const place = c.communeName ? `${c.communeName}${c.departementCode ? ` (${c.departementCode})` : ''}` : null;
@@ -108,7 +111,22 @@ export function hitSubtitle(hit: SearchHit): string {
     return [e.jobTitle, e.expertiseDomains.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
   }
   if (hit.kind === 'topic') return [str(hit.data.networkName), str(hit.data.category)].filter(Boolean).join(' · ');
-  if (hit.kind === 'event') return [str(hit.data.localStartsAt)?.slice(0, 16).replace('T', ' '), str(hit.data.communeName), str(hit.data.networkName)].filter(Boolean).join(' · ');
+  if (hit.kind === 'event')
+    return [str(hit.data.localStartsAt)?.slice(0, 16).replace('T', ' '), str(hit.data.communeName), str(hit.data.networkName)]
+      .filter(Boolean)
+      .join(' · ');
+  if (hit.kind === 'opportunity') {
+    // The deadline is a day (YYYY-MM-DD): shown the reader's way, not as stored.
+    const deadline = str(hit.data.deadline);
+    return [
+      str(hit.data.typeLabel),
+      str(hit.data.companyName),
+      str(hit.data.communeName),
+      deadline ? deadlineLabel(formatDate(deadline)) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
   if (hit.kind === 'document') return [str(hit.data.networkName), str(hit.data.fileName)].filter(Boolean).join(' · ');
   if (hit.kind === 'network') {
     const n = networkData(hit);

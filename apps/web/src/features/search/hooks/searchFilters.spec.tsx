@@ -16,6 +16,8 @@ const full: SearchFilters = {
   network: ['0b6a1f4e-6a8e-4b8a-9d2c-2f1d3c4b5a69'],
   networkType: [],
   maturity: [],
+  opportunityType: [],
+  deadline: [],
   near: '42218',
   radiusKm: 30,
   sort: 'distance',
@@ -40,7 +42,9 @@ describe('search filters in the URL', () => {
   });
 
   it('ignores malformed or unknown values instead of failing', () => {
-    const params = new URLSearchParams('kind=opportunity&sort=random&page=-4&radius=9999&near=Paris&naf=C,<script>,C&view=globe&departement=42&departement=69');
+    const params = new URLSearchParams(
+      'kind=spaceship&sort=random&page=-4&radius=9999&near=Paris&naf=C,<script>,C&view=globe&departement=42&departement=69',
+    );
     expect(filtersFromParams(params)).toEqual({ ...EMPTY_FILTERS, naf: ['C'], departement: ['42', '69'] });
     // Distance needs a centre.
     expect(filtersFromParams(new URLSearchParams('sort=distance')).sort).toBe('relevance');
@@ -65,7 +69,13 @@ describe('search filters in the URL', () => {
     });
     // The map asks for its points separately: the list keeps its page.
     expect(filtersToQuery(full)).toMatchObject({ page: 3, pageSize: 20 });
-    expect(filtersToQuery({ ...full, kind: 'expert', view: 'list' })).toEqual({ q: 'usinage inox', kind: 'expert', sort: undefined, page: 3, pageSize: 20 });
+    expect(filtersToQuery({ ...full, kind: 'expert', view: 'list' })).toEqual({
+      q: 'usinage inox',
+      kind: 'expert',
+      sort: undefined,
+      page: 3,
+      pageSize: 20,
+    });
     // Networks: their own filters only, no radius.
     expect(filtersToQuery({ ...full, kind: 'network', networkType: ['cluster'], view: 'list' })).toEqual({
       q: 'usinage inox',
@@ -78,6 +88,27 @@ describe('search filters in the URL', () => {
       departement: '42,69',
       naf: 'C,25',
     });
+    // Opportunities: type and deadline window, sector and territory.
+    const opportunities = {
+      ...full,
+      kind: 'opportunity' as const,
+      opportunityType: ['joint_bid', 'pooling'],
+      deadline: ['7d'],
+      view: 'list' as const,
+    };
+    expect(filtersToQuery(opportunities)).toEqual({
+      q: 'usinage inox',
+      kind: 'opportunity',
+      sort: undefined,
+      page: 3,
+      pageSize: 20,
+      opportunityType: 'joint_bid,pooling',
+      deadline: '7d',
+      naf: 'C,25',
+      region: '84',
+      departement: '42,69',
+    });
+    expect(filtersFromParams(filtersToParams(opportunities))).toEqual({ ...opportunities, sort: 'distance' });
   });
 
   it('writes changes to the URL and goes back to the first page', () => {

@@ -4,18 +4,31 @@ import type { SearchSort } from '@maillage/contracts';
 import type { Query } from '../../../lib/api';
 
 /** The kinds the directory shows as tabs. */
-export const DIRECTORY_KINDS = ['company', 'expert', 'network', 'topic', 'document'] as const;
+export const DIRECTORY_KINDS = ['company', 'expert', 'network', 'opportunity', 'topic', 'document'] as const;
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
 /** Multi-valued filters: URL parameter = API parameter, values joined with commas. */
-export const LIST_FILTERS = ['naf', 'region', 'departement', 'epci', 'commune', 'headcount', 'network', 'networkType', 'maturity'] as const;
+export const LIST_FILTERS = [
+  'naf',
+  'region',
+  'departement',
+  'epci',
+  'commune',
+  'headcount',
+  'network',
+  'networkType',
+  'maturity',
+  'opportunityType',
+  'deadline',
+] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
-/** The filters that apply to each kind (experts have no activity or place; networks have a type and a maturity). */
+/** The filters that apply to each kind (experts have no activity or place; networks have a type and a maturity; opportunities a type and a deadline). */
 export const KIND_FILTERS: Record<DirectoryKind, readonly ListFilter[]> = {
   company: ['naf', 'region', 'departement', 'epci', 'commune', 'headcount', 'network'],
   expert: [],
   network: ['networkType', 'maturity', 'region', 'departement', 'naf'],
+  opportunity: ['opportunityType', 'deadline', 'naf', 'region', 'departement'],
   topic: [],
   document: [],
 };
@@ -52,6 +65,8 @@ export const EMPTY_FILTERS: SearchFilters = {
   network: [],
   networkType: [],
   maturity: [],
+  opportunityType: [],
+  deadline: [],
   near: null,
   radiusKm: null,
   sort: 'relevance',

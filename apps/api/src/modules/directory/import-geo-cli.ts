@@ -1,8 +1,0 @@
-import { importCommuneGeo } from './directory.imports';
-import { runImport } from './import-cli';
-
-/** `npm run import:geo -- communes.csv` (columns insee_com, lat, lng, …). */
-runImport('import:geo', importCommuneGeo).catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
