@@ -61,7 +61,8 @@ async function seedOpportunities(ds, flagshipId) {
   await ds.query(
     `INSERT INTO opportunity_networks (opportunity_id, network_id)
      SELECT o.id, (SELECT m.network_id FROM network_memberships m WHERE m.company_id = o.company_id AND m.status = 'active' ORDER BY m.network_id LIMIT 1)
-     FROM opportunities o WHERE o.audience = 'networks'`,
+     FROM opportunities o
+     WHERE o.audience = 'networks' AND NOT EXISTS (SELECT 1 FROM opportunity_networks x WHERE x.opportunity_id = o.id)`,
   );
   // The demo member's company publishes a few: matched against every company.
   await ds.query(

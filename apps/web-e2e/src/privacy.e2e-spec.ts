@@ -85,7 +85,7 @@ describe('privacy and accounts, in a browser', () => {
       .getByLabel('Texte (Markdown)')
       .fill(`# Conditions d’utilisation\n\nVersion de test ${stamp} : **respectez les autres membres**.`);
     await admin.page.getByRole('button', { name: 'Publier la nouvelle version' }).click();
-    await admin.page.getByText('respectez les autres membres').waitFor();
+    await admin.page.getByText('respectez les autres membres', { exact: true }).waitFor();
     await expectAccessible(admin.page, 'terms, edited by the admin');
     await screenshot(admin.page, 'privacy-legal-admin');
     const adminApi = await apiOf(admin.page);

@@ -37,8 +37,11 @@ export function useThread(conversationId: string, meId: string) {
     return catching.current;
   }, [conversationId]);
 
-  const setParticipantRead = (event: MessageReadEvent) =>
-    queryClient.setQueryData<Conversation>(messagingKeys.conversation(conversationId), (c) =>
+  const setParticipantRead = (event: MessageReadEvent) => {
+    const key = messagingKeys.conversation(conversationId);
+    // A fetch already under way was answered before this read: it would put the old read marks back.
+    if (queryClient.isFetching({ queryKey: key })) void queryClient.invalidateQueries({ queryKey: key });
+    queryClient.setQueryData<Conversation>(key, (c) =>
       c
         ? {
             ...c,
@@ -49,6 +52,7 @@ export function useThread(conversationId: string, meId: string) {
           }
         : c,
     );
+  };
 
   const receive = (message: Message) => {
     if (message.conversationId !== conversationId) return;
