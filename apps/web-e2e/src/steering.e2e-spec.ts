@@ -244,7 +244,10 @@ describe('steering networks, in a browser', () => {
       'Gouvernance en place',
       'Plan d’action annuel',
     ]) {
-      await form.getByRole('checkbox', { name: criterion }).check();
+      // Clicked, then waited for: the state shows once React has rendered the click (check() reads it at once).
+      const box = form.getByRole('checkbox', { name: criterion });
+      if (!(await box.isChecked())) await box.click();
+      await form.getByRole('checkbox', { name: criterion, checked: true }).waitFor();
     }
     await form.getByRole('radio', { name: 'Développement' }).check();
     await form.getByLabel('Pourquoi cette étape ?').fill('Un plan d’action voté et une activité régulière depuis la rentrée.');
