@@ -325,7 +325,7 @@ export const networkNewTopicMail = notificationMail(
 /** network.new_event: data { network, title, when }. */
 export const networkNewEventMail = notificationMail(
   'network-new-event',
-  { fr: 'Nouvel événement de {{network}} : « {{title}} » ({{when}})', en: 'New event of {{network}}: “{{title}}” ({{when}})' },
+  { fr: 'Nouvel événement dans {{network}} : « {{title}} » ({{when}})', en: 'New event in {{network}}: “{{title}}” ({{when}})' },
   {
     fr: '<strong>{{network}}</strong> organise <strong>{{title}}</strong> le {{when}}.',
     en: '<strong>{{network}}</strong> holds <strong>{{title}}</strong> on {{when}}.',
@@ -338,7 +338,7 @@ export const networkNewDocumentMail = notificationMail(
   'network-new-document',
   { fr: 'Nouveau document dans {{network}} : « {{title}} »', en: 'New document in {{network}}: “{{title}}”' },
   {
-    fr: '<strong>{{author}}</strong> a ajouté le document <strong>{{title}}</strong> à la bibliothèque de {{network}}.',
+    fr: '<strong>{{author}}</strong> a ajouté le document <strong>{{title}}</strong> à la bibliothèque du réseau {{network}}.',
     en: '<strong>{{author}}</strong> added the document <strong>{{title}}</strong> to the library of {{network}}.',
   },
   { fr: 'Voir la bibliothèque', en: 'See the library' },

@@ -31,7 +31,11 @@ export function NewsletterView({ newsletter }: { newsletter: Newsletter }) {
         </Badge>
         <Text size="sm" c="dimmed">
           {current.sentAt
-            ? t('newsletters.sentOn', { date: formatDateTime(current.sentAt), networks: current.networks.map((n) => n.name).join(', ') })
+            ? t('newsletters.sentOn', {
+                date: formatDateTime(current.sentAt),
+                networks: current.networks.map((n) => n.name).join(', '),
+                count: current.networks.length,
+              })
             : current.scheduledAt
               ? t('newsletters.scheduledFor', { date: formatDateTime(current.scheduledAt) })
               : null}
