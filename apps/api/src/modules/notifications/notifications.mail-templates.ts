@@ -32,7 +32,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, Localized> = {
   },
   'opportunity.group_support': {
     fr: 'mini-grappes que l’on vous demande d’accompagner',
-    en: 'mini-grappes you are asked to support',
+    en: 'mini-clusters you are asked to support',
   },
   'survey.invitation': { fr: 'questionnaires qui vous sont adressés', en: 'questionnaires sent to you' },
   'survey.reminder': { fr: 'relances des questionnaires sans réponse', en: 'reminders of unanswered questionnaires' },
@@ -285,12 +285,12 @@ export const opportunityDeadlineMail = notificationMail(
 /** opportunity.group_support: data { company, title }. */
 export const opportunityGroupSupportMail = notificationMail(
   'opportunity-group-support',
-  { fr: '{{company}} vous demande d’accompagner sa mini-grappe « {{title}} »', en: '{{company}} asks you to support its mini-grappe “{{title}}”' },
+  { fr: '{{company}} vous demande d’accompagner sa mini-grappe « {{title}} »', en: '{{company}} asks you to support its mini-cluster “{{title}}”' },
   {
     fr: '<strong>{{company}}</strong> vous désigne comme intégrateur CCI de la mini-grappe formée pour <strong>{{title}}</strong> : vous voyez son espace privé et pouvez y inviter des entreprises de vos réseaux.',
-    en: '<strong>{{company}}</strong> chose you as the CCI integrator of the mini-grappe formed for <strong>{{title}}</strong>: you see its private space and may invite companies of your networks.',
+    en: '<strong>{{company}}</strong> chose you as the CCI integrator of the mini-cluster formed for <strong>{{title}}</strong>: you see its private space and may invite companies of your networks.',
   },
-  { fr: 'Ouvrir la mini-grappe', en: 'Open the mini-grappe' },
+  { fr: 'Ouvrir la mini-grappe', en: 'Open the mini-cluster' },
 );
 
 /** survey.invitation: data { title, sender, closes } (closes: a date or an empty string). */
