@@ -285,7 +285,10 @@ export const opportunityDeadlineMail = notificationMail(
 /** opportunity.group_support: data { company, title }. */
 export const opportunityGroupSupportMail = notificationMail(
   'opportunity-group-support',
-  { fr: '{{company}} vous demande d’accompagner sa mini-grappe « {{title}} »', en: '{{company}} asks you to support its mini-cluster “{{title}}”' },
+  {
+    fr: '{{company}} vous demande d’accompagner sa mini-grappe « {{title}} »',
+    en: '{{company}} asks you to support its mini-cluster “{{title}}”',
+  },
   {
     fr: '<strong>{{company}}</strong> vous désigne comme intégrateur CCI de la mini-grappe formée pour <strong>{{title}}</strong> : vous voyez son espace privé et pouvez y inviter des entreprises de vos réseaux.',
     en: '<strong>{{company}}</strong> chose you as the CCI integrator of the mini-cluster formed for <strong>{{title}}</strong>: you see its private space and may invite companies of your networks.',

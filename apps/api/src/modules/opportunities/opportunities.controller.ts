@@ -304,7 +304,11 @@ export class OpportunitiesController {
   }
 
   @Post(':id/group/invitations')
-  inviteToGroup(@CurrentActor() actor: Actor, @UuidParam('id', OPPORTUNITY) id: string, @Body() dto: FormGroupDto): Promise<OpportunityGroup> {
+  inviteToGroup(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', OPPORTUNITY) id: string,
+    @Body() dto: FormGroupDto,
+  ): Promise<OpportunityGroup> {
     return this.groups.inviteAsSupporter(actor, id, dto.companyIds);
   }
 }

@@ -62,7 +62,10 @@ describe('mini-grappe supporters (HTTP, real database)', () => {
     await world.enrol(other, farAway, 'member', world.admin);
     // An admin of the lead company may manage the opportunity too.
     leadAdmin = await world.person(false, 'Adèle');
-    await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'admin')", [lead.companyId, leadAdmin.id]);
+    await app.db.query("INSERT INTO company_members (company_id, person_id, role) VALUES ($1, $2, 'admin')", [
+      lead.companyId,
+      leadAdmin.id,
+    ]);
 
     // An invited-only joint bid: the supporter is not among its audience, and still sees the group.
     const published = await lead.client.post(`${V1}/opportunities`, {
@@ -172,7 +175,8 @@ describe('mini-grappe supporters (HTTP, real database)', () => {
     for (const id of [lead.companyId, responder.companyId, farAway.companyId, outsider.companyId]) expect(ids).not.toContain(id);
     expect((await lead.client.get(`${V1}/opportunities/${opportunityId}/group/invitable`)).status).toBe(403);
 
-    const invite = (who: Person, companyIds: unknown) => who.client.post(`${V1}/opportunities/${opportunityId}/group/invitations`, { companyIds });
+    const invite = (who: Person, companyIds: unknown) =>
+      who.client.post(`${V1}/opportunities/${opportunityId}/group/invitations`, { companyIds });
     for (const companyIds of [[farAway.companyId], [recruit.companyId, outsider.companyId], [lead.companyId], []]) {
       const refused = await invite(world.staff, companyIds);
       expect(refused.status).toBe(400);

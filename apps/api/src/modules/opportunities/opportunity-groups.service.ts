@@ -162,8 +162,14 @@ export class OpportunityGroupsService {
       (await this.views.companies([group.leadCompanyId, ...members.map((m) => m.companyId)])).map((c) => [c.id, c]),
     );
     const supporter = group.supporterPersonId ? await this.supporterView(group.supporterPersonId, group.leadCompanyId) : null;
-    const messages: { id: string; body: string; created_at: Date; person_id: string | null; author: string | null; company: string | null }[] =
-      await this.db.query(
+    const messages: {
+      id: string;
+      body: string;
+      created_at: Date;
+      person_id: string | null;
+      author: string | null;
+      company: string | null;
+    }[] = await this.db.query(
       `SELECT m.id, m.body, m.created_at, m.person_id, p.first_name || ' ' || p.last_name AS author,
               (SELECT COALESCE(c.trade_name, c.legal_name) FROM company_members cm JOIN companies c ON c.id = cm.company_id
                WHERE cm.person_id = m.person_id AND (c.id = $2 OR c.id IN (SELECT company_id FROM opportunity_group_members WHERE group_id = $1)) LIMIT 1) AS company
@@ -326,9 +332,10 @@ export class OpportunityGroupsService {
   private async supporterView(personId: string, leadCompanyId: string): Promise<OpportunityGroupSupporter | null> {
     const [candidate] = await this.candidates(this.db.manager, leadCompanyId, personId);
     if (candidate) return { id: candidate.id, name: candidate.name, organization: candidate.organization };
-    const [person]: { name: string }[] = await this.db.query("SELECT trim(first_name || ' ' || last_name) AS name FROM people WHERE id = $1", [
-      personId,
-    ]);
+    const [person]: { name: string }[] = await this.db.query(
+      "SELECT trim(first_name || ' ' || last_name) AS name FROM people WHERE id = $1",
+      [personId],
+    );
     return person ? { id: personId, name: person.name, organization: null } : null;
   }
 
@@ -352,7 +359,10 @@ export class OpportunityGroupsService {
    * may support it (404 for everyone else). `lock`: the group row is locked for the caller's transaction.
    */
   private async visibleGroup(actor: MaybeActor, opportunityId: string, db: EntityManager, lock = false): Promise<OpportunityGroup> {
-    const group = await db.findOne(OpportunityGroup, { where: { opportunityId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const group = await db.findOne(OpportunityGroup, {
+      where: { opportunityId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!group || !actor) throw AppException.notFound(GROUP);
     if (this.access.isPlatformAdmin(actor)) return group;
     const rows: unknown[] = await db.query(
@@ -361,7 +371,10 @@ export class OpportunityGroupsService {
       [actor.personId, group.leadCompanyId, group.id],
     );
     if (rows.length) return group;
-    if (group.supporterPersonId === actor.personId && (await this.access.opportunityGroupSupportersAmong(group.id, [actor.personId], db)).size)
+    if (
+      group.supporterPersonId === actor.personId &&
+      (await this.access.opportunityGroupSupportersAmong(group.id, [actor.personId], db)).size
+    )
       return group;
     throw AppException.notFound(GROUP);
   }
@@ -369,7 +382,8 @@ export class OpportunityGroupsService {
   private async rights(actor: MaybeActor, group: OpportunityGroup, db: EntityManager = this.db.manager): Promise<GroupView['rights']> {
     if (!actor) return { manage: false, post: false, acceptFor: [], support: false };
     const support =
-      group.supporterPersonId === actor.personId && (await this.access.opportunityGroupSupportersAmong(group.id, [actor.personId], db)).size > 0;
+      group.supporterPersonId === actor.personId &&
+      (await this.access.opportunityGroupSupportersAmong(group.id, [actor.personId], db)).size > 0;
     const rows: { company_id: string; role: string; member: string | null }[] = await db.query(
       `SELECT cm.company_id, cm.role, gm.status AS member FROM company_members cm
        LEFT JOIN opportunity_group_members gm ON gm.group_id = $2 AND gm.company_id = cm.company_id

@@ -81,7 +81,11 @@ export class OpportunityNotifier {
   }
 
   /** The lead designated a supporter for its mini-grappe: him, while he may support it (he may not see the opportunity). */
-  async supporterDesignated(group: { id: string; opportunityId: string; leadCompanyId: string }, personId: string, actorId: string): Promise<void> {
+  async supporterDesignated(
+    group: { id: string; opportunityId: string; leadCompanyId: string },
+    personId: string,
+    actorId: string,
+  ): Promise<void> {
     const [row]: { title: string; company: string }[] = await this.db.query(
       `SELECT o.title, COALESCE(c.trade_name, c.legal_name) AS company FROM opportunities o JOIN companies c ON c.id = $2 WHERE o.id = $1`,
       [group.opportunityId, group.leadCompanyId],

@@ -15,7 +15,9 @@ export default function OpportunityGroupPage() {
   if (group.isSuccess && !group.data) return <NotFoundPage />;
   return (
     <Page
-      title={group.data ? t('opportunities.group.supporter.pageTitle', { title: group.data.opportunityTitle }) : t('opportunities.group.title')}
+      title={
+        group.data ? t('opportunities.group.supporter.pageTitle', { title: group.data.opportunityTitle }) : t('opportunities.group.title')
+      }
       size="lg"
     >
       <QueryContent query={group} loading={<LoadingLines lines={6} />}>

@@ -69,9 +69,7 @@ function SupporterChoice({ opportunityId, group, run }: { opportunityId: string;
           <Button
             size="xs"
             variant="default"
-            onClick={() =>
-              void run(() => opportunitiesApi.removeSupporter(opportunityId), t('opportunities.group.supporter.removed'))
-            }
+            onClick={() => void run(() => opportunitiesApi.removeSupporter(opportunityId), t('opportunities.group.supporter.removed'))}
           >
             {t('opportunities.group.supporter.remove')}
           </Button>
@@ -116,7 +114,12 @@ function SupporterTools({ opportunityId, run }: { opportunityId: string; run: Ru
   const navigate = useNavigate();
   const [company, setCompany] = useState<OpportunityCompanyRef | null>(null);
   return (
-    <Alert color="indigo" variant="light" icon={<IconHeartHandshake size={20} aria-hidden />} title={t('opportunities.group.supporter.banner')}>
+    <Alert
+      color="indigo"
+      variant="light"
+      icon={<IconHeartHandshake size={20} aria-hidden />}
+      title={t('opportunities.group.supporter.banner')}
+    >
       <Stack gap="sm">
         <Text size="sm">{t('opportunities.group.supporter.bannerText')}</Text>
         <Group align="flex-end" gap="xs">
@@ -134,10 +137,13 @@ function SupporterTools({ opportunityId, run }: { opportunityId: string; run: Ru
             disabled={!company}
             onClick={() =>
               company &&
-              void run(async () => {
-                await opportunitiesApi.inviteToGroup(opportunityId, [company.id]);
-                setCompany(null);
-              }, t('opportunities.group.supporter.invited', { name: company.name }))
+              void run(
+                async () => {
+                  await opportunitiesApi.inviteToGroup(opportunityId, [company.id]);
+                  setCompany(null);
+                },
+                t('opportunities.group.supporter.invited', { name: company.name }),
+              )
             }
           >
             {t('opportunities.group.supporter.inviteButton')}
