@@ -269,6 +269,42 @@ describe('opportunities, in a browser', () => {
     await screenshot(phone, 'opportunities-phone');
   }, 180_000);
 
+  it('the lead designates the CCI integrator, who finds the group in her cockpit and opens it', async () => {
+    await thomas.goto(opportunityUrl);
+    const group = thomas.getByRole('region', { name: 'Mini-grappe' });
+    await group.getByLabel('Choisir un intégrateur CCI', { exact: true }).click();
+    await thomas
+      .getByRole('option', { name: /^Claire Dubois — / })
+      .first()
+      .click();
+    await group.getByRole('button', { name: 'Désigner' }).click();
+    await group.getByText(/^Intégrateur désigné : Claire Dubois — /).waitFor();
+    await expectAccessible(thomas, 'mini-grappe with its CCI integrator (lead)');
+    await screenshot(thomas, 'opportunities-group-integrator-lead');
+
+    for (const size of ['desktop', 'phone'] as const) {
+      const claire = await (await newContext(browser, size)).newPage();
+      await login(claire, 'animatrice@demo.maillage.fr');
+      await claire.goto('/pilotage');
+      const supported = claire.getByRole('region', { name: 'Mini-grappes accompagnées', exact: true });
+      await supported.getByRole('link', { name: TITLE }).click();
+      await claire.waitForURL(`**${opportunityUrl}/mini-grappe`);
+      await claire.getByText('Vous accompagnez cette mini-grappe').waitFor();
+      await claire.getByText('Je propose un point lundi pour répartir les lots.').waitFor();
+      await claire.getByLabel('Inviter une entreprise de vos réseaux', { exact: true }).waitFor();
+      await expectAccessible(claire, `mini-grappe page of its CCI integrator (${size})`);
+      await screenshot(claire, `opportunities-group-integrator-${size}`);
+      // The responses stay between the publisher and the responders: Claire (host staff, so in the club's audience)
+      // gets those of her own company, none, and the group's page shows nothing of them.
+      const id = opportunityUrl.split('/').pop()!;
+      const responses = await claire.context().request.get(`/api/v1/opportunities/${id}/responses`);
+      expect(responses.status()).toBe(200);
+      expect(await responses.json()).toEqual([]);
+      expect(await claire.getByText('Nous avons trois centres 5 axes').count()).toBe(0);
+      await claire.context().close();
+    }
+  }, 180_000);
+
   it('the animator sees it in her cockpit', async () => {
     for (const size of ['desktop', 'phone'] as const) {
       const page = await (await newContext(browser, size)).newPage();

@@ -19,6 +19,7 @@ export type NotificationType =
   | 'opportunity.match'
   | 'opportunity.response'
   | 'opportunity.deadline'
+  | 'opportunity.group_support'
   | 'survey.invitation'
   | 'survey.reminder'
   | 'network.announcement'
@@ -42,6 +43,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'opportunity.match',
   'opportunity.response',
   'opportunity.deadline',
+  'opportunity.group_support',
   'survey.invitation',
   'survey.reminder',
   'network.announcement',

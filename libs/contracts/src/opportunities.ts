@@ -200,6 +200,11 @@ export const OPPORTUNITY_TYPE_LABELS_FR: Record<OpportunityType, string> = {
 //   PUT  /opportunities/:id/group            { status }      → OpportunityGroup (the lead)
 //   POST /opportunities/:id/group/documents  multipart file  → OpportunityGroup (the folder: accepted members and the lead)
 //   GET  /opportunities/:id/group/documents/:docId          → the file (the group's people only; 404 for anyone else)
+//   GET  /opportunities/:id/group/supporter-candidates      → OpportunitySupporterCandidate[] (the lead: who may support the group)
+//   PUT  /opportunities/:id/group/supporter  { personId }   → OpportunityGroup (the lead designates the CCI "intégrateur de PME")
+//   DELETE /opportunities/:id/group/supporter               → 204 (the lead removes him, or he steps down)
+//   GET  /opportunities/:id/group/invitable?q=              → OpportunityCompanyRef[] (the supporter: companies of his networks)
+//   POST /opportunities/:id/group/invitations { companyIds } → OpportunityGroup (the supporter invites them; each accepts)
 export type OpportunityGroupStatus = 'forming' | 'active' | 'submitted' | 'dissolved';
 export const OPPORTUNITY_GROUP_STATUSES: readonly OpportunityGroupStatus[] = ['forming', 'active', 'submitted', 'dissolved'];
 export type OpportunityGroupMemberStatus = 'invited' | 'accepted' | 'declined';
@@ -215,8 +220,35 @@ export interface OpportunityGroup {
   messages: { id: string; author: string | null; company: string | null; body: string; createdAt: string }[];
   /** The group's private folder (PDF, PNG, JPEG; the lead and accepted members add to it). */
   documents: OpportunityAttachment[];
-  /** What the caller may do. */
-  rights: { manage: boolean; post: boolean; acceptFor: string[] };
+  /** The CCI "intégrateur de PME" supporting the group, or null. */
+  supporter: OpportunityGroupSupporter | null;
+  /** What the caller may do; `support`: the caller is the supporter (invites companies of his networks, may step down). */
+  rights: { manage: boolean; post: boolean; acceptFor: string[]; support: boolean };
+}
+
+/** A person supporting a mini-grappe: an animator or host staff of a network of the lead company. */
+export interface OpportunityGroupSupporter {
+  id: string;
+  name: string;
+  /** The CCI (host organisation) or the animator company he speaks for. */
+  organization: string | null;
+}
+
+/** Someone the lead may designate as supporter, with the lead's networks he animates or hosts. */
+export interface OpportunitySupporterCandidate extends OpportunityGroupSupporter {
+  networks: string[];
+}
+
+/** A mini-grappe the caller supports (the steering cockpit's list). */
+export interface SupportedOpportunityGroup {
+  id: string;
+  opportunityId: string;
+  opportunityTitle: string;
+  deadline: string;
+  status: OpportunityGroupStatus;
+  lead: OpportunityCompanyRef;
+  /** Companies that accepted (the lead not counted). */
+  members: number;
 }
 
 /** The weekly e-mail "opportunities for my company" (GET/PUT /opportunities/digest; opt-in, per person). */

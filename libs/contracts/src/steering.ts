@@ -56,7 +56,7 @@
 
 import type { FieldError } from './common';
 import type { NetworkMaturity, NetworkType, NetworkVisibility } from './networks';
-import type { OpportunityStats } from './opportunities';
+import type { OpportunityStats, SupportedOpportunityGroup } from './opportunities';
 
 export const STEERING_ACTIVE_WINDOW_DAYS = 90;
 /** Default dormant threshold when the organisation has not set one. */
@@ -205,6 +205,8 @@ export interface SteeringOpportunities {
   /** Networks counted (the caller's portfolio). */
   networks: number;
   stats: OpportunityStats;
+  /** The mini-grappes the caller supports as CCI "intégrateur de PME" (newest first). */
+  supported: SupportedOpportunityGroup[];
 }
 
 export interface CockpitResponse {

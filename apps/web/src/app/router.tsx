@@ -32,6 +32,7 @@ const NewEventPage = lazy(() => import('./routes/agenda/EventFormPage').then((m)
 const EditEventPage = lazy(() => import('./routes/agenda/EventFormPage').then((m) => ({ default: m.EditEventPage })));
 const OpportunitiesPage = lazy(() => import('./routes/opportunities/OpportunitiesPage'));
 const OpportunityPage = lazy(() => import('./routes/opportunities/OpportunityPage'));
+const OpportunityGroupPage = lazy(() => import('./routes/opportunities/OpportunityGroupPage'));
 const NewOpportunityPage = lazy(() => import('./routes/opportunities/NewOpportunityPage'));
 const OpportunityDigestUnsubscribePage = lazy(() => import('./routes/opportunities/OpportunityDigestUnsubscribePage'));
 const MessagesPage = lazy(() => import('./routes/messages/MessagesPage'));
@@ -98,6 +99,7 @@ export const routes: RouteObject[] = [
           { path: 'reseaux/:id/moderation', element: <ModerationPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'opportunites/nouvelle', element: <NewOpportunityPage /> },
+          { path: 'opportunites/:id/mini-grappe', element: <OpportunityGroupPage /> },
           { path: 'agenda', element: <MyAgendaPage /> },
           { path: 'reseaux/:id/agenda/nouveau', element: <NewEventPage /> },
           { path: 'evenements/:id/modifier', element: <EditEventPage /> },

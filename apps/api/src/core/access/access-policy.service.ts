@@ -1069,6 +1069,60 @@ export class AccessPolicy {
     return { visibility: 'restricted', audience: [...own, ...o.invitedCompanyIds.map((id) => `company:${id}`)] };
   }
 
+  // A mini-grappe may be supported by a CCI "intégrateur de PME": someone who animates or hosts a network its lead
+  // company is an active member of. The supporter sees the group's space, writes in it and invites the active member
+  // companies of the networks he animates or hosts; he never reads the opportunity's responses (publisher and
+  // responder only). He keeps the group while he keeps that standing.
+
+  /**
+   * The people who may support a mini-grappe led by `company` (a uuid expression), as SQL rows (person_id, network_id,
+   * organization_id: the host organisation for its staff, else null; company_id: the animator company, else null).
+   */
+  groupSupportersSql(company: string): string {
+    const networks = `SELECT m.network_id FROM network_memberships m WHERE m.company_id = ${company} AND m.status = 'active'`;
+    return `SELECT s.person_id, s.network_id, n.host_organization_id AS organization_id, NULL::uuid AS company_id
+              FROM network_host_staff s JOIN networks n ON n.id = s.network_id WHERE s.network_id IN (${networks})
+            UNION
+            SELECT a.person_id, a.network_id, NULL::uuid, a.company_id
+              FROM ${networkMemberPeopleFrom('a', { statuses: ['active'], roles: ['animator'] })} WHERE a.network_id IN (${networks})`;
+  }
+
+  /** Whether the person may support (still supports) a mini-grappe led by this company. */
+  async canSupportGroupOf(personId: string, leadCompanyId: string, db: Pick<EntityManager, 'query'> = this.db): Promise<boolean> {
+    if (!UUID.test(personId)) return false;
+    const rows: unknown[] = await db.query(`SELECT 1 FROM (${this.groupSupportersSql('$2::uuid')}) s WHERE s.person_id = $1 LIMIT 1`, [
+      personId,
+      leadCompanyId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Among these people, the one who supports the group now (designated, and still eligible): its space and notifications. */
+  async opportunityGroupSupportersAmong(
+    groupId: string,
+    personIds: readonly string[],
+    db: Pick<EntityManager, 'query'> = this.db,
+  ): Promise<Set<string>> {
+    if (!UUID.test(groupId) || !personIds.length) return new Set();
+    const rows: { id: string }[] = await db.query(
+      `SELECT g.supporter_person_id AS id FROM opportunity_groups g
+       WHERE g.id = $1 AND g.supporter_person_id = ANY($2::uuid[])
+         AND EXISTS (SELECT 1 FROM (${this.groupSupportersSql('g.lead_company_id')}) s WHERE s.person_id = g.supporter_person_id)`,
+      [groupId, personIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * The companies a supporter may invite into a mini-grappe, as a statement with a `company_id` column: the active
+   * members of the networks the person (a uuid expression) animates or hosts.
+   */
+  supporterInvitableCompaniesSql(person: string): string {
+    return `SELECT DISTINCT m.company_id FROM network_memberships m WHERE m.status = 'active' AND m.network_id IN (
+              SELECT s.network_id FROM network_host_staff s WHERE s.person_id = ${person}
+              UNION SELECT a.network_id FROM ${networkMemberPeopleFrom('a', { person, statuses: ['active'], roles: ['animator'] })})`;
+  }
+
   // ---------- end of opportunities ----------
   // ---------- steering (cockpit, indicators, action plans, maturity, network sheets, regional view) ----------
 

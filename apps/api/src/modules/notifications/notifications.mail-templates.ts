@@ -30,6 +30,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, Localized> = {
     fr: 'échéances des opportunités auxquelles vous avez répondu',
     en: 'deadlines of opportunities you responded to',
   },
+  'opportunity.group_support': {
+    fr: 'mini-grappes que l’on vous demande d’accompagner',
+    en: 'mini-clusters you are asked to support',
+  },
   'survey.invitation': { fr: 'questionnaires qui vous sont adressés', en: 'questionnaires sent to you' },
   'survey.reminder': { fr: 'relances des questionnaires sans réponse', en: 'reminders of unanswered questionnaires' },
   'network.announcement': { fr: 'annonces de vos réseaux', en: 'announcements of your networks' },
@@ -278,6 +282,20 @@ export const opportunityDeadlineMail = notificationMail(
   { fr: 'Voir l’opportunité', en: 'See the opportunity' },
 );
 
+/** opportunity.group_support: data { company, title }. */
+export const opportunityGroupSupportMail = notificationMail(
+  'opportunity-group-support',
+  {
+    fr: '{{company}} vous demande d’accompagner sa mini-grappe « {{title}} »',
+    en: '{{company}} asks you to support its mini-cluster “{{title}}”',
+  },
+  {
+    fr: '<strong>{{company}}</strong> vous désigne comme intégrateur CCI de la mini-grappe formée pour <strong>{{title}}</strong> : vous voyez son espace privé et pouvez y inviter des entreprises de vos réseaux.',
+    en: '<strong>{{company}}</strong> chose you as the CCI integrator of the mini-cluster formed for <strong>{{title}}</strong>: you see its private space and may invite companies of your networks.',
+  },
+  { fr: 'Ouvrir la mini-grappe', en: 'Open the mini-cluster' },
+);
+
 /** survey.invitation: data { title, sender, closes } (closes: a date or an empty string). */
 export const surveyInvitationMail = notificationMail(
   'survey-invitation',
@@ -379,6 +397,8 @@ export function mailTemplateFor(type: NotificationType, data: Record<string, unk
       return opportunityResponseMail;
     case 'opportunity.deadline':
       return opportunityDeadlineMail;
+    case 'opportunity.group_support':
+      return opportunityGroupSupportMail;
     case 'survey.invitation':
       return surveyInvitationMail;
     case 'survey.reminder':

@@ -24,6 +24,8 @@ export const NOTIFICATION_REGISTRY: Record<NotificationType, NotificationTypeDef
   'opportunity.match': { defaultChannel: 'in_app' },
   'opportunity.response': { defaultChannel: 'email_immediate' },
   'opportunity.deadline': { defaultChannel: 'email_immediate' },
+  // Designated as a mini-grappe's supporter: in the notification centre (the cockpit lists the groups too).
+  'opportunity.group_support': { defaultChannel: 'in_app' },
   'survey.invitation': { defaultChannel: 'email_immediate' },
   'survey.reminder': { defaultChannel: 'email_immediate' },
   // A network's news: announcements at once, the rest in the daily digest (each network's level decides who hears).

@@ -230,6 +230,9 @@ export class NotificationsService {
 
   /** The access policy's check for the types that have one (the subject's network); null for the others. */
   private defaultCheck(input: Pick<NotifyInput, 'type' | 'subject'>): VisibilityCheck | null {
+    // A mini-grappe's supporter hears of it while he supports it (he may not see the opportunity itself).
+    if (input.type === 'opportunity.group_support')
+      return (ids, db) => this.access.opportunityGroupSupportersAmong(input.subject.id, ids, db);
     if (input.type.startsWith('opportunity.')) return (ids, db) => this.access.opportunityReadersAmong(input.subject.id, ids, db);
     const networkId = input.subject.networkId;
     if (!networkId) return null;
@@ -311,7 +314,7 @@ export class NotificationsService {
     const gone: string[] = [];
     for (const row of rows) {
       // (An event's readers also depend on the networks it is shared with: checked per event.)
-      const key = `${row.type} ${row.network_id} ${row.subject_kind === 'agenda_event' || row.subject_kind === 'opportunity' ? row.subject_id : ''}`;
+      const key = `${row.type} ${row.network_id} ${['agenda_event', 'opportunity', 'opportunity_group'].includes(row.subject_kind) ? row.subject_id : ''}`;
       if (!verdicts.has(key)) {
         const check = this.defaultCheck({
           type: row.type,

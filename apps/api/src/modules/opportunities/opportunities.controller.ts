@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { FilesService } from '../../core/storage/files.service';
 import { Upload, type UploadSource } from '../../core/storage/upload-source';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -6,7 +6,9 @@ import type { FastifyReply } from 'fastify';
 import type {
   Opportunity,
   OpportunityAttachment,
+  OpportunityCompanyRef,
   OpportunityGroup,
+  OpportunitySupporterCandidate,
   OpportunityStats,
   OpportunityDigestSettings,
   OpportunityDigestUnsubscribe,
@@ -27,11 +29,13 @@ import {
   FormGroupDto,
   GroupMessageDto,
   GroupStatusDto,
+  InvitableQueryDto,
   OpportunityDto,
   OpportunityListQueryDto,
   RespondDto,
   ResponseStatusDto,
   StatsQueryDto,
+  SupporterDto,
   DigestSettingsDto,
   DigestTokenDto,
 } from './dto/opportunity.dto';
@@ -265,6 +269,47 @@ export class OpportunitiesController {
     @Body() dto: GroupMessageDto,
   ): Promise<OpportunityGroup> {
     return this.groups.post(actor, id, dto.body);
+  }
+
+  /** Who the lead may designate as the group's CCI "intégrateur de PME". */
+  @Get(':id/group/supporter-candidates')
+  supporterCandidates(@CurrentActor() actor: Actor, @UuidParam('id', OPPORTUNITY) id: string): Promise<OpportunitySupporterCandidate[]> {
+    return this.groups.supporterCandidates(actor, id);
+  }
+
+  @Put(':id/group/supporter')
+  designateSupporter(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', OPPORTUNITY) id: string,
+    @Body() dto: SupporterDto,
+  ): Promise<OpportunityGroup> {
+    return this.groups.designateSupporter(actor, id, dto.personId);
+  }
+
+  /** The lead removes the supporter, or the supporter steps down. */
+  @Delete(':id/group/supporter')
+  @HttpCode(204)
+  removeSupporter(@CurrentActor() actor: Actor, @UuidParam('id', OPPORTUNITY) id: string): Promise<void> {
+    return this.groups.removeSupporter(actor, id);
+  }
+
+  /** The companies the supporter may invite (active members of the networks he animates or hosts). */
+  @Get(':id/group/invitable')
+  invitable(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', OPPORTUNITY) id: string,
+    @Query() query: InvitableQueryDto,
+  ): Promise<OpportunityCompanyRef[]> {
+    return this.groups.invitable(actor, id, query.q);
+  }
+
+  @Post(':id/group/invitations')
+  inviteToGroup(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id', OPPORTUNITY) id: string,
+    @Body() dto: FormGroupDto,
+  ): Promise<OpportunityGroup> {
+    return this.groups.inviteAsSupporter(actor, id, dto.companyIds);
   }
 }
 

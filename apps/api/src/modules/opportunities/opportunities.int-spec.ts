@@ -534,6 +534,7 @@ describe('opportunities (HTTP, real database)', () => {
     expect((await outsider.client.get(`${V1}/steering/opportunities`)).body).toEqual({
       networks: 0,
       stats: { opportunities: 0, open: 0, responses: 0, groupsFormed: 0, awarded: 0 },
+      supported: [],
     });
     expect((await app.client().get(`${V1}/steering/opportunities`)).status).toBe(401);
   });

@@ -80,6 +80,28 @@ export class OpportunityNotifier {
     });
   }
 
+  /** The lead designated a supporter for its mini-grappe: him, while he may support it (he may not see the opportunity). */
+  async supporterDesignated(
+    group: { id: string; opportunityId: string; leadCompanyId: string },
+    personId: string,
+    actorId: string,
+  ): Promise<void> {
+    const [row]: { title: string; company: string }[] = await this.db.query(
+      `SELECT o.title, COALESCE(c.trade_name, c.legal_name) AS company FROM opportunities o JOIN companies c ON c.id = $2 WHERE o.id = $1`,
+      [group.opportunityId, group.leadCompanyId],
+    );
+    if (!row) return;
+    await this.notifications.notify(null, {
+      type: 'opportunity.group_support',
+      recipients: [personId],
+      actorId,
+      subject: { kind: 'opportunity_group', id: group.id, networkId: null },
+      data: { company: row.company, title: row.title },
+      path: `/opportunites/${group.opportunityId}/mini-grappe`,
+      visibleTo: (ids, db) => this.access.opportunityGroupSupportersAmong(group.id, ids, db),
+    });
+  }
+
   /** The deadline is near: the people of the companies that responded (in the caller's transaction). */
   async deadlineNear(tx: EntityManager, opportunityId: string): Promise<void> {
     const [o] = await tx.query("SELECT title, to_char(deadline, 'DD/MM/YYYY') AS deadline FROM opportunities WHERE id = $1", [

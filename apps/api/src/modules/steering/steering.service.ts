@@ -102,11 +102,18 @@ export class SteeringService {
     };
   }
 
-  /** Opportunities, responses and mini-grappes of the member companies of every network the caller steers. */
+  /**
+   * Opportunities, responses and mini-grappes of the member companies of every network the caller steers, and the
+   * mini-grappes the caller supports as CCI "intégrateur de PME".
+   */
   async opportunities(actor: Actor): Promise<SteeringOpportunities> {
     const scope = await this.access.steeringScope(actor);
     const networkIds = [...scope.keys()];
-    return { networks: networkIds.length, stats: await this.opportunityGroups.statsForNetworks(networkIds) };
+    return {
+      networks: networkIds.length,
+      stats: await this.opportunityGroups.statsForNetworks(networkIds),
+      supported: await this.opportunityGroups.supportedBy(actor),
+    };
   }
 
   /** The caller's portfolio: one statement over the precomputed lines (filters, sort, page, totals, filter choices). */

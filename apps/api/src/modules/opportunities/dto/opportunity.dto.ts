@@ -215,6 +215,19 @@ export class FormGroupDto {
   companyIds: string[];
 }
 
+export class SupporterDto {
+  @IsUUID()
+  personId: string;
+}
+
+export class InvitableQueryDto {
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, 100)
+  q?: string;
+}
+
 export class CompanyChoiceDto {
   @IsUUID()
   companyId: string;

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OpportunityGroupMemberStatus, OpportunityGroupStatus } from '@maillage/contracts';
 import { Company } from '../../companies/entities/company.entity';
+import { Person } from '../../identity/entities/person.entity';
 import { Opportunity } from './opportunity.entity';
 
 /** A mini-grappe: the consortium formed around a joint-bid or R&D opportunity, led by its publisher. */
@@ -24,6 +25,14 @@ export class OpportunityGroup {
 
   @Column({ type: 'varchar', length: 12, default: 'forming' })
   status: OpportunityGroupStatus;
+
+  /** The CCI "intégrateur de PME" the lead chose: an animator or host staff of one of the lead's networks. */
+  @Index('ix_opportunity_groups_supporter')
+  @Column({ type: 'uuid', nullable: true })
+  supporterPersonId: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  supporterPerson?: Person;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

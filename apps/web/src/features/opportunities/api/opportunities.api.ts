@@ -4,6 +4,7 @@ import type {
   Opportunity,
   OpportunityActingCompany,
   OpportunityAttachment,
+  OpportunityCompanyRef,
   OpportunityDigestSettings,
   OpportunityDigestUnsubscribe,
   OpportunityGroup,
@@ -15,6 +16,7 @@ import type {
   OpportunityResponseStatus,
   OpportunityStatus,
   OpportunitySuggestion,
+  OpportunitySupporterCandidate,
   OpportunityType,
   SearchResponse,
 } from '@maillage/contracts';
@@ -39,6 +41,7 @@ export const opportunityKeys = {
   responses: (id: string) => ['opportunities', 'one', id, 'responses'] as const,
   myCompanies: ['opportunities', 'my-companies'] as const,
   group: (id: string) => ['opportunities', 'one', id, 'group'] as const,
+  supporterCandidates: (id: string) => ['opportunities', 'one', id, 'group', 'supporter-candidates'] as const,
   suggested: (companyId: string) => ['opportunities', 'suggested', companyId] as const,
 };
 
@@ -76,6 +79,15 @@ export const opportunitiesApi = {
   postInGroup: (opportunityId: string, body: string) => api.post<OpportunityGroup>(`${one(opportunityId)}/group/messages`, { body }),
   setGroupStatus: (opportunityId: string, status: OpportunityGroupStatus) =>
     api.put<OpportunityGroup>(`${one(opportunityId)}/group`, { status }),
+  supporterCandidates: (opportunityId: string) =>
+    api.get<OpportunitySupporterCandidate[]>(`${one(opportunityId)}/group/supporter-candidates`),
+  designateSupporter: (opportunityId: string, personId: string) =>
+    api.put<OpportunityGroup>(`${one(opportunityId)}/group/supporter`, { personId }),
+  removeSupporter: (opportunityId: string) => api.delete(`${one(opportunityId)}/group/supporter`),
+  invitableCompanies: (opportunityId: string, q: string, signal?: AbortSignal) =>
+    api.get<OpportunityCompanyRef[]>(`${one(opportunityId)}/group/invitable`, { q }, signal),
+  inviteToGroup: (opportunityId: string, companyIds: string[]) =>
+    api.post<OpportunityGroup>(`${one(opportunityId)}/group/invitations`, { companyIds }),
   myCompanies: () => api.get<OpportunityActingCompany[]>('/opportunities/my-companies'),
   suggested: (companyId: string) => api.get<OpportunitySuggestion[]>(`/companies/${id(companyId)}/opportunities/suggested`),
   searchCompanies: (q: string, signal?: AbortSignal) => api.get<SearchResponse>('/search', { q, kind: 'company', pageSize: 8 }, signal),

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, FileButton, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { IconHeartHandshake, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { OPPORTUNITY_ATTACHMENT_TYPES, type Opportunity, type OpportunityGroup } from '@maillage/contracts';
+import { Link, useNavigate } from 'react-router';
+import { OPPORTUNITY_ATTACHMENT_TYPES, type Opportunity, type OpportunityCompanyRef, type OpportunityGroup } from '@maillage/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { RemoteSelect } from '../../../components/RemoteSelect';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { notify } from '../../../lib/notify';
 import { opportunitiesApi } from '../api/opportunities.api';
-import { useOpportunityResponses, useRefreshOpportunities } from '../hooks/useOpportunities';
+import { useOpportunityResponses, useRefreshOpportunities, useSupporterCandidates } from '../hooks/useOpportunities';
 
 const MEMBER_COLORS = { invited: 'orange', accepted: 'teal', declined: 'red' } as const;
 
@@ -47,6 +48,126 @@ export function FormGroupButton({ opportunity }: { opportunity: Opportunity }) {
   );
 }
 
+/** How a supporter is named: the person, and the CCI or animator company he speaks for. */
+const supporterLabel = (s: { name: string; organization: string | null }) => (s.organization ? `${s.name} — ${s.organization}` : s.name);
+
+type Run = (action: () => Promise<unknown>, done?: string) => Promise<void>;
+
+/** The lead designates or removes the group's CCI "intégrateur de PME" among the animators and staff of its networks. */
+function SupporterChoice({ opportunityId, group, run }: { opportunityId: string; group: OpportunityGroup; run: Run }) {
+  const { t } = useTranslation();
+  const candidates = useSupporterCandidates(opportunityId, true);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const options = (candidates.data ?? [])
+    .filter((c) => c.id !== group.supporter?.id)
+    .map((c) => ({ value: c.id, label: supporterLabel(c) }));
+  return (
+    <Stack gap="xs">
+      {group.supporter ? (
+        <Group gap="xs">
+          <Text size="sm">{t('opportunities.group.supporter.current', { name: supporterLabel(group.supporter) })}</Text>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => void run(() => opportunitiesApi.removeSupporter(opportunityId), t('opportunities.group.supporter.removed'))}
+          >
+            {t('opportunities.group.supporter.remove')}
+          </Button>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('opportunities.group.supporter.none')}
+        </Text>
+      )}
+      <Group align="flex-end" gap="xs">
+        <Select
+          label={group.supporter ? t('opportunities.group.supporter.replace') : t('opportunities.group.supporter.choose')}
+          description={t('opportunities.group.supporter.hint')}
+          placeholder={candidates.data && !options.length ? t('opportunities.group.supporter.noCandidate') : undefined}
+          data={options}
+          value={personId}
+          onChange={setPersonId}
+          searchable
+          nothingFoundMessage={t('search.nothingFound')}
+          style={{ flex: '1 1 18rem' }}
+        />
+        <Button
+          disabled={!personId}
+          onClick={() =>
+            personId &&
+            void run(async () => {
+              await opportunitiesApi.designateSupporter(opportunityId, personId);
+              setPersonId(null);
+            }, t('opportunities.group.supporter.designated'))
+          }
+        >
+          {t('opportunities.group.supporter.designate')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The supporter's banner: what he may do here, inviting companies of his networks, stepping down. */
+function SupporterTools({ opportunityId, run }: { opportunityId: string; run: Run }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [company, setCompany] = useState<OpportunityCompanyRef | null>(null);
+  return (
+    <Alert
+      color="indigo"
+      variant="light"
+      icon={<IconHeartHandshake size={20} aria-hidden />}
+      title={t('opportunities.group.supporter.banner')}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('opportunities.group.supporter.bannerText')}</Text>
+        <Group align="flex-end" gap="xs">
+          <RemoteSelect<OpportunityCompanyRef>
+            label={t('opportunities.group.supporter.invite')}
+            description={t('opportunities.group.supporter.inviteHint')}
+            selected={company}
+            onSelect={setCompany}
+            search={(q, signal) => opportunitiesApi.invitableCompanies(opportunityId, q, signal)}
+            cacheKey={`opportunity-invitable-${opportunityId}`}
+            toOption={(c) => ({ value: c.id, label: c.communeName ? `${c.name} (${c.communeName})` : c.name })}
+            style={{ flex: '1 1 18rem' }}
+          />
+          <Button
+            disabled={!company}
+            onClick={() =>
+              company &&
+              void run(
+                async () => {
+                  await opportunitiesApi.inviteToGroup(opportunityId, [company.id]);
+                  setCompany(null);
+                },
+                t('opportunities.group.supporter.invited', { name: company.name }),
+              )
+            }
+          >
+            {t('opportunities.group.supporter.inviteButton')}
+          </Button>
+        </Group>
+        <Group>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() =>
+              void run(async () => {
+                await opportunitiesApi.removeSupporter(opportunityId);
+                void navigate('/pilotage');
+              }, t('opportunities.group.supporter.steppedDown'))
+            }
+          >
+            {t('opportunities.group.supporter.stepDown')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** The group's private space: members, deadline, status, discussion. */
 export function GroupPanel({ opportunityId, group }: { opportunityId: string; group: OpportunityGroup }) {
   const { t } = useTranslation();
@@ -66,6 +187,7 @@ export function GroupPanel({ opportunityId, group }: { opportunityId: string; gr
   return (
     <Stack gap="md">
       <ErrorAlert error={error} />
+      {group.rights.support ? <SupporterTools opportunityId={opportunityId} run={run} /> : null}
       <Group gap="xs">
         <Badge variant="light" tt="none">
           {t(`opportunities.group.statuses.${group.status}`)}
@@ -92,6 +214,14 @@ export function GroupPanel({ opportunityId, group }: { opportunityId: string; gr
           </Group>
         ))}
       </Stack>
+      {group.rights.manage ? (
+        <Stack gap="xs">
+          <Text fw={600}>{t('opportunities.group.supporter.title')}</Text>
+          <SupporterChoice opportunityId={opportunityId} group={group} run={run} />
+        </Stack>
+      ) : group.supporter && !group.rights.support ? (
+        <Text size="sm">{t('opportunities.group.supporter.shown', { name: supporterLabel(group.supporter) })}</Text>
+      ) : null}
       {group.rights.acceptFor.length ? (
         <Group>
           {group.rights.acceptFor.map((companyId) => (

@@ -32,6 +32,11 @@ export function useOpportunityGroup(id: string, enabled: boolean) {
   });
 }
 
+/** Who the lead may designate as the group's CCI supporter (asked only of the lead). */
+export function useSupporterCandidates(id: string, enabled: boolean) {
+  return useQuery({ queryKey: opportunityKeys.supporterCandidates(id), queryFn: () => opportunitiesApi.supporterCandidates(id), enabled });
+}
+
 export function useActingCompanies() {
   const { user } = useSession();
   return useQuery({ queryKey: opportunityKeys.myCompanies, queryFn: opportunitiesApi.myCompanies, enabled: !!user });
