@@ -61,7 +61,8 @@ const api = fork(`${DIST}/main.js`, [], {
     new URL('./event-loop-probe.cjs', import.meta.url).pathname,
     ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
   ],
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  // BENCH_API_STDOUT=1 shows the API's standard output (where `--trace-gc` writes).
+  stdio: ['ignore', process.env.BENCH_API_STDOUT === '1' ? 'inherit' : 'ignore', 'inherit', 'ipc'],
 });
 const eventLoop = () =>
   new Promise((resolve) => {

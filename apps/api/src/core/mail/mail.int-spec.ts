@@ -93,7 +93,9 @@ describe('mail delivery over SMTP', () => {
         .replace(/=3D/g, '=')
         .replace(/\r?\n(?=[ \t])/g, '');
     expect(data(first)).toContain('List-Unsubscribe: <https://maillage.example/stop?t=token-one>');
-    expect(data(first)).toContain('stop?t=token-one');
+    // In the header, the HTML part and the plain-text part.
+    expect(data(first).split('stop?t=token-one')).toHaveLength(4);
+    expect(data(first)).toContain('Content-Type: text/plain; charset=utf-8');
     expect(data(first)).not.toContain('token-two');
     expect(data(second)).toContain('stop?t=token-two');
     expect(data(second)).not.toContain('%T%');

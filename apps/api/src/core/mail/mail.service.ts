@@ -1,6 +1,7 @@
 import { Inject, Injectable, BeforeApplicationShutdown, OnApplicationShutdown } from '@nestjs/common';
 import Mustache from 'mustache';
 import { createTransport, type Transporter } from 'nodemailer';
+import type { AttachmentLike } from 'nodemailer/lib/mailer';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Locale } from '@maillage/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -8,6 +9,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { MailBody } from './entities/mail-body.entity';
 import { OutboxMail } from './entities/outbox-mail.entity';
 import { ELISION_LAMBDAS } from './elision';
+import { encodePart, fillPart, type EncodedPart } from './encoded-body';
 import type { MailTemplate } from './mail.types';
 
 const LAYOUT = `<!doctype html><html lang="{{locale}}"><head><meta charset="utf-8"><title>{{subject}}</title></head>
@@ -48,6 +50,15 @@ export interface SharedBodyMail {
   vars: Record<string, string>;
 }
 
+/** A mail of a shared body as delivered: its parts already quoted-printable encoded, placeholders filled in. */
+interface EncodedMail {
+  id: string;
+  to: string;
+  subject: string;
+  raw: { text: string; html: string };
+  headers: Record<string, string> | null;
+}
+
 /** A mail as delivered or shown: a shared body's placeholders filled in. */
 export interface ComposedMail {
   id: string;
@@ -65,6 +76,9 @@ const fill = (template: string, vars: Record<string, string> | null) => {
   for (const [placeholder, value] of Object.entries(vars ?? {})) result = result.split(placeholder).join(value);
   return result;
 };
+
+/** A part given as its whole MIME node: nodemailer takes an attachment's `raw` for text and HTML too, which its types omit. */
+const rawNode = (raw: string) => ({ raw }) as AttachmentLike;
 
 /** Bodies kept in memory by the delivering process (a newsletter's is read once, not once per batch). */
 const BODY_CACHE = 8;
@@ -224,11 +238,44 @@ export class MailService implements BeforeApplicationShutdown, OnApplicationShut
   private compose(row: StoredMail, bodies: Map<string, MailBody>): ComposedMail {
     const body = row.bodyId ? bodies.get(row.bodyId) : undefined;
     if (!body) return { id: row.id, to: row.to, subject: row.subject, text: row.text ?? '', html: row.html ?? '', headers: row.headers };
-    const headers =
-      body.headers || row.headers
-        ? { ...Object.fromEntries(Object.entries(body.headers ?? {}).map(([k, v]) => [k, fill(v, row.vars)])), ...row.headers }
-        : null;
-    return { id: row.id, to: row.to, subject: row.subject, text: fill(body.text, row.vars), html: fill(body.html, row.vars), headers };
+    return {
+      id: row.id,
+      to: row.to,
+      subject: row.subject,
+      text: fill(body.text, row.vars),
+      html: fill(body.html, row.vars),
+      headers: this.headers(row, body),
+    };
+  }
+
+  private headers(row: StoredMail, body: MailBody): Record<string, string> | null {
+    return body.headers || row.headers
+      ? { ...Object.fromEntries(Object.entries(body.headers ?? {}).map(([k, v]) => [k, fill(v, row.vars)])), ...row.headers }
+      : null;
+  }
+
+  /** Shared bodies' parts encoded once, by body and placeholders (forgotten with the bodies' cache). */
+  private readonly encodedCache = new Map<string, { html: EncodedPart; text: EncodedPart }>();
+
+  /** A mail to deliver: a shared body's mail gets its parts from the encoded body, other mails are composed. */
+  private toDeliver(row: StoredMail, bodies: Map<string, MailBody>): ComposedMail | EncodedMail {
+    const body = row.bodyId ? bodies.get(row.bodyId) : undefined;
+    if (!body) return this.compose(row, bodies);
+    const placeholders = Object.keys(row.vars ?? {}).sort();
+    const key = `${body.id} ${placeholders.join(' ')}`;
+    let encoded = this.encodedCache.get(key);
+    if (!encoded) {
+      if (this.encodedCache.size >= BODY_CACHE) this.encodedCache.delete(this.encodedCache.keys().next().value as string);
+      encoded = { html: encodePart('text/html', body.html, placeholders), text: encodePart('text/plain', body.text, placeholders) };
+      this.encodedCache.set(key, encoded);
+    }
+    return {
+      id: row.id,
+      to: row.to,
+      subject: row.subject,
+      raw: { text: fillPart(encoded.text, row.vars), html: fillPart(encoded.html, row.vars) },
+      headers: this.headers(row, body),
+    };
   }
 
   /**
@@ -249,6 +296,7 @@ export class MailService implements BeforeApplicationShutdown, OnApplicationShut
       params,
     );
     this.bodyCache.clear();
+    this.encodedCache.clear();
   }
 
   /** Mails written more than `days` days ago (sent or given up) are deleted: the retention setting. */
@@ -322,22 +370,23 @@ export class MailService implements BeforeApplicationShutdown, OnApplicationShut
       }
       const started = Date.now();
       const group = claimed.slice(index, index + SMTP_CONNECTIONS);
-      await Promise.all(group.map((row) => this.deliver(this.compose(row, bodies), row.attempts, domain)));
+      await Promise.all(group.map((row) => this.deliver(this.toDeliver(row, bodies), row.attempts, domain)));
       const wait = gap * group.length - (Date.now() - started);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     return claimed.length;
   }
 
-  private async deliver(row: ComposedMail, attempts: number, domain: string): Promise<void> {
+  private async deliver(row: ComposedMail | EncodedMail, attempts: number, domain: string): Promise<void> {
     if (!this.transport) return;
     try {
       await this.transport.sendMail({
         from: this.config.MAIL_FROM,
         to: row.to,
         subject: row.subject,
-        text: row.text,
-        html: row.html,
+        // A shared body's parts come encoded (their MIME nodes as they are sent).
+        text: 'raw' in row ? rawNode(row.raw.text) : row.text,
+        html: 'raw' in row ? rawNode(row.raw.html) : row.html,
         headers: row.headers ?? undefined,
         messageId: `<${row.id}@${domain}>`,
         // Said rather than guessed: nodemailer guesses by matching every letter of each part into an array (tens of
