@@ -20,6 +20,7 @@ export type NotificationType =
   | 'opportunity.response'
   | 'opportunity.deadline'
   | 'opportunity.group_support'
+  | 'opportunity.group_invitation'
   | 'survey.invitation'
   | 'survey.reminder'
   | 'network.announcement'
@@ -44,6 +45,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'opportunity.response',
   'opportunity.deadline',
   'opportunity.group_support',
+  'opportunity.group_invitation',
   'survey.invitation',
   'survey.reminder',
   'network.announcement',

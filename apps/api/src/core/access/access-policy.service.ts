@@ -1113,6 +1113,22 @@ export class AccessPolicy {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Among these people, those of a company invited into the group or in it (not those who declined). */
+  async opportunityGroupCompanyPeopleAmong(
+    groupId: string,
+    personIds: readonly string[],
+    db: Pick<EntityManager, 'query'> = this.db,
+  ): Promise<Set<string>> {
+    if (!UUID.test(groupId) || !personIds.length) return new Set();
+    const rows: { id: string }[] = await db.query(
+      `SELECT DISTINCT cm.person_id AS id FROM ${companyMembersFrom('cm', {})}
+       JOIN opportunity_group_members gm ON gm.company_id = cm.company_id AND gm.group_id = $1 AND gm.status <> 'declined'
+       WHERE cm.person_id = ANY($2::uuid[])`,
+      [groupId, personIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /**
    * The companies a supporter may invite into a mini-grappe, as a statement with a `company_id` column: the active
    * members of the networks the person (a uuid expression) animates or hosts.

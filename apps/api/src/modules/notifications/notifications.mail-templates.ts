@@ -34,6 +34,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, Localized> = {
     fr: 'mini-grappes que l’on vous demande d’accompagner',
     en: 'mini-clusters you are asked to support',
   },
+  'opportunity.group_invitation': {
+    fr: 'invitations de votre entreprise dans une mini-grappe',
+    en: 'invitations of your company into a mini-cluster',
+  },
   'survey.invitation': { fr: 'questionnaires qui vous sont adressés', en: 'questionnaires sent to you' },
   'survey.reminder': { fr: 'relances des questionnaires sans réponse', en: 'reminders of unanswered questionnaires' },
   'network.announcement': { fr: 'annonces de vos réseaux', en: 'announcements of your networks' },
@@ -296,6 +300,20 @@ export const opportunityGroupSupportMail = notificationMail(
   { fr: 'Ouvrir la mini-grappe', en: 'Open the mini-cluster' },
 );
 
+/** opportunity.group_invitation: data { company (the invited one), lead, title }. */
+export const opportunityGroupInvitationMail = notificationMail(
+  'opportunity-group-invitation',
+  {
+    fr: '{{lead}} invite {{company}} dans sa mini-grappe « {{title}} »',
+    en: '{{lead}} invites {{company}} into its mini-cluster “{{title}}”',
+  },
+  {
+    fr: '<strong>{{lead}}</strong> invite <strong>{{company}}</strong> à rejoindre la mini-grappe formée pour <strong>{{title}}</strong> : acceptez pour voir son espace privé (membres, discussion, documents, échéances).',
+    en: '<strong>{{lead}}</strong> invites <strong>{{company}}</strong> into the mini-cluster formed for <strong>{{title}}</strong>: accept to see its private space (members, discussion, documents, deadlines).',
+  },
+  { fr: 'Répondre à l’invitation', en: 'Answer the invitation' },
+);
+
 /** survey.invitation: data { title, sender, closes } (closes: a date or an empty string). */
 export const surveyInvitationMail = notificationMail(
   'survey-invitation',
@@ -399,6 +417,8 @@ export function mailTemplateFor(type: NotificationType, data: Record<string, unk
       return opportunityDeadlineMail;
     case 'opportunity.group_support':
       return opportunityGroupSupportMail;
+    case 'opportunity.group_invitation':
+      return opportunityGroupInvitationMail;
     case 'survey.invitation':
       return surveyInvitationMail;
     case 'survey.reminder':

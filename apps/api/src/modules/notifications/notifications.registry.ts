@@ -26,6 +26,8 @@ export const NOTIFICATION_REGISTRY: Record<NotificationType, NotificationTypeDef
   'opportunity.deadline': { defaultChannel: 'email_immediate' },
   // Designated as a mini-grappe's supporter: in the notification centre (the cockpit lists the groups too).
   'opportunity.group_support': { defaultChannel: 'in_app' },
+  // An invitation waits for an answer: by e-mail at once.
+  'opportunity.group_invitation': { defaultChannel: 'email_immediate' },
   'survey.invitation': { defaultChannel: 'email_immediate' },
   'survey.reminder': { defaultChannel: 'email_immediate' },
   // A network's news: announcements at once, the rest in the daily digest (each network's level decides who hears).

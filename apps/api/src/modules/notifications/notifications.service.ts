@@ -233,6 +233,9 @@ export class NotificationsService {
     // A mini-grappe's supporter hears of it while he supports it (he may not see the opportunity itself).
     if (input.type === 'opportunity.group_support')
       return (ids, db) => this.access.opportunityGroupSupportersAmong(input.subject.id, ids, db);
+    // An invited company's people hear of the group while their company is in it (invited or accepted).
+    if (input.type === 'opportunity.group_invitation')
+      return (ids, db) => this.access.opportunityGroupCompanyPeopleAmong(input.subject.id, ids, db);
     if (input.type.startsWith('opportunity.')) return (ids, db) => this.access.opportunityReadersAmong(input.subject.id, ids, db);
     const networkId = input.subject.networkId;
     if (!networkId) return null;

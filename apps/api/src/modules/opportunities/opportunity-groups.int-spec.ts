@@ -44,6 +44,10 @@ describe('mini-grappe supporters (HTTP, real database)', () => {
       )) as { company_id: string }[]
     ).map((r) => r.company_id);
   const group = (who: Person) => who.client.get(`${V1}/opportunities/${opportunityId}/group`);
+  const invitationsOf = async (who: Person) =>
+    ((await who.client.get(`${V1}/notifications`)).body.items as { type: string; path: string }[]).filter(
+      (n) => n.type === 'opportunity.group_invitation',
+    );
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -190,6 +194,10 @@ describe('mini-grappe supporters (HTTP, real database)', () => {
     const invited = await invite(world.staff, [recruit.companyId]);
     expect(invited.status).toBe(201);
     expect(invited.body.members.find((m: { company: { id: string } }) => m.company.id === recruit.companyId)?.status).toBe('invited');
+    // The invited company's people are told, with the group's own page; nobody outside it is. So was the responder the lead invited.
+    expect((await invitationsOf(recruit)).map((n) => n.path)).toEqual([`/opportunites/${opportunityId}/mini-grappe`]);
+    expect((await invitationsOf(responder)).map((n) => n.path)).toEqual([`/opportunites/${opportunityId}/mini-grappe`]);
+    for (const who of [outsider, farAway, clubAnimator]) expect(await invitationsOf(who)).toEqual([]);
     // The invited company accepts as the shortlisted responders do.
     const joined = await recruit.client.post(`${V1}/opportunities/${opportunityId}/group/accept`, { companyId: recruit.companyId });
     expect(joined.status).toBe(200);

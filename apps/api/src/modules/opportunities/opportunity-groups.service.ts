@@ -94,7 +94,7 @@ export class OpportunityGroupsService {
   }
 
   async form(actor: Actor, opportunityId: string, companyIds: string[]): Promise<GroupView> {
-    await this.db.transaction(async (tx) => {
+    const invited = await this.db.transaction(async (tx) => {
       const o = await tx.findOne(Opportunity, { where: { id: opportunityId }, lock: { mode: 'pessimistic_write' } });
       if (!o || !(await this.access.canSeeOpportunity(actor, opportunityId, tx))) throw AppException.notFound(OPPORTUNITY);
       if (!(await this.access.canManageOpportunity(actor, o, tx))) throw AppException.forbidden();
@@ -112,11 +112,13 @@ export class OpportunityGroupsService {
       const group =
         existing ??
         (await tx.save(OpportunityGroup, tx.create(OpportunityGroup, { opportunityId, leadCompanyId: o.companyId, status: 'forming' })));
-      await tx.query(
-        `INSERT INTO opportunity_group_members (group_id, company_id, status) SELECT $1, unnest($2::uuid[]), 'invited' ON CONFLICT DO NOTHING`,
+      const added: { company_id: string }[] = await tx.query(
+        `INSERT INTO opportunity_group_members (group_id, company_id, status) SELECT $1, unnest($2::uuid[]), 'invited' ON CONFLICT DO NOTHING RETURNING company_id`,
         [group.id, ids],
       );
+      return { group, companyIds: added.map((r) => r.company_id) };
     });
+    await this.notifier.groupInvited(invited.group, invited.companyIds, actor.personId);
     return this.get(actor, opportunityId);
   }
 
@@ -254,7 +256,7 @@ export class OpportunityGroupsService {
 
   /** The supporter invites companies of his networks; each accepts for itself as the shortlisted responders do. */
   async inviteAsSupporter(actor: Actor, opportunityId: string, companyIds: string[]): Promise<GroupView> {
-    await this.db.transaction(async (tx) => {
+    const invited = await this.db.transaction(async (tx) => {
       const group = await this.visibleGroup(actor, opportunityId, tx, true);
       if (!(await this.rights(actor, group, tx)).support) throw AppException.forbidden();
       if (group.status === 'submitted' || group.status === 'dissolved')
@@ -266,8 +268,8 @@ export class OpportunityGroupsService {
       );
       if (!ids.length || rows.length !== ids.length)
         throw fieldError('GROUP_COMPANY_NOT_INVITABLE', 'companyIds', 'Invite active members of the networks you animate or host only');
-      await tx.query(
-        `INSERT INTO opportunity_group_members (group_id, company_id, status) SELECT $1, unnest($2::uuid[]), 'invited' ON CONFLICT DO NOTHING`,
+      const added: { company_id: string }[] = await tx.query(
+        `INSERT INTO opportunity_group_members (group_id, company_id, status) SELECT $1, unnest($2::uuid[]), 'invited' ON CONFLICT DO NOTHING RETURNING company_id`,
         [group.id, ids],
       );
       // Someone is left to answer again: the group is forming until they do.
@@ -276,7 +278,9 @@ export class OpportunityGroupsService {
            AND EXISTS (SELECT 1 FROM opportunity_group_members WHERE group_id = $1 AND status = 'invited')`,
         [group.id],
       );
+      return { group, companyIds: added.map((r) => r.company_id) };
     });
+    await this.notifier.groupInvited(invited.group, invited.companyIds, actor.personId);
     return this.get(actor, opportunityId);
   }
 

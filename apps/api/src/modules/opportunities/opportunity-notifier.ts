@@ -102,6 +102,37 @@ export class OpportunityNotifier {
     });
   }
 
+  /** Companies invited into a mini-grappe (by its lead or its supporter): the people who may accept for each. */
+  async groupInvited(
+    group: { id: string; opportunityId: string; leadCompanyId: string },
+    companyIds: string[],
+    actorId: string,
+  ): Promise<void> {
+    if (!companyIds.length) return;
+    const [o]: { title: string; lead: string }[] = await this.db.query(
+      `SELECT o.title, COALESCE(c.trade_name, c.legal_name) AS lead FROM opportunities o JOIN companies c ON c.id = $2 WHERE o.id = $1`,
+      [group.opportunityId, group.leadCompanyId],
+    );
+    if (!o) return;
+    for (const companyId of companyIds) {
+      const [company]: { name: string }[] = await this.db.query(
+        'SELECT COALESCE(trade_name, legal_name) AS name FROM companies WHERE id = $1',
+        [companyId],
+      );
+      const people: { person_id: string }[] = await this.db.query(companyPeopleSql('$1', ['owner', 'admin']), [companyId]);
+      if (!company || !people.length) continue;
+      await this.notifications.notify(null, {
+        type: 'opportunity.group_invitation',
+        recipients: people.map((p) => p.person_id),
+        actorId,
+        subject: { kind: 'opportunity_group', id: group.id, networkId: null },
+        data: { company: company.name, lead: o.lead, title: o.title },
+        path: `/opportunites/${group.opportunityId}/mini-grappe`,
+        visibleTo: (ids, db) => this.access.opportunityGroupCompanyPeopleAmong(group.id, ids, db),
+      });
+    }
+  }
+
   /** The deadline is near: the people of the companies that responded (in the caller's transaction). */
   async deadlineNear(tx: EntityManager, opportunityId: string): Promise<void> {
     const [o] = await tx.query("SELECT title, to_char(deadline, 'DD/MM/YYYY') AS deadline FROM opportunities WHERE id = $1", [
