@@ -222,9 +222,10 @@ export class AgendaController {
     const code = new RegExp(`^([0-9A-F]{${CHECK_IN_CODE_LENGTH}})\\.png$`).exec(file)?.[1];
     if (!code) throw AppException.notFound('Check-in code');
     const png = await QRCode.toBuffer(checkInAddress(this.config.PUBLIC_URL, eventId, code), {
+      // Whole pixels per module (a fixed width scaled modules unevenly) and the four-module quiet zone of the QR standard.
       type: 'png',
-      width: 320,
-      margin: 2,
+      scale: 8,
+      margin: 4,
       errorCorrectionLevel: 'M',
     });
     reply.header('content-type', 'image/png').header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=86400');
