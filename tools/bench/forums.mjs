@@ -11,7 +11,7 @@
 // Requires a build (`npm run build` or `nx run api:build`; BENCH_API_DIST points at another build of apps/api).
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { databaseUrl, freshDatabase, waitFor } from './lib.mjs';
+import { databaseUrl, freshDatabase, percentiles, signIn, waitFor } from './lib.mjs';
 
 const DIST = process.env.BENCH_API_DIST ?? 'apps/api/dist';
 
@@ -33,36 +33,6 @@ function run(args, env) {
   return new Promise((resolve, reject) => {
     start(args, env).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
   });
-}
-
-function percentiles(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-  return { p50: at(50), p90: at(90), p99: at(99), n: s.length };
-}
-
-/** A signed-in session of the demo member (cookies and CSRF as a browser sends them). */
-async function signIn(email, password) {
-  const csrf = await fetch(`${BASE}/api/v1/auth/csrf`);
-  const cookies = new Map();
-  const keep = (res) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair.indexOf('=');
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  keep(csrf);
-  const { token } = await csrf.json();
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const login = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-  keep(login);
-  return { cookie: cookie() };
 }
 
 /**
@@ -139,8 +109,8 @@ async function main() {
   const results = [];
   try {
     await waitFor(`${BASE}/api/health/ready`);
-    const member = await signIn('membre@demo.maillage.fr', 'maillage-demo-2026');
-    const asMember = { cookie: member.cookie };
+    const member = await signIn(BASE, 'membre@demo.maillage.fr', 'maillage-demo-2026');
+    const asMember = { cookie: member };
     results.push(
       ...(await measureInTurns([
         { label: 'GET /api/health (baseline)', path: '/api/health' },

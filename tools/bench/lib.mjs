@@ -65,3 +65,34 @@ export function report(title, subject, baseline, goal) {
   console.log(`  throughput ratio: ${(ratio * 100).toFixed(1)} % (goal ≥ ${goal} %) ${ratio * 100 >= goal ? 'OK' : 'BELOW GOAL'}`);
   return ratio;
 }
+
+/** p50, p90, p95 and p99 of latency samples (ms), and their count. */
+export function percentiles(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return { p50: at(50), p90: at(90), p95: at(95), p99: at(99), n: s.length };
+}
+
+/** Signs in at `base` as a browser does (CSRF token, then the session cookie); returns the Cookie header to send. */
+export async function signIn(base, email, password) {
+  const cookies = new Map();
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair.indexOf('=');
+      cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const csrf = await fetch(`${base}/api/v1/auth/csrf`);
+  keep(csrf);
+  const { token } = await csrf.json();
+  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+  keep(login);
+  return cookie();
+}

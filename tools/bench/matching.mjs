@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { databaseUrl, freshDatabase, startApi, waitFor } from './lib.mjs';
+import { databaseUrl, freshDatabase, percentiles, signIn, startApi, waitFor } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 200_000);
@@ -32,11 +32,6 @@ function run(args, env) {
   });
 }
 
-function percentiles(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-  return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
-}
 const fmt = (m) =>
   `p50 ${m.p50.toFixed(1).padStart(6)} ms   p95 ${m.p95.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms`;
 
@@ -75,29 +70,6 @@ async function seedOpportunities(ds, flagshipId) {
   await ds.query('ANALYZE opportunities');
   await ds.query('ANALYZE opportunity_networks');
   console.log(`opportunities: ${OPPORTUNITIES} open ones in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-}
-
-async function signIn(email, password) {
-  const cookies = new Map();
-  const keep = (res) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair.indexOf('=');
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const csrf = await fetch(`${BASE}/api/v1/auth/csrf`);
-  keep(csrf);
-  const { token } = await csrf.json();
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const login = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-  keep(login);
-  return cookie();
 }
 
 async function main() {
@@ -139,7 +111,7 @@ async function main() {
   const api = startApi({ ...env, PORT: String(PORT) });
   try {
     await waitFor(`${BASE}/api/health/ready`);
-    const cookie = await signIn('membre@demo.maillage.fr', 'maillage-demo-2026');
+    const cookie = await signIn(BASE, 'membre@demo.maillage.fr', 'maillage-demo-2026');
     const get = async (path) => {
       const res = await fetch(`${BASE}/api/v1${path}`, { headers: { cookie } });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { databaseUrl, freshDatabase, waitFor } from './lib.mjs';
+import { databaseUrl, freshDatabase, percentiles, signIn, waitFor } from './lib.mjs';
 
 const DIST = process.env.BENCH_API_DIST ?? 'apps/api/dist';
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 200_000);
@@ -37,35 +37,6 @@ function run(args, env) {
   return new Promise((resolve, reject) => {
     start(args, env).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
   });
-}
-
-function percentiles(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-  return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
-}
-
-async function signIn(email, password) {
-  const csrf = await fetch(`${BASE}/api/v1/auth/csrf`);
-  const cookies = new Map();
-  const keep = (res) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair.indexOf('=');
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  keep(csrf);
-  const { token } = await csrf.json();
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const login = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-  keep(login);
-  return cookie();
 }
 
 /** Two years of history on the benchmark networks (bulk SQL, like the forums' volume seed). */
@@ -211,7 +182,7 @@ async function main() {
     console.log(
       `aggregates refresh (${reuse ? 'incremental' : 'first, two years'}): about ${((Date.now() - t) / 1000).toFixed(1)} s after boot`,
     );
-    const cookie = await signIn(ANIMATOR, 'maillage-demo-2026');
+    const cookie = await signIn(BASE, ANIMATOR, 'maillage-demo-2026');
     const [claire] = (await db.query('SELECT id FROM people WHERE email = $1', [ANIMATOR])).rows;
     const [network] = (await db.query("SELECT id, type FROM networks WHERE slug LIKE 'bench-forum-%' ORDER BY slug LIMIT 1 OFFSET 7")).rows;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
