@@ -389,9 +389,8 @@ export class OpportunityGroupsService {
       group.supporterPersonId === actor.personId &&
       (await this.access.opportunityGroupSupportersAmong(group.id, [actor.personId], db)).size > 0;
     const rows: { company_id: string; role: string; member: string | null }[] = await db.query(
-      `SELECT cm.company_id, cm.role, gm.status AS member FROM company_members cm
-       LEFT JOIN opportunity_group_members gm ON gm.group_id = $2 AND gm.company_id = cm.company_id
-       WHERE cm.person_id = $1`,
+      `SELECT cm.company_id, cm.role, gm.status AS member FROM ${companyMembersFrom('cm', { person: '$1' })}
+       LEFT JOIN opportunity_group_members gm ON gm.group_id = $2 AND gm.company_id = cm.company_id`,
       [actor.personId, group.id],
     );
     const editor = (r: { role: string }) => r.role === 'owner' || r.role === 'admin';
